@@ -1,0 +1,32 @@
+import { ActivityHandler, TurnContext } from 'botbuilder';
+import type { KycConversation } from '../conversation/kycConversation';
+
+/**
+ * The Bot Framework edge: turns activities into calls on the conversation and saves state after
+ * every turn. Everything the bot knows lives in the conversation; this class only routes.
+ */
+export class KycBot extends ActivityHandler {
+  constructor(private readonly conversation: KycConversation) {
+    super();
+    this.onMessage(async (context, next) => {
+      // Teams puts "<at>Bot</at>" in front of the text in group chats; it is not part of the prompt.
+      TurnContext.removeRecipientMention(context.activity);
+      await this.conversation.onMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((member) => member.id !== botId)) await this.conversation.welcome(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      await this.conversation.onEvent(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversation.saveState(context);
+  }
+}

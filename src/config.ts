@@ -1,0 +1,105 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { LOCALES } from './conversation/topicSchema';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const positiveInt = (max: number) => z.coerce.number({ message: 'expected a number' }).int('expected a whole number').min(1).max(max);
+const optionalSecret = z.string().min(16, 'must be at least 16 characters').optional();
+
+const envSchema = z.object({
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional(),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected sqlite:<path> or postgres://...')
+    .default('sqlite:./data/kyc-bot.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+  BRAND_NAME: z.string().min(1).max(60).default('KYC Help'),
+  LOCAL_WEBCHAT: flag.optional(),
+  MAX_PHOTO_MB: z.coerce.number({ message: 'expected a number of megabytes' }).positive().max(100).default(15),
+  OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism())),
+  PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
+  DIAGNOSE_API_KEY: optionalSecret,
+  AGENT_API_TOKEN: optionalSecret,
+  HELPDESK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HELPDESK_WEBHOOK_SECRET: optionalSecret,
+  TICKET_RETENTION_DAYS: positiveInt(3650).default(90),
+});
+
+export interface Config {
+  readonly bot: {
+    readonly appId: string | undefined;
+    readonly appPassword: string | undefined;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string | undefined;
+  };
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly logLevel: string;
+  readonly defaultLocale: (typeof LOCALES)[number];
+  readonly brandName: string;
+  readonly localWebChat: boolean;
+  readonly maxPhotoBytes: number;
+  readonly ocrWorkers: number;
+  readonly photoRatePerMinute: number;
+  readonly diagnoseApiKey: string | undefined;
+  readonly agentApiToken: string | undefined;
+  readonly helpdeskWebhookUrl: string | undefined;
+  readonly helpdeskWebhookSecret: string | undefined;
+  readonly ticketRetentionDays: number;
+}
+
+/** Thrown for a bad environment; the message is one line naming the variable, never its value. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings in .env files mean "not set", as dotenv users expect. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('Invalid environment variable MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid environment variable MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (e.HELPDESK_WEBHOOK_URL && !e.HELPDESK_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid environment variable HELPDESK_WEBHOOK_SECRET: required when HELPDESK_WEBHOOK_URL is set');
+  }
+  return Object.freeze({
+    bot: Object.freeze({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }),
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    brandName: e.BRAND_NAME,
+    // The local page needs no Azure; with real Bot Framework credentials it is opt-in.
+    localWebChat: e.LOCAL_WEBCHAT ?? !e.MicrosoftAppId,
+    maxPhotoBytes: Math.round(e.MAX_PHOTO_MB * 1024 * 1024),
+    ocrWorkers: e.OCR_WORKERS,
+    photoRatePerMinute: e.PHOTO_RATE_PER_MINUTE,
+    diagnoseApiKey: e.DIAGNOSE_API_KEY,
+    agentApiToken: e.AGENT_API_TOKEN,
+    helpdeskWebhookUrl: e.HELPDESK_WEBHOOK_URL,
+    helpdeskWebhookSecret: e.HELPDESK_WEBHOOK_SECRET,
+    ticketRetentionDays: e.TICKET_RETENTION_DAYS,
+  });
+}

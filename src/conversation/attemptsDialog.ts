@@ -1,0 +1,109 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { formatUserTime, userClockFrom } from '../policy/localTime';
+import { adviseResubmit, parseFailureCount, type AttemptRecord } from '../policy/attemptPolicy';
+import { matchChoice } from './choiceMatch';
+import { sendText } from './replies';
+import type { ConversationServices } from './services';
+import { ATTEMPTS_DIALOG } from './topicDialog';
+import { turnEnv, type TurnEnv } from './turnEnv';
+
+const COUNT_CHOICES = ['policy:attempts.count0', 'policy:attempts.count1', 'policy:attempts.count2', 'policy:attempts.count3'] as const;
+/** How long ago the last failure was, for each "when" button. */
+const WHEN_CHOICES = [
+  ['policy:attempts.whenJustNow', 0],
+  ['policy:attempts.whenHourAgo', 1],
+  ['policy:attempts.whenFewHours', 3],
+  ['policy:attempts.whenThisMorning', 8],
+] as const;
+
+interface AttemptsCursor {
+  phase: 'count' | 'when';
+  failures?: number;
+}
+
+/**
+ * Learns how many verification attempts failed today (from what the user already wrote, or by
+ * asking) and says whether they can resubmit now or exactly when, in their own time zone.
+ */
+export class AttemptsDialog extends Dialog<{ utterance?: string }> {
+  constructor(private readonly services: ConversationServices) {
+    super(ATTEMPTS_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { utterance?: string }): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    const told = options?.utterance ? parseFailureCount(options.utterance) : undefined;
+    if (told !== undefined) return this.haveCount(dc, env, told);
+    this.setCursor(dc, { phase: 'count' });
+    await this.askCount(dc, env);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    const cursor: AttemptsCursor = dc.activeDialog?.state ?? { phase: 'count' };
+    const text = dc.context.activity.text ?? '';
+    if (cursor.phase === 'count') {
+      const picked = matchChoice(text, this.labels(COUNT_CHOICES));
+      const count = picked ?? parseFailureCount(text);
+      if (count === undefined) {
+        await this.askCount(dc, env, true);
+        return Dialog.EndOfTurn;
+      }
+      return this.haveCount(dc, env, count);
+    }
+    const picked = matchChoice(text, this.labels(WHEN_CHOICES.map(([key]) => key)));
+    if (picked === undefined) {
+      await this.askWhen(dc, env, true);
+      return Dialog.EndOfTurn;
+    }
+    const hoursAgo = WHEN_CHOICES[picked][1];
+    return this.record(dc, env, { failures: cursor.failures ?? this.limit, lastFailureAt: this.services.now() - hoursAgo * 3_600_000 });
+  }
+
+  private get limit(): number {
+    return this.services.policy.failuresPerDayBeforeRestriction;
+  }
+
+  private async haveCount(dc: DialogContext, env: TurnEnv, count: number): Promise<DialogTurnResult> {
+    if (count >= this.limit) {
+      this.setCursor(dc, { phase: 'when', failures: count });
+      await this.askWhen(dc, env);
+      return Dialog.EndOfTurn;
+    }
+    return this.record(dc, env, { failures: count, lastFailureAt: this.services.now() });
+  }
+
+  private async record(dc: DialogContext, env: TurnEnv, record: AttemptRecord): Promise<DialogTurnResult> {
+    env.profile.attempts = record;
+    const advice = adviseResubmit(record, this.services.policy, this.services.now());
+    if (advice.kind === 'restricted') {
+      const clock = userClockFrom(dc.context.activity.localTimezone, dc.context.activity.localTimestamp);
+      const time = formatUserTime(advice.until, clock, env.locale);
+      await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time, hours: advice.hoursLeft }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
+    } else {
+      const lines = [record.failures === 0 ? env.t('policy:attempts.noFailures') : env.t('policy:attempts.canResubmit', { remaining: advice.remaining })];
+      if (advice.nextRestricts) lines.push(env.t('policy:attempts.warnNextRestricts'));
+      await sendText(dc.context, lines.join('\n\n'));
+    }
+    return dc.endDialog(advice);
+  }
+
+  private labels(keys: readonly string[]): string[][] {
+    return keys.map((key) => this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(key)));
+  }
+
+  private async askCount(dc: DialogContext, env: TurnEnv, again = false): Promise<void> {
+    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askCount')].filter(Boolean).join('\n\n');
+    await sendText(dc.context, text, COUNT_CHOICES.map((key) => env.t(key)));
+  }
+
+  private async askWhen(dc: DialogContext, env: TurnEnv, again = false): Promise<void> {
+    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askWhen')].filter(Boolean).join('\n\n');
+    await sendText(dc.context, text, WHEN_CHOICES.map(([key]) => env.t(key)));
+  }
+
+  private setCursor(dc: DialogContext, cursor: AttemptsCursor): void {
+    if (dc.activeDialog) dc.activeDialog.state = cursor;
+  }
+}

@@ -1,0 +1,59 @@
+import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { AttemptRecord } from '../policy/attemptPolicy';
+import type { Locale } from './topicSchema';
+
+/** One step the user went through, for "what was tried" in an escalation. No user text here. */
+export interface JourneyEntry {
+  topic: string;
+  step: string;
+  at: number;
+}
+
+/** Outcome of a photo check, without the photo or anything read from it. */
+export interface PhotoCheckSummary {
+  at: number;
+  verdict: 'pass' | 'fail';
+  checks: { id: string; status: string }[];
+}
+
+export interface ConversationData {
+  welcomed: boolean;
+  /** Messages in a row the bot could not place; two in a row bring the menu and a person. */
+  unplaced: number;
+  journey: JourneyEntry[];
+  /** The cause the user is working on, for escalation when they ask for a person mid-way. */
+  currentTopic?: string;
+  photoChecks: PhotoCheckSummary[];
+}
+
+export interface UserProfile {
+  /** Set when the user picked a language; otherwise the activity's locale decides. */
+  locale?: Locale;
+  attempts?: AttemptRecord;
+}
+
+export const JOURNEY_LIMIT = 50;
+
+export function emptyConversationData(): ConversationData {
+  return { welcomed: false, unplaced: 0, journey: [], photoChecks: [] };
+}
+
+/** The state accessors a turn needs; created once, shared by all turns. */
+export interface StateAccessors {
+  conversationState: ConversationState;
+  userState: UserState;
+  dialogState: StatePropertyAccessor<DialogState>;
+  conversationData: StatePropertyAccessor<ConversationData>;
+  userProfile: StatePropertyAccessor<UserProfile>;
+}
+
+export function createStateAccessors(conversationState: ConversationState, userState: UserState): StateAccessors {
+  return {
+    conversationState,
+    userState,
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    userProfile: userState.createProperty<UserProfile>('userProfile'),
+  };
+}

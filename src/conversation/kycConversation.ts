@@ -1,0 +1,185 @@
+import type { TurnContext } from 'botbuilder';
+import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
+import { LOCALES, type CommandId, type Locale } from './topicSchema';
+import { AttemptsDialog } from './attemptsDialog';
+import { emptyConversationData } from './conversationState';
+import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
+import { sendText } from './replies';
+import type { ConversationServices } from './services';
+import { ATTEMPTS_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
+import { switchLocale, turnEnv, type TurnEnv } from './turnEnv';
+import { normalizeText } from './normalizeText';
+
+/** Longer messages are not failure prompts; answering them would only waste the user's time. */
+export const MAX_TEXT_LENGTH = 4000;
+/** The causes the welcome offers as buttons: the four prompts the playbook names first. */
+const WELCOME_TOPICS = ['photo_unclear', 'info_mismatch', 'document_expired', 'face_verification_failed'] as const;
+/** Below this a match is offered as "did you mean", not acted on. */
+const SUGGEST_CONFIDENCE = 0.3;
+
+/** Decides what a message means (command, answer, failure prompt, photo) and runs the right dialog. */
+export class KycConversation {
+  private readonly dialogs: DialogSet;
+  private readonly phrases: PhraseIndex;
+
+  constructor(
+    private readonly services: ConversationServices,
+    /** The photo and information checks, registered by the composition root. */
+    extraDialogs: readonly Dialog[] = [],
+  ) {
+    this.dialogs = new DialogSet(services.state.dialogState);
+    this.dialogs.add(new TopicDialog(services));
+    this.dialogs.add(new AttemptsDialog(services));
+    for (const dialog of extraDialogs) this.dialogs.add(dialog);
+    this.phrases = createPhraseIndex(services.commands, services.topics.values(), services.localizer);
+  }
+
+  /** First contact: greet and show what the bot can do. */
+  async welcome(context: TurnContext): Promise<void> {
+    const env = await turnEnv(context, this.services);
+    env.data.welcomed = true;
+    const text = [env.t('chat:welcome.greeting'), env.t('chat:welcome.howTo'), env.t('chat:welcome.safety')].join('\n\n');
+    await sendText(context, text, this.menuChoices(env));
+  }
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const env = await turnEnv(context, this.services);
+    const raw = (context.activity.text ?? '').trim();
+    const dc = await this.dialogs.createContext(context);
+    const hasAttachment = (context.activity.attachments?.length ?? 0) > 0;
+
+    if (raw.length > MAX_TEXT_LENGTH) {
+      await sendText(context, env.t('chat:input.tooLong', { max: MAX_TEXT_LENGTH }));
+      return;
+    }
+    if (hasAttachment && this.dialogs.find(PHOTO_CHECK_DIALOG)) {
+      // A photo sent at any point is diagnosed: continue a waiting photo step, or start one.
+      if (dc.activeDialog?.id === PHOTO_CHECK_DIALOG) await dc.continueDialog();
+      else await dc.beginDialog(PHOTO_CHECK_DIALOG, { topicId: env.data.currentTopic, photoAlreadySent: true });
+      return;
+    }
+    if (!raw) {
+      await sendText(context, env.t(hasAttachment ? 'chat:input.unsupported' : 'chat:input.empty'));
+      return;
+    }
+
+    const exact = this.phrases(raw);
+    if (exact?.type === 'command') return this.runCommand(dc, env, exact.command);
+    if (exact?.type === 'faqMenu') return this.showFaqMenu(context, env);
+    if (exact?.type === 'topic') return this.startTopic(dc, env, exact.topic, raw);
+
+    if (dc.activeDialog) {
+      env.data.unplaced = 0;
+      await dc.continueDialog();
+      return;
+    }
+    const match = this.services.matcher.match(raw, env.locale);
+    if (match.topic) return this.startTopic(dc, env, match.topic, raw);
+    const suggestions = match.alternatives.filter((a) => a.confidence >= SUGGEST_CONFIDENCE).slice(0, 3);
+    if (suggestions.length && normalizeText(raw)) {
+      const labels = suggestions.flatMap((a) => {
+        const topic = this.services.topics.get(a.topic);
+        return topic ? [env.t(topic.label)] : [];
+      });
+      await sendText(context, env.t('chat:ambiguous.prompt'), [...labels, env.t('chat:menu.human')]);
+      return;
+    }
+    await this.notPlaced(context, env);
+  }
+
+  /** Web Chat's language switch sends an event; other events are not for us. */
+  async onEvent(context: TurnContext): Promise<void> {
+    if (context.activity.name !== 'setLocale') return;
+    const value: unknown = context.activity.value;
+    const locale = LOCALES.find((l) => l === value);
+    if (!locale) return;
+    await switchLocale(context, this.services, locale);
+  }
+
+  async saveState(context: TurnContext): Promise<void> {
+    await this.services.state.conversationState.saveChanges(context);
+    await this.services.state.userState.saveChanges(context);
+  }
+
+  private async startTopic(dc: DialogContext, env: TurnEnv, topicId: string, utterance: string): Promise<void> {
+    env.data.unplaced = 0;
+    env.data.welcomed = true;
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(TOPIC_DIALOG, { topicId, utterance });
+  }
+
+  private async notPlaced(context: TurnContext, env: TurnEnv): Promise<void> {
+    env.data.unplaced += 1;
+    if (!env.data.welcomed) {
+      env.data.unplaced = 0;
+      await this.welcome(context);
+      return;
+    }
+    if (env.data.unplaced >= 2) {
+      env.data.unplaced = 0;
+      await sendText(context, env.t('chat:fallback.second'), this.menuChoices(env));
+      return;
+    }
+    await sendText(context, env.t('chat:fallback.first'));
+  }
+
+  private async runCommand(dc: DialogContext, env: TurnEnv, command: CommandId): Promise<void> {
+    const context = dc.context;
+    env.data.unplaced = 0;
+    switch (command) {
+      case 'menu':
+        await dc.cancelAllDialogs();
+        await sendText(context, env.t('chat:menu.prompt'), this.menuChoices(env));
+        return;
+      case 'restart': {
+        await dc.cancelAllDialogs();
+        Object.assign(env.data, emptyConversationData());
+        await this.welcome(context);
+        return;
+      }
+      case 'cancel':
+        await dc.cancelAllDialogs();
+        await sendText(context, env.t('chat:cancelled'), this.menuChoices(env));
+        return;
+      case 'help':
+        await sendText(context, env.t('chat:help.body'), this.menuChoices(env));
+        return;
+      case 'human':
+        await dc.cancelAllDialogs();
+        await this.services.escalation.escalate(context, env, { reasonKey: 'chat:escalate.humanReason', topicId: env.data.currentTopic });
+        return;
+      case 'attempts':
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(ATTEMPTS_DIALOG, {});
+        return;
+      case 'check_photo':
+      case 'check_info': {
+        const id = command === 'check_photo' ? PHOTO_CHECK_DIALOG : INFO_CHECK_DIALOG;
+        await dc.cancelAllDialogs();
+        if (this.dialogs.find(id)) await dc.beginDialog(id, { topicId: env.data.currentTopic });
+        else await sendText(context, env.t('chat:menu.prompt'), this.menuChoices(env));
+        return;
+      }
+      case 'language_en':
+      case 'language_zh': {
+        const locale: Locale = command === 'language_en' ? 'en' : 'zh-CN';
+        const switched = await switchLocale(context, this.services, locale);
+        await sendText(context, switched.t('chat:language.switched'), this.menuChoices(switched));
+        return;
+      }
+    }
+  }
+
+  private async showFaqMenu(context: TurnContext, env: TurnEnv): Promise<void> {
+    const faqs = [...this.services.topics.values()].filter((t) => t.kind === 'faq').map((t) => env.t(t.label));
+    await sendText(context, env.t('chat:faqMenu.prompt'), faqs);
+  }
+
+  private menuChoices(env: TurnEnv): string[] {
+    const topics = WELCOME_TOPICS.flatMap((id) => {
+      const topic = this.services.topics.get(id);
+      return topic ? [env.t(topic.label)] : [];
+    });
+    return [...topics, env.t('chat:menu.checkPhoto'), env.t('chat:menu.faq'), env.t('chat:menu.human')];
+  }
+}

@@ -1,0 +1,36 @@
+import type { Localizer } from '../i18n/localizer';
+import { normalizeText } from './normalizeText';
+import { COMMAND_IDS, type CommandId, type Commands, type Topic } from './topicSchema';
+
+/** What a message means when it is exactly a command phrase or a button label. */
+export type ExactIntent = { type: 'command'; command: CommandId } | { type: 'topic'; topic: string } | { type: 'faqMenu' };
+
+/** Menu buttons that stand for commands; their labels live in locales, so both languages work. */
+const MENU_COMMANDS: ReadonlyArray<readonly [string, ExactIntent]> = [
+  ['chat:menu.checkPhoto', { type: 'command', command: 'check_photo' }],
+  ['chat:menu.checkInfo', { type: 'command', command: 'check_info' }],
+  ['chat:menu.human', { type: 'command', command: 'human' }],
+  ['chat:menu.attempts', { type: 'command', command: 'attempts' }],
+  ['chat:menu.faq', { type: 'faqMenu' }],
+  ['chat:language.menuEn', { type: 'command', command: 'language_en' }],
+  ['chat:language.menuZh', { type: 'command', command: 'language_zh' }],
+];
+
+export type PhraseIndex = (text: string) => ExactIntent | undefined;
+
+export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, localizer: Localizer): PhraseIndex {
+  const index = new Map<string, ExactIntent>();
+  const add = (phrase: string, intent: ExactIntent): void => {
+    const key = normalizeText(phrase);
+    if (key && !index.has(key)) index.set(key, intent);
+  };
+  for (const command of COMMAND_IDS) {
+    for (const phrases of Object.values(commands[command])) for (const phrase of phrases) add(phrase, { type: 'command', command });
+  }
+  for (const locale of localizer.locales) {
+    const t = localizer.t(locale);
+    for (const [key, intent] of MENU_COMMANDS) add(t(key), intent);
+    for (const topic of topics) add(t(topic.label), { type: 'topic', topic: topic.id });
+  }
+  return (text) => index.get(normalizeText(text));
+}

@@ -1,0 +1,19 @@
+import { ActionTypes, ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+
+/** A text message, with buttons when `choices` is given (suggested actions that post their label back). */
+export function message(text: string, choices?: readonly string[]): Partial<Activity> {
+  if (!choices?.length) return MessageFactory.text(text);
+  return MessageFactory.suggestedActions(
+    choices.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
+    text,
+  );
+}
+
+export async function sendText(context: TurnContext, text: string, choices?: readonly string[]): Promise<void> {
+  await context.sendActivity(message(text, choices));
+}
+
+/** Lets the user see the bot is working while a slow step (a photo check) runs. */
+export async function sendTyping(context: TurnContext): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.Typing });
+}

@@ -1,0 +1,48 @@
+import type { TurnContext } from 'botbuilder';
+import type { Localizer, Translate } from '../i18n/localizer';
+import type { Policy } from '../settings';
+import type { StateAccessors } from './conversationState';
+import type { Commands, Locale, Topic, TopicKind } from './topicSchema';
+import type { TurnEnv } from './turnEnv';
+
+export interface TopicMatch {
+  topic: string | null;
+  kind: TopicKind | null;
+  confidence: number;
+  alternatives: { topic: string; kind: TopicKind; confidence: number }[];
+}
+
+export interface TopicMatcherLike {
+  match(text: string, locale?: Locale): TopicMatch;
+}
+
+/** Why a conversation is handed to a person; the escalation turns it into a ticket or contact advice. */
+export interface EscalationRequest {
+  /** i18n key saying why, e.g. a topic's escalate reason or "the user asked for a person". */
+  reasonKey: string;
+  topicId?: string;
+}
+
+export interface Escalation {
+  escalate(context: TurnContext, env: TurnEnv, request: EscalationRequest): Promise<void>;
+}
+
+/** Everything the conversation needs, wired once in the composition root. */
+export interface ConversationServices {
+  topics: ReadonlyMap<string, Topic>;
+  commands: Commands;
+  matcher: TopicMatcherLike;
+  localizer: Localizer;
+  policy: Policy;
+  brandName: string;
+  state: StateAccessors;
+  escalation: Escalation;
+  now: () => number;
+}
+
+/** A translator for one turn, with the policy numbers every text may use already filled in. */
+export type TurnTranslate = (key: string, params?: Record<string, string | number>) => string;
+
+export function bindTranslate(t: Translate, baseParams: Record<string, string | number>): TurnTranslate {
+  return (key, params) => t(key, { ...baseParams, ...params });
+}

@@ -1,0 +1,151 @@
+import { Dialog, DialogReason, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { matchChoice } from './choiceMatch';
+import { JOURNEY_LIMIT } from './conversationState';
+import { sendText } from './replies';
+import type { ConversationServices } from './services';
+import type { Step, Topic } from './topicSchema';
+import { turnEnv } from './turnEnv';
+
+export const TOPIC_DIALOG = 'topic';
+/** Child dialogs that topic steps start; they return to the topic when done. */
+export const ATTEMPTS_DIALOG = 'attempts';
+export const PHOTO_CHECK_DIALOG = 'photoCheck';
+export const INFO_CHECK_DIALOG = 'infoCheck';
+
+export interface TopicDialogOptions {
+  topicId: string;
+  /** What the user wrote to get here; a step may read a count or a date from it. */
+  utterance?: string;
+}
+
+/** The cursor of a walk-through, kept in `activeDialog.state` so it survives restarts. */
+interface TopicCursor {
+  topicId: string;
+  stepId: string;
+  utterance?: string;
+}
+
+function isTopicDialogOptions(value: unknown): value is TopicDialogOptions {
+  return typeof value === 'object' && value !== null && 'topicId' in value && typeof value.topicId === 'string';
+}
+
+/** Guards against data that loops through `say` steps without ever waiting for the user. */
+const MAX_STEPS_PER_TURN = 50;
+
+/**
+ * Interprets one topic of dialogs/ as a conversation: says, asks with buttons, starts the photo,
+ * information and attempts checks, escalates, and ends. The data is validated at startup, so a
+ * missing step here is a bug, reported with the topic and step in the error.
+ */
+export class TopicDialog extends Dialog<TopicDialogOptions> {
+  constructor(private readonly services: ConversationServices) {
+    super(TOPIC_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: TopicDialogOptions): Promise<DialogTurnResult> {
+    if (!isTopicDialogOptions(options)) throw new Error('TopicDialog needs a topicId');
+    const topic = this.topic(options.topicId);
+    const cursor: TopicCursor = { topicId: topic.id, stepId: topic.start, utterance: options.utterance };
+    if (dc.activeDialog) dc.activeDialog.state = cursor;
+    const env = await turnEnv(dc.context, this.services);
+    env.data.currentTopic = topic.id;
+    return this.runFrom(dc, cursor, topic.start);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const cursor = this.cursor(dc);
+    const step = this.step(cursor, cursor.stepId);
+    if (step.type !== 'ask') return Dialog.EndOfTurn;
+    const env = await turnEnv(dc.context, this.services);
+    const text = dc.context.activity.text ?? '';
+    const options = step.choices.map((choice) => this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(choice.label)));
+    const picked = matchChoice(text, options);
+    if (picked !== undefined) return this.runFrom(dc, cursor, step.choices[picked].next);
+
+    // Not an answer: maybe the user moved on to another failure prompt.
+    const match = this.services.matcher.match(text, env.locale);
+    if (match.topic && match.topic !== cursor.topicId) {
+      return dc.replaceDialog(TOPIC_DIALOG, { topicId: match.topic, utterance: text });
+    }
+    await sendText(dc.context, env.t('chat:choice.notUnderstood'), step.choices.map((c) => env.t(c.label)));
+    return Dialog.EndOfTurn;
+  }
+
+  override async resumeDialog(dc: DialogContext, reason: DialogReason): Promise<DialogTurnResult> {
+    if (reason === DialogReason.cancelCalled) return dc.endDialog();
+    const cursor = this.cursor(dc);
+    const step = this.step(cursor, cursor.stepId);
+    if (!('next' in step)) return dc.endDialog();
+    return this.runFrom(dc, cursor, step.next);
+  }
+
+  private async runFrom(dc: DialogContext, cursor: TopicCursor, firstStepId: string): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    let stepId = firstStepId;
+    for (let guard = 0; guard < MAX_STEPS_PER_TURN; guard++) {
+      cursor.stepId = stepId;
+      const step = this.step(cursor, stepId);
+      env.data.journey.push({ topic: cursor.topicId, step: stepId, at: this.services.now() });
+      if (env.data.journey.length > JOURNEY_LIMIT) env.data.journey.splice(0, env.data.journey.length - JOURNEY_LIMIT);
+      switch (step.type) {
+        case 'say':
+          await sendText(dc.context, this.texts(step.text, env.t));
+          stepId = step.next;
+          continue;
+        case 'ask':
+          await sendText(dc.context, this.texts(step.text, env.t), step.choices.map((c) => env.t(c.label)));
+          return Dialog.EndOfTurn;
+        case 'attempts':
+          return dc.beginDialog(ATTEMPTS_DIALOG, { utterance: cursor.utterance });
+        case 'photoCheck':
+          return dc.beginDialog(PHOTO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
+        case 'infoCheck':
+          return dc.beginDialog(INFO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
+        case 'goto':
+          return dc.replaceDialog(TOPIC_DIALOG, { topicId: step.topic });
+        case 'escalate':
+          if (step.text) await sendText(dc.context, this.texts(step.text, env.t));
+          await this.services.escalation.escalate(dc.context, env, { reasonKey: step.reason, topicId: cursor.topicId });
+          return dc.endDialog();
+        case 'end': {
+          const parts = step.text ? [this.texts(step.text, env.t)] : [];
+          if (step.tips) parts.push(tipsText(env.t));
+          if (parts.length) await sendText(dc.context, parts.join('\n\n'));
+          return dc.endDialog();
+        }
+      }
+    }
+    throw new Error(`dialogs/${cursor.topicId}.json: more than ${MAX_STEPS_PER_TURN} steps without waiting for the user at step '${stepId}'`);
+  }
+
+  private texts(keys: readonly string[], t: (key: string) => string): string {
+    return keys.map((key) => t(key)).join('\n\n');
+  }
+
+  private topic(id: string): Topic {
+    const topic = this.services.topics.get(id);
+    if (!topic) throw new Error(`unknown topic '${id}'`);
+    return topic;
+  }
+
+  private step(cursor: TopicCursor, stepId: string): Step {
+    const step = this.topic(cursor.topicId).steps[stepId];
+    if (!step) throw new Error(`dialogs/${cursor.topicId}.json: step '${stepId}' does not exist`);
+    return step;
+  }
+
+  private cursor(dc: DialogContext): TopicCursor {
+    const state: TopicCursor | undefined = dc.activeDialog?.state;
+    if (!state?.topicId) throw new Error('TopicDialog has no cursor');
+    return state;
+  }
+}
+
+/** The playbook's pass-rate tips, said when a walk-through ends well. */
+export function tipsText(t: (key: string) => string): string {
+  return [
+    t('chat:goodLuck'),
+    t('chat:tips.intro'),
+    ...['passport', 'daylight', 'lens', 'app', 'film'].map((tip) => `• ${t(`chat:tips.${tip}`)}`),
+  ].join('\n');
+}

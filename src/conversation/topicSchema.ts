@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Stable topic ids (DESIGN.md): APIs, tickets and tests use them. */
+export const CAUSE_IDS = [
+  'photo_unclear',
+  'info_mismatch',
+  'document_expired',
+  'face_verification_failed',
+  'unsupported_document',
+  'document_already_used',
+  'attempts_limited',
+] as const;
+export const FAQ_IDS = ['faq_review_time', 'faq_ban', 'faq_switch_document', 'faq_expedite', 'faq_assets'] as const;
+
+/** Safety topics answer requests a support bot must refuse or warn about; they never give tips. */
+export const TOPIC_KINDS = ['cause', 'faq', 'safety'] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** An i18n key with its namespace, e.g. `topics:photo_unclear.retake`. */
+const textKey = z.string().regex(/^[a-z][a-zA-Z]*:[A-Za-z0-9_.]+$/, 'expected "namespace:key"');
+const stepId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'step ids are snake_case');
+
+const choice = z.strictObject({
+  /** Button text. */
+  label: textKey,
+  next: stepId,
+});
+
+const say = z.strictObject({ type: z.literal('say'), text: z.array(textKey).min(1), next: stepId });
+const ask = z.strictObject({
+  type: z.literal('ask'),
+  text: z.array(textKey).min(1),
+  choices: z.array(choice).min(2).max(6),
+});
+/** Ask for a photo of the document and run the photo checks on it. */
+const photoCheck = z.strictObject({ type: z.literal('photoCheck'), text: z.array(textKey).optional(), next: stepId });
+/** Compare what the user typed into the form with the document. */
+const infoCheck = z.strictObject({ type: z.literal('infoCheck'), text: z.array(textKey).optional(), next: stepId });
+/** Ask how many verification attempts failed today and say when the user may resubmit. */
+const attempts = z.strictObject({ type: z.literal('attempts'), next: stepId });
+/** Hand over to a person; `reason` is an i18n key that says why, shown to the user and the agent. */
+const escalate = z.strictObject({ type: z.literal('escalate'), reason: textKey, text: z.array(textKey).optional() });
+/** Continue in another topic's walk-through. */
+const goto = z.strictObject({ type: z.literal('goto'), topic: z.string() });
+/** The end of a path; `tips` adds the pass-rate tips to the farewell. */
+const end = z.strictObject({ type: z.literal('end'), text: z.array(textKey).optional(), tips: z.boolean().optional() });
+
+export const stepSchema = z.discriminatedUnion('type', [say, ask, photoCheck, infoCheck, attempts, escalate, goto, end]);
+export type Step = z.infer<typeof stepSchema>;
+export type StepType = Step['type'];
+
+export const topicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  kind: z.enum(TOPIC_KINDS),
+  /** Short name shown on buttons and in tickets. */
+  label: textKey,
+  /** The exact failure prompts the exchange shows, then paraphrases users type, per locale. */
+  triggers: z.strictObject({ en: z.array(z.string().min(2)).min(1), 'zh-CN': z.array(z.string().min(2)).min(1) }),
+  start: stepId,
+  steps: z.record(stepId, stepSchema),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+/** Commands work from anywhere in the conversation; their phrases are matched exactly (normalised). */
+const phrases = z.strictObject({ en: z.array(z.string().min(1)).min(1), 'zh-CN': z.array(z.string().min(1)).min(1) });
+export const commandsSchema = z.strictObject({
+  menu: phrases,
+  restart: phrases,
+  cancel: phrases,
+  help: phrases,
+  human: phrases,
+  check_photo: phrases,
+  check_info: phrases,
+  attempts: phrases,
+  language_en: phrases,
+  language_zh: phrases,
+});
+export type Commands = z.infer<typeof commandsSchema>;
+export type CommandId = keyof Commands;
+export const COMMAND_IDS: readonly CommandId[] = commandsSchema.keyof().options;

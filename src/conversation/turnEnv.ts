@@ -1,0 +1,41 @@
+import type { TurnContext } from 'botbuilder';
+import { resolveLocale } from '../i18n/resolveLocale';
+import { policyParams } from '../settings';
+import { emptyConversationData, type ConversationData, type UserProfile } from './conversationState';
+import { bindTranslate, type ConversationServices, type TurnTranslate } from './services';
+import type { Locale } from './topicSchema';
+
+/** What every step of one turn needs: the user's locale, a bound translator, and the state objects. */
+export interface TurnEnv {
+  locale: Locale;
+  t: TurnTranslate;
+  data: ConversationData;
+  profile: UserProfile;
+}
+
+const TURN_ENV = Symbol('turnEnv');
+
+function build(services: ConversationServices, locale: Locale, data: ConversationData, profile: UserProfile): TurnEnv {
+  const t = bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName));
+  return { locale, t, data, profile };
+}
+
+export async function turnEnv(context: TurnContext, services: ConversationServices): Promise<TurnEnv> {
+  const cached: TurnEnv | undefined = context.turnState.get(TURN_ENV);
+  if (cached) return cached;
+  const profile = await services.state.userProfile.get(context, {});
+  const data = await services.state.conversationData.get(context, emptyConversationData());
+  const locale = profile.locale ?? resolveLocale(context.activity.locale, services.localizer.defaultLocale);
+  const env = build(services, locale, data, profile);
+  context.turnState.set(TURN_ENV, env);
+  return env;
+}
+
+/** Switches the user's language for this turn and the ones after. */
+export async function switchLocale(context: TurnContext, services: ConversationServices, locale: Locale): Promise<TurnEnv> {
+  const current = await turnEnv(context, services);
+  current.profile.locale = locale;
+  const env = build(services, locale, current.data, current.profile);
+  context.turnState.set(TURN_ENV, env);
+  return env;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { HttpError } from './httpError';
+
+/**
+ * The minimum an activity must carry before the adapter sees it: without a conversation id or a
+ * user id, state cannot be keyed and the adapter would answer in a shape of its own.
+ */
+const activitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  channelId: z.string().min(1).max(128),
+  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
+  from: z.looseObject({ id: z.string().min(1).max(512) }).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+  text: z.string().optional(),
+});
+
+export function assertActivity(body: unknown): void {
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.') || 'body';
+    throw new HttpError(400, 'bad_request', `Invalid activity: ${field}: ${issue.message}`);
+  }
+  if (parsed.data.type === 'message' && !parsed.data.from) throw new HttpError(400, 'bad_request', 'Invalid activity: from.id is required');
+}

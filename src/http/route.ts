@@ -1,0 +1,23 @@
+import type { Next, Request, Response } from 'restify';
+import { HttpError, sendError } from './httpError';
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/**
+ * Wraps an async route: a thrown HttpError becomes its JSON error, anything else a 500 without
+ * details (the cause is logged by the server's error hook), and the server keeps serving.
+ */
+export function route(handler: Handler, onUnexpected: (error: unknown, req: Request) => void) {
+  return async (req: Request, res: Response, next: Next): Promise<void> => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      if (error instanceof HttpError) sendError(res, error.status, error.code, error.message, error.headers);
+      else {
+        onUnexpected(error, req);
+        sendError(res, 500, 'internal', 'Something went wrong on our side. Please try again.');
+      }
+    }
+    next();
+  };
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { LOCALES, type Locale } from '../conversation/topicSchema';
+
+export type Translate = TFunction;
+
+export interface Localizer {
+  readonly locales: readonly Locale[];
+  readonly defaultLocale: Locale;
+  /** A translator bound to one locale: never a shared `changeLanguage`, so concurrent turns cannot mix languages. */
+  t(locale: Locale): Translate;
+  /** Every key (namespace:path) present in one locale, for the validator and the completeness test. */
+  keys(locale: Locale): Set<string>;
+}
+
+type Resources = Record<string, Record<string, unknown>>;
+
+function readNamespaces(dir: string): Resources {
+  const resources: Resources = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const ns = path.basename(file, '.json');
+    const parsed: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (!isRecord(parsed)) throw new Error(`${path.join(dir, file)}: expected a JSON object`);
+    resources[ns] = parsed;
+  }
+  return resources;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function flattenKeys(ns: string, value: Record<string, unknown>, prefix: string, into: Set<string>): void {
+  for (const [key, child] of Object.entries(value)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (isRecord(child)) flattenKeys(ns, child, full, into);
+    else into.add(`${ns}:${full}`);
+  }
+}
+
+/** i18next plural forms (`key_one`, `key_other`) stand for the bare key a dialog refers to. */
+function withPluralBases(keys: Set<string>): Set<string> {
+  for (const key of [...keys]) {
+    const m = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+    if (m) keys.add(m[1]);
+  }
+  return keys;
+}
+
+export async function createLocalizer(localesDir: string, defaultLocale: Locale): Promise<Localizer> {
+  const instance: i18n = i18next.createInstance();
+  const resources: Record<string, Resources> = {};
+  const keySets = new Map<Locale, Set<string>>();
+  for (const locale of LOCALES) {
+    resources[locale] = readNamespaces(path.join(localesDir, locale));
+    const keys = new Set<string>();
+    for (const [ns, tree] of Object.entries(resources[locale])) flattenKeys(ns, tree, '', keys);
+    keySets.set(locale, withPluralBases(keys));
+  }
+  await instance.init({
+    resources,
+    lng: defaultLocale,
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources[defaultLocale]),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  return {
+    locales: LOCALES,
+    defaultLocale,
+    t: (locale) => instance.getFixedT(locale),
+    keys: (locale) => keySets.get(locale) ?? new Set(),
+  };
+}

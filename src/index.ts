@@ -1,0 +1,34 @@
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { DialogDataError } from './conversation/topicLoader';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const port = await app.listen(config.port);
+  app.logger.info({ port, localWebChat: config.localWebChat, database: config.databaseUrl.split(':')[0] }, 'listening');
+  if (config.localWebChat) app.logger.info(`open http://localhost:${port}/ to chat`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // One clear line for configuration and data mistakes; a stack only for real bugs.
+  if (error instanceof ConfigError || error instanceof DialogDataError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { Locale } from '../conversation/topicSchema';
+
+/** Where the user is, as far as the activity tells: an IANA zone, or an offset from localTimestamp. */
+export interface UserClock {
+  timeZone?: string;
+  offsetMinutes?: number;
+}
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Channels send `localTimezone` (IANA) and/or `localTimestamp` with the user's UTC offset. */
+export function userClockFrom(localTimezone: string | undefined, localTimestamp: string | Date | undefined): UserClock {
+  if (localTimezone && isValidZone(localTimezone)) return { timeZone: localTimezone };
+  const raw = localTimestamp instanceof Date ? undefined : localTimestamp;
+  const m = raw ? /([+-])(\d{2}):?(\d{2})$/.exec(raw) : null;
+  if (m) return { offsetMinutes: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) };
+  return {};
+}
+
+/** A date and time the user reads as their own, e.g. "Nov 29, 2026, 3:05 PM" / "2026年11月29日 15:05". */
+export function formatUserTime(epochMs: number, clock: UserClock, locale: Locale): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  if (clock.timeZone) return new Intl.DateTimeFormat(locale, { ...options, timeZone: clock.timeZone }).format(epochMs);
+  if (clock.offsetMinutes !== undefined) {
+    const shifted = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(epochMs + clock.offsetMinutes * 60_000);
+    const sign = clock.offsetMinutes < 0 ? '-' : '+';
+    const abs = Math.abs(clock.offsetMinutes);
+    return `${shifted} (UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')})`;
+  }
+  return `${new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(epochMs)} (UTC)`;
+}

@@ -1,0 +1,110 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import { assertActivity } from './http/activityGuard';
+import { errorCodeFor } from './http/errorCodes';
+import { HttpError } from './http/httpError';
+import { jsonBody } from './http/jsonBody';
+import { route } from './http/route';
+
+/** Activities are small; anything bigger is not from a channel. Photos travel as attachments. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  logger: Logger;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Each dependency the bot needs to serve (storage, OCR workers): resolves when it is usable. */
+  readiness: Record<string, () => Promise<void>>;
+  /** Feature routes (diagnose API, local Direct Line, web page), registered by the composition root. */
+  routes?: ReadonlyArray<(server: Server) => void>;
+}
+
+export interface KycServer {
+  server: Server;
+  /** Turns being processed right now; shutdown waits for them. */
+  inFlight(): number;
+  /** Stops accepting connections and resolves when in-flight turns are done (or the timeout passes). */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/** Builds the restify server with every route; it does not listen, so tests start it on port 0. */
+export function createServer(deps: ServerDeps): KycServer {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'kyc-support-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  const onUnexpected = (error: unknown, req: Request): void => {
+    logger.error({ err: error, reqId: req.id(), path: req.getPath() }, 'request failed');
+  };
+
+  server.pre((req, res, next) => {
+    res.header('X-Request-Id', req.id());
+    return next();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    logger.info({ reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+  // restify answers 404/405/body-parser errors itself: give them the project's JSON shape.
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) onUnexpected(err, req);
+    const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
+    err.toJSON = () => ({ error: { code: errorCodeFor(status), message } });
+    return callback();
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next) => {
+    res.json({ status: 'ok' });
+    return next();
+  });
+  server.get(
+    '/readyz',
+    route(async (_req, res) => {
+      const results = await Promise.all(
+        Object.entries(deps.readiness).map(async ([name, check]) => {
+          try {
+            await check();
+            return [name, 'ok'] as const;
+          } catch {
+            return [name, 'unavailable'] as const;
+          }
+        }),
+      );
+      const checks = Object.fromEntries(results);
+      const ready = results.every(([, status]) => status === 'ok');
+      res.status(ready ? 200 : 503);
+      res.json({ status: ready ? 'ready' : 'not_ready', checks });
+    }, onUnexpected),
+  );
+
+  server.post(
+    '/api/messages',
+    ...jsonBody(MAX_ACTIVITY_BYTES),
+    route(async (req, res) => {
+      if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
+      assertActivity(req.body);
+      inFlight += 1;
+      try {
+        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      } finally {
+        inFlight -= 1;
+      }
+    }, onUnexpected),
+  );
+
+  for (const register of deps.routes ?? []) register(server);
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    drain: async (timeoutMs) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would hold close() open; requests in flight are waited for.
+      server.server.closeIdleConnections();
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}
