@@ -1,22 +1,11 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Logger } from 'pino';
 import { registerPromptRoute } from './api/promptRoute';
-import { KycBot } from './bot/kycBot';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
+import { createBotRuntime } from './botRuntime';
 import type { Config } from './config';
-import { ContactSupportEscalation } from './conversation/contactSupportEscalation';
-import { createStateAccessors } from './conversation/conversationState';
-import { ENGINE_KEYS } from './conversation/engineKeys';
-import { KycConversation } from './conversation/kycConversation';
-import type { ConversationServices } from './conversation/services';
-import { DialogDataError, loadDialogData } from './conversation/topicLoader';
-import { createTopicMatcher } from './conversation/topicMatcher';
-import { validateDialogData } from './conversation/topicValidator';
-import { createLocalizer } from './i18n/localizer';
 import { createLogger } from './logger';
-import { DIALOGS_DIR, LOCALES_DIR } from './projectPaths';
 import { createServer, type KycServer } from './server';
-import { loadSettings } from './settings';
 import { openStorage } from './storage/openStorage';
 
 export interface AppOptions {
@@ -39,30 +28,18 @@ const DRAIN_TIMEOUT_MS = 10_000;
 /** The composition root: the only place that wires the pieces together. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const settings = loadSettings();
-  const localizer = await createLocalizer(LOCALES_DIR, config.defaultLocale);
-  const data = loadDialogData(DIALOGS_DIR);
-  const report = validateDialogData({ data, localeKeys: (locale) => localizer.keys(locale), engineKeys: ENGINE_KEYS });
-  if (report.errors.length) throw new DialogDataError(report.errors.join('\n'));
-  for (const warning of report.warnings) logger.warn({ warning }, 'dialog data');
-
   const storage = await openStorage(config.databaseUrl, { onBackgroundError: (err) => logger.error({ err }, 'storage background error') });
-  const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
-  const topics = new Map(data.topics.map((topic) => [topic.id, topic]));
-  const matcher = createTopicMatcher(data.topics);
-  const services: ConversationServices = {
-    topics,
-    commands: data.commands,
-    matcher,
-    localizer,
-    policy: settings.policy,
+  const runtime = await createBotRuntime({
+    storage,
     brandName: config.brandName,
-    state,
-    escalation: new ContactSupportEscalation(topics),
-    now: options.now ?? Date.now,
-  };
-  const conversation = new KycConversation(services);
-  const bot = new KycBot(conversation);
+    defaultLocale: config.defaultLocale,
+    now: options.now,
+    onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
+  }).catch(async (error: unknown) => {
+    await storage.close();
+    throw error;
+  });
+  const { bot, localizer, state, services } = runtime;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId,
@@ -79,7 +56,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     adapter,
     bot,
     readiness: { storage: () => storage.ping() },
-    routes: [(server) => registerPromptRoute(server, { matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected })],
+    routes: [(server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected })],
   });
 
   let closing: Promise<void> | undefined;

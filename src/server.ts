@@ -1,5 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { assertActivity } from './http/activityGuard';
 import { errorCodeFor } from './http/errorCodes';
@@ -26,6 +26,11 @@ export interface KycServer {
   inFlight(): number;
   /** Stops accepting connections and resolves when in-flight turns are done (or the timeout passes). */
   drain(timeoutMs: number): Promise<void>;
+}
+
+/** botframework-connector's AuthenticationError carries the status it wants answered. */
+function isAuthenticationFailure(error: unknown): boolean {
+  return error instanceof Error && 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
 }
 
 /** Builds the restify server with every route; it does not listen, so tests start it on port 0. */
@@ -83,9 +88,17 @@ export function createServer(deps: ServerDeps): KycServer {
     route(async (req, res) => {
       if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
       assertActivity(req.body);
+      const activity: Activity = req.body;
       inFlight += 1;
       try {
-        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+        // processActivity rather than process(): errors then get our JSON shape, not the SDK's text.
+        const invoke = await deps.adapter.processActivity(req.header('authorization') ?? '', activity, (context) => deps.bot.run(context));
+        res.status(invoke?.status ?? 200);
+        if (invoke?.body !== undefined) res.json(invoke.body);
+        else res.end();
+      } catch (error) {
+        if (isAuthenticationFailure(error)) throw new HttpError(401, 'unauthorized', 'The request is not authorized for this bot');
+        throw error;
       } finally {
         inFlight -= 1;
       }

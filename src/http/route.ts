@@ -1,4 +1,4 @@
-import type { Next, Request, Response } from 'restify';
+import type { Request, Response } from 'restify';
 import { HttpError, sendError } from './httpError';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -8,7 +8,8 @@ type Handler = (req: Request, res: Response) => Promise<void>;
  * details (the cause is logged by the server's error hook), and the server keeps serving.
  */
 export function route(handler: Handler, onUnexpected: (error: unknown, req: Request) => void) {
-  return async (req: Request, res: Response, next: Next): Promise<void> => {
+  // restify 11 runs an async (req, res) handler and continues the chain when it settles.
+  return async (req: Request, res: Response): Promise<void> => {
     try {
       await handler(req, res);
     } catch (error) {
@@ -18,6 +19,5 @@ export function route(handler: Handler, onUnexpected: (error: unknown, req: Requ
         sendError(res, 500, 'internal', 'Something went wrong on our side. Please try again.');
       }
     }
-    next();
   };
 }

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.databaseUrl, 'sqlite:./data/kyc-bot.db');
+    assert.equal(config.defaultLocale, 'en');
+    assert.equal(config.maxPhotoBytes, 15 * 1024 * 1024);
+    assert.equal(config.ticketRetentionDays, 90);
+    assert.equal(config.localWebChat, true);
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('turns the local Web Chat off by default when a Bot Framework app id is configured', () => {
+    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' }).localWebChat, false);
+    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', LOCAL_WEBCHAT: 'true' }).localWebChat, true);
+  });
+
+  it('treats empty values as unset, as .env files write them', () => {
+    assert.equal(loadConfig({ PORT: '', DIAGNOSE_API_KEY: '' }).port, 3978);
+  });
+
+  for (const [name, value] of [
+    ['PORT', 'abc'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DEFAULT_LOCALE', 'fr'],
+    ['MAX_PHOTO_MB', '-1'],
+    ['LOCAL_WEBCHAT', 'maybe'],
+    ['AGENT_API_TOKEN', 'short'],
+    ['OCR_WORKERS', '0'],
+  ] as const) {
+    it(`rejects ${name}=${value} with an error naming ${name} but not its value`, () => {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(name) && !error.message.includes(`=${value}`) && !error.message.includes('\n'),
+      );
+    });
+  }
+
+  it('requires the password when an app id is set', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'id' }), /MicrosoftAppPassword/);
+  });
+
+  it('exits non-zero with one line naming the variable when started with a bad value', function () {
+    this.timeout(60_000);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'index.ts')], {
+      env: { ...process.env, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    assert.notEqual(result.status, 0);
+    const lines = result.stderr.split('\n').filter((l) => l.trim() && !l.includes('DEP0111') && !l.includes('trace-deprecation'));
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0], /PORT/);
+  });
+});

@@ -1,0 +1,35 @@
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../../src/botRuntime';
+import type { Deliver } from './transcriptRunner';
+
+export const TEST_BRAND = 'KYC Help';
+
+export interface BotHarness {
+  runtime: BotRuntime;
+  adapter: TestAdapter;
+  /** Sends as one user in one conversation; pass `conversationId` to talk in another. */
+  deliver: Deliver;
+  deliverIn(conversationId: string, userId?: string): Deliver;
+}
+
+/** The real bot (content, matcher, engine) on botbuilder's TestAdapter, with in-memory state. */
+export async function createBotHarness(options: Partial<BotRuntimeOptions> & { storage?: Storage } = {}): Promise<BotHarness> {
+  const runtime = await createBotRuntime({ storage: new MemoryStorage(), brandName: TEST_BRAND, defaultLocale: 'en', ...options });
+  const adapter = new TestAdapter((context) => runtime.bot.run(context));
+  const deliverIn =
+    (conversationId: string, userId = 'user-1'): Deliver =>
+    async (activity) => {
+      adapter.activeQueue.splice(0);
+      const full: Partial<Activity> = {
+        channelId: 'test',
+        serviceUrl: 'https://test.invalid',
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: userId, name: 'User' },
+        recipient: { id: 'bot', name: 'Bot' },
+        ...activity,
+      };
+      await adapter.processActivity(full);
+      return adapter.activeQueue.splice(0);
+    };
+  return { runtime, adapter, deliver: deliverIn('conversation-1'), deliverIn };
+}

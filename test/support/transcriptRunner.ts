@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { Localizer } from '../../src/i18n/localizer';
+import { policyParams, type Settings } from '../../src/settings';
+import type { Expected, Transcript } from './transcript';
+
+/** Sends one user activity to the bot (in-process or over HTTP) and returns the bot's replies. */
+export type Deliver = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+
+export interface RunnerDeps {
+  localizer: Localizer;
+  settings: Settings;
+  brandName: string;
+}
+
+function visibleText(activity: Partial<Activity>): string {
+  const parts = [activity.text ?? ''];
+  for (const attachment of activity.attachments ?? []) parts.push(JSON.stringify(attachment.content ?? ''));
+  return parts.join('\n');
+}
+
+/**
+ * Plays a transcript: each user turn goes to the bot, and the replies must show the expected
+ * texts (rendered from their keys in the transcript's locale), offer the expected buttons, and
+ * leave out what must not be said.
+ */
+export async function playTranscript(transcript: Transcript, deliver: Deliver, deps: RunnerDeps): Promise<void> {
+  const t = deps.localizer.t(transcript.locale);
+  const base = policyParams(deps.settings.policy, deps.brandName);
+  const render = (e: Expected): string => (typeof e === 'string' ? t(e, base) : t(e.key, { ...base, ...e.params }));
+  for (const [index, turn] of transcript.turns.entries()) {
+    const where = `${transcript.name} [${transcript.locale}] turn ${index + 1}`;
+    const activity: Partial<Activity> =
+      typeof turn.user === 'string'
+        ? { type: 'message', text: turn.user }
+        : 'button' in turn.user
+          ? { type: 'message', text: t(turn.user.button, base) }
+          : { type: 'event', name: turn.user.event, value: turn.user.value };
+    const replies = (await deliver({ ...activity, locale: transcript.locale, localTimezone: transcript.timezone })).filter((r) => r.type === 'message');
+    const texts = replies.map(visibleText);
+    const all = texts.join('\n---\n');
+    for (const e of turn.expect) {
+      const want = render(e);
+      assert.ok(!want.includes(typeof e === 'string' ? e : e.key), `${where}: key ${typeof e === 'string' ? e : e.key} has no text`);
+      assert.ok(all.includes(want), `${where}: expected the bot to say\n  ${want}\nbut it said\n  ${all || '(nothing)'}`);
+    }
+    for (const e of turn.absent) assert.ok(!all.includes(render(e)), `${where}: the bot must not say\n  ${render(e)}`);
+    for (const s of turn.contains) assert.ok(all.includes(s), `${where}: expected "${s}" in\n  ${all}`);
+    if (turn.buttons.length) {
+      const last = replies.at(-1);
+      const offered = last?.suggestedActions?.actions.map((a) => a.title) ?? [];
+      for (const key of turn.buttons) assert.ok(offered.includes(t(key, base)), `${where}: expected a button "${t(key, base)}", got ${JSON.stringify(offered)}`);
+    }
+  }
+}
