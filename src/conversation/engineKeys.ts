@@ -41,6 +41,8 @@ export const ENGINE_KEYS = [
   'chat:escalate.reasonLine',
   'chat:escalate.stepsLine',
   'chat:escalate.photoCheckLine',
+  'chat:verdict.pass',
+  'chat:verdict.fail',
   'chat:escalate.humanReason',
   'chat:escalate.next',
   'chat:fixesTried.none',
