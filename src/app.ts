@@ -1,8 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { registerPromptRoute } from './api/promptRoute';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
+import { registerLocalDirectLine, type LocalDirectLine } from './channels/directline/localDirectLine';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
@@ -47,16 +49,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
   });
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = createTurnErrorHandler(logger, localizer, state);
+  const adapter = new ChannelAdapter(auth);
+  const onTurnError = createTurnErrorHandler(logger, localizer, state);
+  adapter.onTurnError = onTurnError;
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
+  let localDirectLine: LocalDirectLine | undefined;
   const http = createServer({
     logger,
     adapter,
     bot,
     readiness: { storage: () => storage.ping() },
-    routes: [(server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected })],
+    routes: [
+      (server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) => {
+        if (!config.localWebChat) return;
+        localDirectLine = registerLocalDirectLine(server, {
+          bot,
+          onTurnError,
+          brandName: config.brandName,
+          defaultLocale: config.defaultLocale,
+          maxUploadBytes: config.maxPhotoBytes,
+          logger,
+        });
+      },
+    ],
   });
 
   let closing: Promise<void> | undefined;
@@ -71,6 +88,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     close: () => {
       closing ??= (async () => {
         await http.drain(DRAIN_TIMEOUT_MS);
+        localDirectLine?.close();
         await storage.close();
       })();
       return closing;

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { assertActivity } from './http/activityGuard';
 import { errorCodeFor } from './http/errorCodes';
@@ -12,7 +13,7 @@ const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
   logger: Logger;
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   bot: ActivityHandler;
   /** Each dependency the bot needs to serve (storage, OCR workers): resolves when it is usable. */
   readiness: Record<string, () => Promise<void>>;
@@ -26,6 +27,11 @@ export interface KycServer {
   inFlight(): number;
   /** Stops accepting connections and resolves when in-flight turns are done (or the timeout passes). */
   drain(timeoutMs: number): Promise<void>;
+}
+
+/** Attachment URLs are the only key to a user's uploaded ID photo: never log them whole. */
+function loggablePath(pathname: string): string {
+  return pathname.replace(/^(\/v3\/attachments\/)[^/]+/, '$1:id');
 }
 
 /** botframework-connector's AuthenticationError carries the status it wants answered. */
@@ -47,7 +53,7 @@ export function createServer(deps: ServerDeps): KycServer {
     return next();
   });
   server.on('after', (req: Request, res: Response) => {
-    logger.info({ reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    logger.info({ reqId: req.id(), method: req.method, path: loggablePath(req.getPath()), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });
   // restify answers 404/405/body-parser errors itself: give them the project's JSON shape.
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
@@ -91,8 +97,7 @@ export function createServer(deps: ServerDeps): KycServer {
       const activity: Activity = req.body;
       inFlight += 1;
       try {
-        // processActivity rather than process(): errors then get our JSON shape, not the SDK's text.
-        const invoke = await deps.adapter.processActivity(req.header('authorization') ?? '', activity, (context) => deps.bot.run(context));
+        const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) => deps.bot.run(context));
         res.status(invoke?.status ?? 200);
         if (invoke?.body !== undefined) res.json(invoke.body);
         else res.end();

@@ -44,8 +44,8 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
     const cursor: AttemptsCursor = dc.activeDialog?.state ?? { phase: 'count' };
     const text = dc.context.activity.text ?? '';
     if (cursor.phase === 'count') {
-      const picked = matchChoice(text, this.labels(COUNT_CHOICES));
-      const count = picked ?? parseFailureCount(text);
+      // A typed number is a count ("3"), not the third button.
+      const count = parseFailureCount(text) ?? matchChoice(text, this.labels(COUNT_CHOICES));
       if (count === undefined) {
         await this.askCount(dc, env, true);
         return Dialog.EndOfTurn;
@@ -80,7 +80,7 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
     if (advice.kind === 'restricted') {
       const clock = userClockFrom(dc.context.activity.localTimezone, dc.context.activity.localTimestamp);
       const time = formatUserTime(advice.until, clock, env.locale);
-      await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time, hours: advice.hoursLeft }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
+      await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
     } else {
       const lines = [record.failures === 0 ? env.t('policy:attempts.noFailures') : env.t('policy:attempts.canResubmit', { remaining: advice.remaining })];
       if (advice.nextRestricts) lines.push(env.t('policy:attempts.warnNextRestricts'));

@@ -10,7 +10,7 @@ export interface AttemptRecord {
 
 export type ResubmitAdvice =
   | { kind: 'can_resubmit'; remaining: number; nextRestricts: boolean }
-  | { kind: 'restricted'; until: number; hoursLeft: number };
+  | { kind: 'restricted'; until: number };
 
 /**
  * The playbook's rule: the Nth failure within a day restricts new applications for a fixed
@@ -22,7 +22,7 @@ export function adviseResubmit(record: AttemptRecord, policy: Policy, now: numbe
   const stale = now - record.lastFailureAt >= windowMs;
   if (record.failures >= limit && !stale) {
     const until = record.lastFailureAt + windowMs;
-    return { kind: 'restricted', until, hoursLeft: Math.max(1, Math.ceil((until - now) / 3_600_000)) };
+    return { kind: 'restricted', until };
   }
   const failures = stale ? 0 : record.failures;
   const remaining = Math.max(0, limit - failures);

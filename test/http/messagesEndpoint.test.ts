@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { MAX_TEXT_LENGTH } from '../../src/conversation/kycConversation';
 import { createLocalizer } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
+import { z } from 'zod';
 import { startApp, type RunningApp } from '../support/appHarness';
+import { activitiesBody, errorBody, jsonOf } from '../support/json';
 
 const activity = (extra: Record<string, unknown>) => ({
   type: 'message',
@@ -17,9 +19,7 @@ const activity = (extra: Record<string, unknown>) => ({
 });
 
 async function errorOf(res: Response): Promise<{ code: string; message: string }> {
-  const body: { error?: { code: string; message: string } } = await res.json();
-  assert.ok(body.error, `expected a JSON error, got ${JSON.stringify(body)}`);
-  return body.error;
+  return (await jsonOf(res, errorBody)).error;
 }
 
 describe('POST /api/messages', () => {
@@ -32,14 +32,14 @@ describe('POST /api/messages', () => {
   it('answers a failure prompt with the replies inline when deliveryMode is expectReplies', async () => {
     const res = await running.post('/api/messages', activity({ text: 'Document has expired' }));
     assert.equal(res.status, 200);
-    const body: { activities: { text?: string }[] } = await res.json();
+    const body = await jsonOf(res, activitiesBody);
     assert.ok(body.activities.length > 0);
     assert.match(body.activities.map((a) => a.text ?? '').join(' '), /new|expired/i);
   });
 
   it('tells the user what to send when the message is empty', async () => {
     const res = await running.post('/api/messages', activity({ text: '   ' }));
-    const body: { activities: { text?: string }[] } = await res.json();
+    const body = await jsonOf(res, activitiesBody);
     assert.equal(res.status, 200);
     assert.equal(body.activities.length, 1);
     assert.ok((body.activities[0].text ?? '').length > 10);
@@ -47,7 +47,7 @@ describe('POST /api/messages', () => {
 
   it('answers a 100 kB message with a short "too long" reply instead of processing it', async () => {
     const res = await running.post('/api/messages', activity({ text: 'a'.repeat(100_000) }));
-    const body: { activities: { text?: string }[] } = await res.json();
+    const body = await jsonOf(res, activitiesBody);
     assert.equal(res.status, 200);
     assert.equal(body.activities.length, 1);
     const localizer = await createLocalizer(LOCALES_DIR, 'en');
@@ -56,7 +56,7 @@ describe('POST /api/messages', () => {
 
   it('answers an emoji-only message with the welcome menu', async () => {
     const res = await running.post('/api/messages', activity({ text: '🙂🙂🙂' }));
-    const body: { activities: { text?: string; suggestedActions?: unknown }[] } = await res.json();
+    const body = await jsonOf(res, activitiesBody);
     assert.equal(res.status, 200);
     assert.ok(body.activities.some((a) => a.suggestedActions));
   });
@@ -106,7 +106,7 @@ describe('POST /api/messages', () => {
     assert.equal((await fetch(`${running.baseUrl}/healthz`)).status, 200);
     const ready = await fetch(`${running.baseUrl}/readyz`);
     assert.equal(ready.status, 200);
-    const body: { checks: Record<string, string> } = await ready.json();
+    const body = await jsonOf(ready, z.object({ checks: z.record(z.string(), z.string()) }));
     assert.equal(body.checks.storage, 'ok');
   });
 });

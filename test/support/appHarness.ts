@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { activitiesBody, jsonOf } from './json';
 import type { Deliver } from './transcriptRunner';
 
 export interface RunningApp {
@@ -49,8 +50,8 @@ export async function startApp(env: Record<string, string> = {}, options: { dbDi
       };
       const res = await post('/api/messages', full);
       if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
-      const body: { activities?: Partial<Activity>[] } = await res.json();
-      return body.activities ?? [];
+      const body = await jsonOf(res, activitiesBody);
+      return body.activities;
     };
   return {
     app,

@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../../src/botRuntime';
+import { replyActivity } from './json';
 import type { Deliver } from './transcriptRunner';
 
 export const TEST_BRAND = 'KYC Help';
@@ -29,7 +30,8 @@ export async function createBotHarness(options: Partial<BotRuntimeOptions> & { s
         ...activity,
       };
       await adapter.processActivity(full);
-      return adapter.activeQueue.splice(0);
+      // Through JSON, as a channel would see them.
+      return adapter.activeQueue.splice(0).map((reply) => replyActivity.parse(JSON.parse(JSON.stringify(reply))));
     };
   return { runtime, adapter, deliver: deliverIn('conversation-1'), deliverIn };
 }

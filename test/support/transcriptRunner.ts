@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { Localizer } from '../../src/i18n/localizer';
 import { policyParams, type Settings } from '../../src/settings';
+import type { Reply } from './json';
 import type { Expected, Transcript } from './transcript';
 
 /** Sends one user activity to the bot (in-process or over HTTP) and returns the bot's replies. */
-export type Deliver = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+export type Deliver = (activity: Partial<Activity>) => Promise<Reply[]>;
 
 export interface RunnerDeps {
   localizer: Localizer;
@@ -13,7 +14,7 @@ export interface RunnerDeps {
   brandName: string;
 }
 
-function visibleText(activity: Partial<Activity>): string {
+function visibleText(activity: Reply): string {
   const parts = [activity.text ?? ''];
   for (const attachment of activity.attachments ?? []) parts.push(JSON.stringify(attachment.content ?? ''));
   return parts.join('\n');

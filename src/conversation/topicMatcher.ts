@@ -1,0 +1,214 @@
+import { FuzzyVocabulary } from './fuzzy';
+import { textFeatures } from './textFeatures';
+import type { Locale, Topic, TopicKind } from './topicSchema';
+
+export interface TopicAlternative {
+  topic: string;
+  kind: TopicKind;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface TopicMatch {
+  /** null when nothing matches well enough, or two topics match about equally. */
+  topic: string | null;
+  kind: TopicKind | null;
+  /** 0..1; 0 when `topic` is null. */
+  confidence: number;
+  /** Other plausible topics, best first, never the chosen one. */
+  alternatives: TopicAlternative[];
+}
+
+export interface TopicMatcher {
+  /**
+   * `locale` does not narrow the search: users paste the exchange's English prompt into a
+   * Chinese chat and the other way round, so every trigger of every language is compared.
+   */
+  match(text: string, locale?: Locale): TopicMatch;
+}
+
+/** Failure prompts are one line; anything past this is noise that would only cost time. */
+export const MAX_INPUT_CHARS = 1000;
+/** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
+const MAX_FUZZY_WORD_LENGTH = 24;
+const MAX_WORDS = 80;
+
+/**
+ * Score a topic needs to be named. Scores are the share of a trigger's evidence the text
+ * contains, scaled by how much of the text the topic explains. On the tuned part of the labelled
+ * set no out-of-scope text scores above 0.35 and no correctly named one below 0.6; this is the
+ * middle of that gap.
+ */
+const ACCEPT = 0.5;
+/** The winner must lead the runner-up by this much; otherwise the bot asks instead of guessing. */
+const MARGIN = 0.12;
+/**
+ * A cause or FAQ must lead every safety topic by this much more: walking someone through
+ * switching documents when they meant their sister's passport gives tips the bot must refuse.
+ */
+const SAFETY_MARGIN = 0.3;
+/** Below this a topic is not worth offering as an alternative. */
+const PLAUSIBLE = 0.35;
+const MAX_ALTERNATIVES = 3;
+/** Credit for a word reached through a typo, by edit distance. */
+const TYPO_CREDIT = [1, 0.85, 0.7];
+/**
+ * Share of the evidence a text has for a topic outside its best trigger that still counts:
+ * "are my coins safe" takes "coins" from one trigger and "safe" from another. Only words no
+ * other topic uses are pooled, or "ID", "card" and "passport" would add up to any topic.
+ */
+const POOLED_CREDIT = 0.5;
+/**
+ * Distinct words a text must share with a trigger: one word ("expired" in "my session
+ * expired") is a coincidence, two are a statement.
+ */
+const MIN_SHARED_UNITS = 2;
+/**
+ * How much of a score survives when none of the text's known words belong to the topic. A text
+ * whose known words all belong to the topic keeps its whole score; "my ID is used by a different
+ * account" covers the switch-document trigger "use a different ID" but "account" pulls it down.
+ */
+const UNEXPLAINED_FLOOR = 0.5;
+
+interface Trigger {
+  topic: number;
+  /** Total evidence weight, raised for one-word triggers (see MIN_SHARED_UNITS). */
+  mass: number;
+  units: number;
+}
+
+interface Posting {
+  trigger: number;
+  weight: number;
+  /** A word, an in-word Chinese bigram or a one-character Chinese word, as opposed to support. */
+  unit: boolean;
+}
+
+function wordKey(stem: string): string {
+  return `w:${stem}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Scores a text against every trigger phrase: the share of the trigger's evidence (words
+ * weighted by how few topics use them, Chinese character n-grams likewise) that the text
+ * contains, typos forgiven by edit distance, plus half the evidence for words only this topic
+ * uses; a topic scores as its best trigger, scaled by how much of the text's known vocabulary it
+ * explains. Everything that depends only on the topics is computed here once.
+ */
+export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
+  const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
+  topics.forEach((topic, index) => {
+    for (const phrase of [...topic.triggers.en, ...topic.triggers['zh-CN']]) {
+      const { words, grams } = textFeatures(phrase, true);
+      const features = new Map(grams);
+      for (const word of words) features.set(wordKey(word), 1);
+      if (features.size > 0) triggerFeatures.push({ topic: index, features });
+    }
+  });
+
+  const topicsUsing = new Map<string, Set<number>>();
+  for (const { topic, features } of triggerFeatures) {
+    for (const key of features.keys()) {
+      const users = topicsUsing.get(key);
+      if (users) users.add(topic);
+      else topicsUsing.set(key, new Set([topic]));
+    }
+  }
+  const idf = (key: string): number => 0.3 + Math.log(1 + topics.length / (topicsUsing.get(key)?.size ?? 1));
+
+  // One weight per feature for the text-side sums: its heaviest use in any trigger.
+  const featureWeight = new Map<string, number>();
+  for (const { features } of triggerFeatures) {
+    for (const [key, typeWeight] of features) featureWeight.set(key, Math.max(typeWeight * idf(key), featureWeight.get(key) ?? 0));
+  }
+  const ownTopic = new Map<string, number>();
+  for (const [key, users] of topicsUsing) if (users.size === 1) ownTopic.set(key, [...users][0]);
+
+  const triggers: Trigger[] = [];
+  const postings = new Map<string, Posting[]>();
+  for (const { topic, features } of triggerFeatures) {
+    const index = triggers.length;
+    let mass = 0;
+    let units = 0;
+    for (const [key, typeWeight] of features) {
+      const posting = { trigger: index, weight: typeWeight * idf(key), unit: typeWeight === 1 };
+      mass += posting.weight;
+      if (posting.unit) units += 1;
+      const list = postings.get(key);
+      if (list) list.push(posting);
+      else postings.set(key, [posting]);
+    }
+    // A trigger that boils down to one word ("is this really support?") can never name a topic
+    // alone: it weighs as if its missing second word were absent from every text.
+    triggers.push({ topic, mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1), units });
+  }
+  const vocabulary = new FuzzyVocabulary([...topicsUsing.keys()].filter((k) => k.startsWith('w:')).map((k) => k.slice(2)));
+
+  function evidence(text: string): Map<string, number> {
+    const { words, grams } = textFeatures(text.slice(0, MAX_INPUT_CHARS));
+    const credit = new Map<string, number>();
+    for (const key of grams.keys()) if (postings.has(key)) credit.set(key, 1);
+    for (const word of words.slice(0, MAX_WORDS)) {
+      if (postings.has(wordKey(word))) credit.set(wordKey(word), 1);
+      // Even a known word looks for near spellings: "licence" should also find "license".
+      if (word.length > MAX_FUZZY_WORD_LENGTH) continue;
+      for (const near of vocabulary.nearest(word)) {
+        const key = wordKey(near.word);
+        credit.set(key, Math.max(credit.get(key) ?? 0, TYPO_CREDIT[near.distance] ?? 0));
+      }
+    }
+    return credit;
+  }
+
+  function topicScores(text: string): number[] {
+    const matched = new Float64Array(triggers.length);
+    const pooledInTrigger = new Float64Array(triggers.length);
+    const sharedUnits = new Uint16Array(triggers.length);
+    const pooledInTopic = new Float64Array(topics.length);
+    const explained = new Float64Array(topics.length);
+    let known = 0;
+    for (const [key, credit] of evidence(text)) {
+      const textWeight = credit * (featureWeight.get(key) ?? 0);
+      known += textWeight;
+      for (const topic of topicsUsing.get(key) ?? []) explained[topic] += textWeight;
+      const own = ownTopic.get(key);
+      if (own !== undefined) pooledInTopic[own] += textWeight;
+      for (const { trigger, weight, unit } of postings.get(key) ?? []) {
+        matched[trigger] += weight * credit;
+        if (own !== undefined) pooledInTrigger[trigger] += textWeight;
+        if (unit) sharedUnits[trigger] += 1;
+      }
+    }
+    const scores = topics.map(() => 0);
+    triggers.forEach((trigger, i) => {
+      if (sharedUnits[i] < Math.min(MIN_SHARED_UNITS, trigger.units)) return;
+      const pooled = matched[i] + POOLED_CREDIT * (pooledInTopic[trigger.topic] - pooledInTrigger[i]);
+      scores[trigger.topic] = Math.max(scores[trigger.topic], pooled / trigger.mass);
+    });
+    return scores.map((score, topic) => score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)));
+  }
+
+  return {
+    match(text: string): TopicMatch {
+      const ranked = topicScores(text)
+        .map((score, index) => ({ index, score }))
+        .filter(({ score }) => score >= PLAUSIBLE)
+        .sort((a, b) => b.score - a.score || a.index - b.index);
+      const [best] = ranked;
+      const leads = (other: { index: number; score: number }): boolean =>
+        best.score - other.score >= (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
+      const chosen = best && best.score >= ACCEPT && ranked.slice(1).every(leads) ? best : undefined;
+      const alternatives = ranked
+        .filter((candidate) => candidate !== chosen)
+        .slice(0, MAX_ALTERNATIVES)
+        .map(({ index, score }) => ({ topic: topics[index].id, kind: topics[index].kind, confidence: round(Math.min(score, 1)) }));
+      if (!chosen) return { topic: null, kind: null, confidence: 0, alternatives };
+      const topic = topics[chosen.index];
+      return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(chosen.score, 1)), alternatives };
+    },
+  };
+}
