@@ -28,16 +28,17 @@ export interface TopicMatcher {
 }
 
 /** Failure prompts are one line; anything past this is noise that would only cost time. */
-export const MAX_INPUT_CHARS = 1000;
+const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
 const MAX_FUZZY_WORD_LENGTH = 24;
+/** Words of a text looked up at most, so a pasted wall of text costs no more than a sentence. */
 const MAX_WORDS = 80;
 
 /**
  * Score a topic needs to be named. Scores are the share of a trigger's evidence the text
  * contains, scaled by how much of the text the topic explains. On the tuned part of the labelled
- * set no out-of-scope text scores above 0.35 and no correctly named one below 0.6; this is the
- * middle of that gap.
+ * set no out-of-scope text scores above 0.4 and no correctly named one below 0.57; this is about
+ * the middle of that gap.
  */
 const ACCEPT = 0.5;
 /** The winner must lead the runner-up by this much; otherwise the bot asks instead of guessing. */
@@ -118,7 +119,7 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
       else topicsUsing.set(key, new Set([topic]));
     }
   }
-  const idf = (key: string): number => 0.3 + Math.log(1 + topics.length / (topicsUsing.get(key)?.size ?? 1));
+  const idf = (key: string): number => Math.log(1 + topics.length / (topicsUsing.get(key)?.size ?? 1));
 
   // One weight per feature for the text-side sums: its heaviest use in any trigger.
   const featureWeight = new Map<string, number>();
