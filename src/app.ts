@@ -1,6 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
+import { registerInfoRoute } from './api/infoRoute';
 import { registerPromptRoute } from './api/promptRoute';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
@@ -42,6 +43,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   });
   const { bot, localizer, state, services } = runtime;
+  // Expired personal values leave memory even when nobody comes back for them.
+  const sweeper = setInterval(() => {
+    runtime.sensitive.typed.sweep();
+    runtime.sensitive.documents.sweep();
+  }, 60_000);
+  sweeper.unref();
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId,
@@ -62,6 +69,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     readiness: { storage: () => storage.ping() },
     routes: [
       (server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) => registerInfoRoute(server, { localizer, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
       (server) => {
         if (!config.localWebChat) return;
         localDirectLine = registerLocalDirectLine(server, {
@@ -87,6 +95,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }),
     close: () => {
       closing ??= (async () => {
+        clearInterval(sweeper);
         await http.drain(DRAIN_TIMEOUT_MS);
         localDirectLine?.close();
         await storage.close();

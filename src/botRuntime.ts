@@ -4,7 +4,10 @@ import { KycBot } from './bot/kycBot';
 import { ContactSupportEscalation } from './conversation/contactSupportEscalation';
 import { createStateAccessors, type StateAccessors } from './conversation/conversationState';
 import { ENGINE_KEYS } from './conversation/engineKeys';
+import { InfoCheckDialog, type InfoCheckStores } from './conversation/infoCheckDialog';
 import { KycConversation } from './conversation/kycConversation';
+import { PhotoCheckDialog, type AttachmentReader, type PhotoDiagnoser } from './conversation/photoCheckDialog';
+import { SensitiveValues } from './conversation/sensitiveValues';
 import type { ConversationServices, Escalation } from './conversation/services';
 import { DialogDataError, loadDialogData } from './conversation/topicLoader';
 import { createTopicMatcher } from './conversation/topicMatcher';
@@ -14,6 +17,9 @@ import { createLocalizer, type Localizer } from './i18n/localizer';
 import { DIALOGS_DIR, LOCALES_DIR } from './projectPaths';
 import { loadSettings, type Settings } from './settings';
 
+/** DESIGN.md, Privacy: typed personal values are cleared after 15 minutes at the latest. */
+const SENSITIVE_TTL_MS = 15 * 60_000;
+
 export interface BotRuntimeOptions {
   storage: Storage;
   brandName: string;
@@ -22,12 +28,14 @@ export interface BotRuntimeOptions {
   onWarning?: (warning: string) => void;
   /** Replaces the default escalation (contact advice) — the ticket flow plugs in here. */
   escalation?: (topics: ReadonlyMap<string, Topic>) => Escalation;
-  /** Photo and information check dialogs, built from the services. */
-  dialogs?: (services: ConversationServices) => Dialog[];
+  /** The photo checks and where attachments come from; without them the photo step is not offered. */
+  photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
 }
 
 export interface BotRuntime {
   bot: KycBot;
+  /** Personal values of running checks, in memory only; swept by the owner of the runtime. */
+  sensitive: InfoCheckStores;
   services: ConversationServices;
   localizer: Localizer;
   settings: Settings;
@@ -59,6 +67,13 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     escalation: options.escalation?.(topics) ?? new ContactSupportEscalation(topics),
     now: options.now ?? Date.now,
   };
-  const conversation = new KycConversation(services, options.dialogs?.(services) ?? []);
-  return { bot: new KycBot(conversation), services, localizer, settings, state };
+  const now = options.now ?? Date.now;
+  const sensitive: InfoCheckStores = {
+    typed: new SensitiveValues(SENSITIVE_TTL_MS, now),
+    documents: new SensitiveValues(SENSITIVE_TTL_MS, now),
+  };
+  const dialogs: Dialog[] = [new InfoCheckDialog(services, sensitive)];
+  if (options.photo) dialogs.push(new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents));
+  const conversation = new KycConversation(services, dialogs);
+  return { bot: new KycBot(conversation), services, localizer, settings, state, sensitive };
 }

@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import { parseEnv } from 'node:util';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DialogDataError } from './conversation/topicLoader';
 
 async function main(): Promise<void> {
+  // A .env file in the working directory, as .env.example describes; real env vars win.
+  if (fs.existsSync('.env')) {
+    const fromFile = parseEnv(fs.readFileSync('.env', 'utf8'));
+    for (const [name, value] of Object.entries(fromFile)) process.env[name] ??= value;
+  }
   const config = loadConfig();
   const app = await createApp(config);
   const port = await app.listen(config.port);

@@ -25,6 +25,11 @@ export interface ConversationData {
   /** The cause the user is working on, for escalation when they ask for a person mid-way. */
   currentTopic?: string;
   photoChecks: PhotoCheckSummary[];
+  /** The one-line privacy notice is said with the first photo request only. */
+  photoPrivacyShown?: boolean;
+  infoPrivacyShown?: boolean;
+  /** The last information check's findings, field and rule only: never the values. */
+  infoFindings?: { field: string; rule: string }[];
 }
 
 export interface UserProfile {

@@ -13,7 +13,7 @@ import { readJsonBody } from './jsonBody';
 import type { LocalDirectLineAdapter } from './localDirectLineAdapter';
 import { parseUpload } from './multipartUpload';
 import { randomToken } from './randomToken';
-import type { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../../http/rateLimiter';
 import type { TokenLookup, TokenRegistry } from './tokenRegistry';
 
 export interface DirectLineRouteDeps {

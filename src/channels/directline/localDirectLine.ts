@@ -7,7 +7,7 @@ import { ConversationStore } from './conversationStore';
 import { defaultDirectLineLimits, type DirectLineLimits } from './directLineLimits';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { LocalDirectLineAdapter } from './localDirectLineAdapter';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter } from '../../http/rateLimiter';
 import { TokenRegistry } from './tokenRegistry';
 
 export interface LocalDirectLineOptions {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import autocannon from 'autocannon';
-import { RateLimiter } from '../../../src/channels/directline/rateLimiter';
+import { RateLimiter } from '../../../src/http/rateLimiter';
 import { DirectLineClient } from './directLineClient';
 import { startDirectLineServer } from './directLineTestServer';
 

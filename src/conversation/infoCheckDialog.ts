@@ -1,0 +1,177 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { checkInfo, type InfoCheckInput, type InfoValues, type MrzInfo } from '../diagnosis/info/infoCheck';
+import type { DocumentType } from '../diagnosis/info/infoCheck';
+import { INFO_FIELDS, type InfoField } from '../diagnosis/info/infoFinding';
+import { matchChoice } from './choiceMatch';
+import { sendText } from './replies';
+import type { SensitiveValues } from './sensitiveValues';
+import type { ConversationServices } from './services';
+import { INFO_CHECK_DIALOG } from './topicDialog';
+import { turnEnv, type TurnEnv } from './turnEnv';
+
+/** What a checked photo told us about the document, kept in memory for 15 minutes for this check. */
+export interface DocumentReading {
+  documentType?: DocumentType;
+  values: InfoValues;
+  mrz?: MrzInfo;
+}
+
+/** The values typed during one check; in memory only (see SensitiveValues). */
+interface TypedValues {
+  entered: InfoValues;
+  document: InfoValues;
+  documentType?: DocumentType;
+  fromPhoto?: DocumentReading;
+}
+
+type Phase = 'consent' | 'documentType' | 'entered' | 'document';
+
+/** Where the check is: only the position, never a value (this part is persisted with the dialog stack). */
+interface InfoCursor {
+  phase: Phase;
+  field: number;
+}
+
+const DOCUMENT_TYPES: readonly DocumentType[] = ['passport', 'id_card', 'cn_resident_id'];
+const DOCUMENT_PROMPTS: Record<InfoField, string> = {
+  name: 'info:prompt.documentName',
+  dateOfBirth: 'info:prompt.documentDateOfBirth',
+  documentNumber: 'info:prompt.documentDocumentNumber',
+};
+
+export interface InfoCheckStores {
+  typed: SensitiveValues<TypedValues>;
+  /** Filled by the photo check, keyed by conversation id. */
+  documents: SensitiveValues<DocumentReading>;
+}
+
+/**
+ * "Information does not match the document": asks what the user typed into the form and what
+ * is printed on the document (or, with consent, reads it from the photo checked earlier), then
+ * shows the exact character to change. Every question can be skipped; values never reach
+ * conversation state, logs or tickets — only each finding's field and rule are kept.
+ */
+export class InfoCheckDialog extends Dialog {
+  constructor(
+    private readonly services: ConversationServices,
+    private readonly stores: InfoCheckStores,
+  ) {
+    super(INFO_CHECK_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    const key = this.key(dc);
+    this.stores.typed.delete(key);
+    this.stores.typed.set(key, { entered: {}, document: {} });
+    const intro = [env.t('info:intro')];
+    if (!env.data.infoPrivacyShown) {
+      intro.push(env.t('info:privacy'));
+      env.data.infoPrivacyShown = true;
+    }
+    await sendText(dc.context, intro.join('\n\n'));
+    const start: InfoCursor = this.stores.documents.get(key) ? { phase: 'consent', field: 0 } : { phase: 'documentType', field: 0 };
+    return this.ask(dc, env, start);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    const cursor: InfoCursor | undefined = dc.activeDialog?.state;
+    const typed = this.stores.typed.get(this.key(dc));
+    if (!cursor || !typed) {
+      // Past 15 minutes, after a restart, or on another server: the values are gone by design.
+      await sendText(dc.context, env.t('info:expired'));
+      return dc.endDialog();
+    }
+    const text = (dc.context.activity.text ?? '').trim();
+    const skipped = this.isSkip(text);
+    switch (cursor.phase) {
+      case 'consent': {
+        const yes = matchChoice(text, [this.labels('info:consent.yes'), this.labels('info:consent.no')]) === 0;
+        if (yes) typed.fromPhoto = this.stores.documents.get(this.key(dc));
+        return this.ask(dc, env, { phase: 'documentType', field: 0 });
+      }
+      case 'documentType': {
+        const picked = matchChoice(text, DOCUMENT_TYPES.map((type) => this.labels(`info:documentType.${type}`)));
+        if (picked !== undefined) typed.documentType = DOCUMENT_TYPES[picked];
+        else if (!skipped) return this.ask(dc, env, cursor, true);
+        return this.ask(dc, env, { phase: 'entered', field: 0 });
+      }
+      case 'entered':
+      case 'document': {
+        const field = INFO_FIELDS[cursor.field];
+        if (!skipped && text) typed[cursor.phase][field] = text;
+        this.stores.typed.set(this.key(dc), typed);
+        return this.ask(dc, env, this.nextField(cursor, typed));
+      }
+    }
+  }
+
+  override async endDialog(context: DialogContext['context']): Promise<void> {
+    this.stores.typed.delete(context.activity.conversation.id);
+  }
+
+  private nextField(cursor: InfoCursor, typed: TypedValues): InfoCursor | undefined {
+    if (cursor.field + 1 < INFO_FIELDS.length) return { phase: cursor.phase, field: cursor.field + 1 };
+    if (cursor.phase === 'entered' && !typed.fromPhoto) return { phase: 'document', field: 0 };
+    return undefined;
+  }
+
+  private async ask(dc: DialogContext, env: TurnEnv, cursor: InfoCursor | undefined, again = false): Promise<DialogTurnResult> {
+    if (!cursor) return this.finish(dc, env);
+    if (dc.activeDialog) dc.activeDialog.state = cursor;
+    const prefix = again ? `${env.t('chat:choice.notUnderstood')}\n\n` : '';
+    switch (cursor.phase) {
+      case 'consent':
+        await sendText(dc.context, prefix + env.t('info:consent.readFromPhoto'), [env.t('info:consent.yes'), env.t('info:consent.no')]);
+        break;
+      case 'documentType':
+        await sendText(dc.context, prefix + env.t('info:prompt.documentType'), [...DOCUMENT_TYPES.map((type) => env.t(`info:documentType.${type}`)), env.t('info:skip')]);
+        break;
+      case 'entered':
+        await sendText(dc.context, prefix + env.t(`info:prompt.${INFO_FIELDS[cursor.field]}`), [env.t('info:skip')]);
+        break;
+      case 'document':
+        await sendText(dc.context, prefix + env.t(DOCUMENT_PROMPTS[INFO_FIELDS[cursor.field]]), [env.t('info:skip')]);
+        break;
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  private async finish(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {
+    const typed = this.stores.typed.get(this.key(dc));
+    this.stores.typed.delete(this.key(dc));
+    if (!typed || !Object.values(typed.entered).some(Boolean)) {
+      await sendText(dc.context, env.t('info:nothingEntered'));
+      return dc.endDialog();
+    }
+    const document = typed.fromPhoto ? typed.fromPhoto.values : typed.document;
+    const input: InfoCheckInput = {
+      entered: typed.entered,
+      ...(Object.values(document).some(Boolean) ? { document } : {}),
+      documentType: typed.documentType ?? typed.fromPhoto?.documentType,
+      mrz: typed.fromPhoto?.mrz,
+    };
+    const result = checkInfo(input);
+    env.data.infoFindings = result.findings.map((f) => ({ field: f.field, rule: f.rule }));
+    if (result.match) {
+      await sendText(dc.context, env.t(input.document ? 'info:allMatch' : 'info:noDocumentAllMatch'));
+    } else {
+      const lines = result.findings.map((f) => `• ${env.t(`info:${f.messageKey}`, f.messageParams)}`);
+      await sendText(dc.context, [env.t('info:foundIntro'), ...lines].join('\n'));
+    }
+    return dc.endDialog(result.match);
+  }
+
+  private isSkip(text: string): boolean {
+    return matchChoice(text, [this.labels('info:skip')]) !== undefined;
+  }
+
+  private labels(key: string): string[] {
+    return this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(key));
+  }
+
+  private key(dc: DialogContext): string {
+    return dc.context.activity.conversation.id;
+  }
+}
