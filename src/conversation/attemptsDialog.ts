@@ -1,11 +1,12 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { adviseResubmit, parseFailureCount, type AttemptRecord } from '../policy/attemptPolicy';
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
-import { ATTEMPTS_DIALOG } from './topicDialog';
-import { turnEnv, type TurnEnv } from './turnEnv';
+import { ATTEMPTS_DIALOG, switchTopicIfAsked } from './topicDialog';
+import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
 const COUNT_CHOICES = ['policy:attempts.count0', 'policy:attempts.count1', 'policy:attempts.count2', 'policy:attempts.count3'] as const;
 /** How long ago the last failure was, for each "when" button. */
@@ -34,8 +35,11 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
     const env = await turnEnv(dc.context, this.services);
     const told = options?.utterance ? parseFailureCount(options.utterance) : undefined;
     if (told !== undefined) return this.haveCount(dc, env, told);
+    // Still inside a restriction we already know of: say when it ends rather than ask again.
+    const known = env.profile.attempts;
+    if (known && adviseResubmit(known, this.services.policy, this.services.now()).kind === 'restricted') return this.record(dc, env, known);
     this.setCursor(dc, { phase: 'count' });
-    await this.askCount(dc, env);
+    await this.sendCount(dc.context, env);
     return Dialog.EndOfTurn;
   }
 
@@ -47,18 +51,29 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
       // A typed number is a count ("3"), not the third button.
       const count = parseFailureCount(text) ?? matchChoice(text, this.labels(COUNT_CHOICES));
       if (count === undefined) {
-        await this.askCount(dc, env, true);
+        const switched = await switchTopicIfAsked(dc, this.services, text, 'attempts_limited');
+        if (switched) return switched;
+        await this.sendCount(dc.context, env, true);
         return Dialog.EndOfTurn;
       }
       return this.haveCount(dc, env, count);
     }
     const picked = matchChoice(text, this.labels(WHEN_CHOICES.map(([key]) => key)));
     if (picked === undefined) {
-      await this.askWhen(dc, env, true);
+      const switched = await switchTopicIfAsked(dc, this.services, text, 'attempts_limited');
+      if (switched) return switched;
+      await this.sendWhen(dc.context, env, true);
       return Dialog.EndOfTurn;
     }
     const hoursAgo = WHEN_CHOICES[picked][1];
     return this.record(dc, env, { failures: cursor.failures ?? this.limit, lastFailureAt: this.services.now() - hoursAgo * 3_600_000 });
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const env = await turnEnv(context, this.services);
+    const cursor: AttemptsCursor | undefined = instance.state;
+    if (cursor?.phase === 'when') await this.sendWhen(context, env);
+    else await this.sendCount(context, env);
   }
 
   private get limit(): number {
@@ -68,7 +83,7 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
   private async haveCount(dc: DialogContext, env: TurnEnv, count: number): Promise<DialogTurnResult> {
     if (count >= this.limit) {
       this.setCursor(dc, { phase: 'when', failures: count });
-      await this.askWhen(dc, env);
+      await this.sendWhen(dc.context, env);
       return Dialog.EndOfTurn;
     }
     return this.record(dc, env, { failures: count, lastFailureAt: this.services.now() });
@@ -90,17 +105,17 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
   }
 
   private labels(keys: readonly string[]): string[][] {
-    return keys.map((key) => this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(key)));
+    return keys.map((key) => inEveryLocale(this.services, key));
   }
 
-  private async askCount(dc: DialogContext, env: TurnEnv, again = false): Promise<void> {
+  private async sendCount(context: TurnContext, env: TurnEnv, again = false): Promise<void> {
     const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askCount')].filter(Boolean).join('\n\n');
-    await sendText(dc.context, text, COUNT_CHOICES.map((key) => env.t(key)));
+    await sendText(context, text, COUNT_CHOICES.map((key) => env.t(key)));
   }
 
-  private async askWhen(dc: DialogContext, env: TurnEnv, again = false): Promise<void> {
+  private async sendWhen(context: TurnContext, env: TurnEnv, again = false): Promise<void> {
     const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askWhen')].filter(Boolean).join('\n\n');
-    await sendText(dc.context, text, WHEN_CHOICES.map(([key]) => env.t(key)));
+    await sendText(context, text, WHEN_CHOICES.map(([key]) => env.t(key)));
   }
 
   private setCursor(dc: DialogContext, cursor: AttemptsCursor): void {

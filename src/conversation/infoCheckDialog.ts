@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { checkInfo, type InfoCheckInput, type InfoValues, type MrzInfo } from '../diagnosis/info/infoCheck';
 import type { DocumentType } from '../diagnosis/info/infoCheck';
 import { INFO_FIELDS, type InfoField } from '../diagnosis/info/infoFinding';
@@ -7,7 +8,7 @@ import { sendText } from './replies';
 import type { SensitiveValues } from './sensitiveValues';
 import type { ConversationServices } from './services';
 import { INFO_CHECK_DIALOG } from './topicDialog';
-import { turnEnv, type TurnEnv } from './turnEnv';
+import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
 /** What a checked photo told us about the document, kept in memory for 15 minutes for this check. */
 export interface DocumentReading {
@@ -107,7 +108,14 @@ export class InfoCheckDialog extends Dialog {
     }
   }
 
-  override async endDialog(context: DialogContext['context']): Promise<void> {
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const cursor: InfoCursor | undefined = instance.state;
+    if (!cursor) return;
+    const env = await turnEnv(context, this.services);
+    await this.sendQuestion(context, env, cursor);
+  }
+
+  override async endDialog(context: TurnContext): Promise<void> {
     this.stores.typed.delete(context.activity.conversation.id);
   }
 
@@ -120,22 +128,26 @@ export class InfoCheckDialog extends Dialog {
   private async ask(dc: DialogContext, env: TurnEnv, cursor: InfoCursor | undefined, again = false): Promise<DialogTurnResult> {
     if (!cursor) return this.finish(dc, env);
     if (dc.activeDialog) dc.activeDialog.state = cursor;
+    await this.sendQuestion(dc.context, env, cursor, again);
+    return Dialog.EndOfTurn;
+  }
+
+  private async sendQuestion(context: TurnContext, env: TurnEnv, cursor: InfoCursor, again = false): Promise<void> {
     const prefix = again ? `${env.t('chat:choice.notUnderstood')}\n\n` : '';
     switch (cursor.phase) {
       case 'consent':
-        await sendText(dc.context, prefix + env.t('info:consent.readFromPhoto'), [env.t('info:consent.yes'), env.t('info:consent.no')]);
-        break;
+        await sendText(context, prefix + env.t('info:consent.readFromPhoto'), [env.t('info:consent.yes'), env.t('info:consent.no')]);
+        return;
       case 'documentType':
-        await sendText(dc.context, prefix + env.t('info:prompt.documentType'), [...DOCUMENT_TYPES.map((type) => env.t(`info:documentType.${type}`)), env.t('info:skip')]);
-        break;
+        await sendText(context, prefix + env.t('info:prompt.documentType'), [...DOCUMENT_TYPES.map((type) => env.t(`info:documentType.${type}`)), env.t('info:skip')]);
+        return;
       case 'entered':
-        await sendText(dc.context, prefix + env.t(`info:prompt.${INFO_FIELDS[cursor.field]}`), [env.t('info:skip')]);
-        break;
+        await sendText(context, prefix + env.t(`info:prompt.${INFO_FIELDS[cursor.field]}`), [env.t('info:skip')]);
+        return;
       case 'document':
-        await sendText(dc.context, prefix + env.t(DOCUMENT_PROMPTS[INFO_FIELDS[cursor.field]]), [env.t('info:skip')]);
-        break;
+        await sendText(context, prefix + env.t(DOCUMENT_PROMPTS[INFO_FIELDS[cursor.field]]), [env.t('info:skip')]);
+        return;
     }
-    return Dialog.EndOfTurn;
   }
 
   private async finish(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {
@@ -168,7 +180,7 @@ export class InfoCheckDialog extends Dialog {
   }
 
   private labels(key: string): string[] {
-    return this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(key));
+    return inEveryLocale(this.services, key);
   }
 
   private key(dc: DialogContext): string {

@@ -7,7 +7,7 @@ import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
 import { ATTEMPTS_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
-import { switchLocale, turnEnv, type TurnEnv } from './turnEnv';
+import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
 import { normalizeText } from './normalizeText';
 
 /** Longer messages are not failure prompts; answering them would only waste the user's time. */
@@ -31,7 +31,7 @@ export class KycConversation {
     this.dialogs.add(new TopicDialog(services));
     this.dialogs.add(new AttemptsDialog(services));
     for (const dialog of extraDialogs) this.dialogs.add(dialog);
-    this.phrases = createPhraseIndex(services.commands, services.topics.values(), services.localizer);
+    this.phrases = createPhraseIndex(services.commands, services.topics.values(), (key) => inEveryLocale(services, key));
   }
 
   /** First contact: greet and show what the bot can do. */
@@ -75,7 +75,8 @@ export class KycConversation {
     }
     const match = this.services.matcher.match(raw, env.locale);
     if (match.topic) return this.startTopic(dc, env, match.topic, raw);
-    const suggestions = match.alternatives.filter((a) => a.confidence >= SUGGEST_CONFIDENCE).slice(0, 3);
+    // Refusals are answers to a clear request, never something to suggest.
+    const suggestions = match.alternatives.filter((a) => a.kind !== 'safety' && a.confidence >= SUGGEST_CONFIDENCE).slice(0, 3);
     if (suggestions.length && normalizeText(raw)) {
       const labels = suggestions.flatMap((a) => {
         const topic = this.services.topics.get(a.topic);
@@ -134,6 +135,7 @@ export class KycConversation {
       case 'restart': {
         await dc.cancelAllDialogs();
         Object.assign(env.data, emptyConversationData());
+        await sendText(context, env.t('chat:restarted'));
         await this.welcome(context);
         return;
       }
@@ -142,7 +144,11 @@ export class KycConversation {
         await sendText(context, env.t('chat:cancelled'), this.menuChoices(env));
         return;
       case 'help':
-        await sendText(context, env.t('chat:help.body'), this.menuChoices(env));
+        // Mid-question, help must not lose the question: say it, then ask the question again.
+        if (dc.activeDialog) {
+          await sendText(context, env.t('chat:help.body'));
+          await dc.repromptDialog();
+        } else await sendText(context, env.t('chat:help.body'), this.menuChoices(env));
         return;
       case 'human':
         await dc.cancelAllDialogs();
@@ -164,7 +170,10 @@ export class KycConversation {
       case 'language_zh': {
         const locale: Locale = command === 'language_en' ? 'en' : 'zh-CN';
         const switched = await switchLocale(context, this.services, locale);
-        await sendText(context, switched.t('chat:language.switched'), this.menuChoices(switched));
+        if (dc.activeDialog) {
+          await sendText(context, switched.t('chat:language.switched'));
+          await dc.repromptDialog();
+        } else await sendText(context, switched.t('chat:language.switched'), this.menuChoices(switched));
         return;
       }
     }

@@ -10,8 +10,8 @@ import { photoResultMessage } from './photoResultMessage';
 import type { SensitiveValues } from './sensitiveValues';
 import { sendText, sendTyping } from './replies';
 import type { ConversationServices } from './services';
-import { PHOTO_CHECK_DIALOG } from './topicDialog';
-import { turnEnv, type TurnEnv } from './turnEnv';
+import { PHOTO_CHECK_DIALOG, switchTopicIfAsked } from './topicDialog';
+import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
 /** Runs the photo checks on bytes already in memory; throws PhotoInputError or OverloadedError. */
 export interface PhotoDiagnoser {
@@ -81,15 +81,22 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
     if (this.attachments.pick(dc.context.activity.attachments ?? [])) return this.checkPhoto(dc, env);
-    const skip = this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)('photoChat:ask.skip'));
+    const skip = inEveryLocale(this.services, 'photoChat:ask.skip');
     const cursor: PhotoCursor = dc.activeDialog?.state ?? { prompts: MAX_PROMPTS };
     if (matchChoice(dc.context.activity.text ?? '', [skip]) !== undefined || cursor.prompts >= MAX_PROMPTS) {
       await sendText(dc.context, env.t('photoChat:ask.later'));
       return dc.endDialog();
     }
+    const switched = await switchTopicIfAsked(dc, this.services, dc.context.activity.text ?? '', env.data.currentTopic);
+    if (switched) return switched;
     cursor.prompts += 1;
     await sendText(dc.context, env.t('photoChat:ask.notAPhoto'), [env.t('photoChat:ask.skip')]);
     return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    const env = await turnEnv(context, this.services);
+    await sendText(context, env.t('photoChat:ask.prompt'), [env.t('photoChat:ask.skip')]);
   }
 
   private async checkPhoto(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {

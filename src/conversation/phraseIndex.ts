@@ -1,4 +1,3 @@
-import type { Localizer } from '../i18n/localizer';
 import { normalizeText } from './normalizeText';
 import { COMMAND_IDS, type CommandId, type Commands, type Topic } from './topicSchema';
 
@@ -18,7 +17,8 @@ const MENU_COMMANDS: ReadonlyArray<readonly [string, ExactIntent]> = [
 
 export type PhraseIndex = (text: string) => ExactIntent | undefined;
 
-export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, localizer: Localizer): PhraseIndex {
+/** `inEveryLocale` gives a label key's text in each locale, as the buttons show it. */
+export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, inEveryLocale: (key: string) => string[]): PhraseIndex {
   const index = new Map<string, ExactIntent>();
   const add = (phrase: string, intent: ExactIntent): void => {
     const key = normalizeText(phrase);
@@ -27,10 +27,7 @@ export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, l
   for (const command of COMMAND_IDS) {
     for (const phrases of Object.values(commands[command])) for (const phrase of phrases) add(phrase, { type: 'command', command });
   }
-  for (const locale of localizer.locales) {
-    const t = localizer.t(locale);
-    for (const [key, intent] of MENU_COMMANDS) add(t(key), intent);
-    for (const topic of topics) add(t(topic.label), { type: 'topic', topic: topic.id });
-  }
+  for (const [key, intent] of MENU_COMMANDS) for (const label of inEveryLocale(key)) add(label, intent);
+  for (const topic of topics) for (const label of inEveryLocale(topic.label)) add(label, { type: 'topic', topic: topic.id });
   return (text) => index.get(normalizeText(text));
 }

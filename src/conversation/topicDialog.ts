@@ -1,10 +1,11 @@
-import { Dialog, DialogReason, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from './choiceMatch';
 import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
 import type { Step, Topic } from './topicSchema';
-import { turnEnv } from './turnEnv';
+import { inEveryLocale, turnEnv } from './turnEnv';
 
 export const TOPIC_DIALOG = 'topic';
 /** Child dialogs that topic steps start; they return to the topic when done. */
@@ -58,17 +59,24 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     if (step.type !== 'ask') return Dialog.EndOfTurn;
     const env = await turnEnv(dc.context, this.services);
     const text = dc.context.activity.text ?? '';
-    const options = step.choices.map((choice) => this.services.localizer.locales.map((locale) => this.services.localizer.t(locale)(choice.label)));
+    const options = step.choices.map((choice) => inEveryLocale(this.services, choice.label));
     const picked = matchChoice(text, options);
     if (picked !== undefined) return this.runFrom(dc, cursor, step.choices[picked].next);
 
-    // Not an answer: maybe the user moved on to another failure prompt.
-    const match = this.services.matcher.match(text, env.locale);
-    if (match.topic && match.topic !== cursor.topicId) {
-      return dc.replaceDialog(TOPIC_DIALOG, { topicId: match.topic, utterance: text });
-    }
+    const switched = await switchTopicIfAsked(dc, this.services, text, cursor.topicId);
+    if (switched) return switched;
     await sendText(dc.context, env.t('chat:choice.notUnderstood'), step.choices.map((c) => env.t(c.label)));
     return Dialog.EndOfTurn;
+  }
+
+  /** After "help" or a language switch mid-question: ask the open question again. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const cursor: TopicCursor | undefined = instance.state;
+    if (!cursor?.topicId) return;
+    const step = this.step(cursor, cursor.stepId);
+    if (step.type !== 'ask') return;
+    const env = await turnEnv(context, this.services);
+    await sendText(context, this.texts(step.text, env.t), step.choices.map((c) => env.t(c.label)));
   }
 
   override async resumeDialog(dc: DialogContext, reason: DialogReason): Promise<DialogTurnResult> {
@@ -139,6 +147,23 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     if (!state?.topicId) throw new Error('TopicDialog has no cursor');
     return state;
   }
+}
+
+/**
+ * When an answer is not understood but is clearly another failure prompt ("actually my face check
+ * failed"), the user has moved on: leave the open question and start that topic.
+ */
+export async function switchTopicIfAsked(
+  dc: DialogContext,
+  services: ConversationServices,
+  text: string,
+  currentTopic?: string,
+): Promise<DialogTurnResult | undefined> {
+  const env = await turnEnv(dc.context, services);
+  const match = services.matcher.match(text, env.locale);
+  if (!match.topic || match.topic === currentTopic) return undefined;
+  await dc.cancelAllDialogs();
+  return dc.beginDialog(TOPIC_DIALOG, { topicId: match.topic, utterance: text });
 }
 
 /** The playbook's pass-rate tips, said when a walk-through ends well. */

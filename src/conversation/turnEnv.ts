@@ -15,9 +15,20 @@ export interface TurnEnv {
 
 const TURN_ENV = Symbol('turnEnv');
 
+function translatorFor(services: ConversationServices, locale: Locale): TurnTranslate {
+  return bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName));
+}
+
 function build(services: ConversationServices, locale: Locale, data: ConversationData, profile: UserProfile): TurnEnv {
-  const t = bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName));
-  return { locale, t, data, profile };
+  return { locale, t: translatorFor(services, locale), data, profile };
+}
+
+/**
+ * A button label as every locale shows it (policy numbers filled in), so an answer is understood
+ * whichever language the user typed or pressed it in.
+ */
+export function inEveryLocale(services: ConversationServices, key: string): string[] {
+  return services.localizer.locales.map((locale) => translatorFor(services, locale)(key));
 }
 
 export async function turnEnv(context: TurnContext, services: ConversationServices): Promise<TurnEnv> {

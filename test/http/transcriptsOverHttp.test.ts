@@ -19,7 +19,7 @@ describe('conversation transcripts over HTTP (/api/messages, expectReplies)', ()
   for (const [index, { file, transcript }] of transcripts.entries()) {
     it(`${transcript.name} [${transcript.locale}] (${file})`, async () => {
       const localizer = await createLocalizer(LOCALES_DIR, 'en');
-      await playTranscript(transcript, running.deliverIn(`http-${index}`), { localizer, settings: loadSettings(), brandName: TEST_BRAND });
+      await playTranscript(transcript, running.deliverIn(`http-${index}`, `http-user-${index}`), { localizer, settings: loadSettings(), brandName: TEST_BRAND });
     });
   }
 });
