@@ -1,4 +1,5 @@
-import { ActivityHandler, TurnContext } from 'botbuilder';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { removeBotMention } from '../channels/teams/teamsActivity';
 import type { KycConversation } from '../conversation/kycConversation';
 
 /**
@@ -10,7 +11,7 @@ export class KycBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       // Teams puts "<at>Bot</at>" in front of the text in group chats; it is not part of the prompt.
-      TurnContext.removeRecipientMention(context.activity);
+      removeBotMention(context.activity);
       await this.conversation.onMessage(context);
       await next();
     });

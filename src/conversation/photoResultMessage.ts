@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
 import type { CheckResult, CheckStatus } from '../diagnosis/photo/checkResult';
 import type { PhotoDiagnosis } from '../diagnosis/photo/diagnosePhoto';
+import { adaptiveCardVersionFor } from '../channels/teams/teamsActivity';
 import type { TurnTranslate } from './services';
 
 const ICONS: Record<CheckStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' };
@@ -51,7 +52,7 @@ export function plainTextResult(diagnosis: PhotoDiagnosis, t: TurnTranslate): st
   return [summary(diagnosis, t), lines.join('\n'), closing(diagnosis, t)].join('\n\n');
 }
 
-function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: string): Attachment {
+function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: string, channelId: string): Attachment {
   const rows = renderChecks(diagnosis.checks, t)
     .filter((c) => c.status !== 'skipped')
     .map((c) => ({
@@ -73,8 +74,7 @@ function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: strin
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    // 1.5 is what Teams renders everywhere; Web Chat renders it too.
-    version: '1.5',
+    version: adaptiveCardVersionFor(channelId),
     fallbackText: plainTextResult(diagnosis, t),
     speak: summary(diagnosis, t),
     body: [
@@ -95,5 +95,5 @@ export function photoResultMessage(diagnosis: PhotoDiagnosis, t: TurnTranslate, 
   const previewDataUri = `data:image/jpeg;base64,${diagnosis.preview.toString('base64')}`;
   if (!CARD_CHANNELS.has(channelId)) return MessageFactory.text(plainTextResult(diagnosis, t));
   // The summary goes in the text so notifications and screen readers get it; the card has the rest.
-  return MessageFactory.attachment(card(diagnosis, t, previewDataUri), summary(diagnosis, t));
+  return MessageFactory.attachment(card(diagnosis, t, previewDataUri, channelId), summary(diagnosis, t));
 }

@@ -1,6 +1,6 @@
 import { englishStem } from './englishStem';
 import { normalizeText } from './normalizeText';
-import { CHINESE_STOP_CHARACTERS, ENGLISH_STOP_WORDS } from './stopWords';
+import { CHINESE_STOP_CHARACTERS, CHINESE_SUBJECT_WORDS, ENGLISH_STOP_WORDS, ENGLISH_SUBJECT_WORDS } from './stopWords';
 
 /** What a text is compared by: stemmed words for spaced scripts, character n-grams for Chinese. */
 export interface TextFeatures {
@@ -36,6 +36,18 @@ function expandContractions(text: string): string {
     .replace(/n['’]t\b/gi, ' not')
     .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) => (ENGLISH_STOP_WORDS.has(word.toLowerCase()) ? word : `${word} ${POSSESSIVE_WORD}`))
     .replace(/['’](m|re|ve|ll|d)\b/gi, '');
+}
+
+const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
+const VERB_FORM = /(?:ed|ing)$/;
+
+/**
+ * The stem of a word, except that a verb form of a subject word stays whole: "supported" in
+ * "not supported" says what is wrong, while "support" only names the support desk.
+ */
+function stemWord(word: string): string {
+  const stem = englishStem(word);
+  return SUBJECT_STEMS.has(stem) && VERB_FORM.test(word) && !ENGLISH_SUBJECT_WORDS.includes(word) ? word : stem;
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -94,7 +106,17 @@ export function textFeatures(text: string, weighByWords = false): TextFeatures {
   const grams = new Map<string, number>();
   for (const [run] of normalizeText(expandContractions(text)).matchAll(RUNS)) {
     if (HAN.test(run)) addChineseRun(run, grams, weighByWords ? wordShape(run) : undefined);
-    else if (!ENGLISH_STOP_WORDS.has(run)) words.add(englishStem(run));
+    else if (!ENGLISH_STOP_WORDS.has(run)) words.add(stemWord(run));
   }
   return { words: [...words], grams };
+}
+
+/**
+ * The features of the subject words (stopWords.ts), which tell what a text is about but never
+ * what went wrong. Whose document it is ("my sister's") only qualifies the subject, so the
+ * possessive is one of them.
+ */
+export function subjectFeatures(): TextFeatures {
+  const { words, grams } = textFeatures([...ENGLISH_SUBJECT_WORDS, ...CHINESE_SUBJECT_WORDS].join(' '), true);
+  return { words: [...words, POSSESSIVE_WORD], grams };
 }

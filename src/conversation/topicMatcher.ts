@@ -1,5 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { textFeatures } from './textFeatures';
+import { subjectFeatures, textFeatures } from './textFeatures';
 import type { Locale, Topic, TopicKind } from './topicSchema';
 
 export interface TopicAlternative {
@@ -10,7 +10,10 @@ export interface TopicAlternative {
 }
 
 export interface TopicMatch {
-  /** null when nothing matches well enough, or two topics match about equally. */
+  /**
+   * null when nothing matches well enough, the text only names what it is about ("my passport",
+   * "support please") without what went wrong, or two topics match about equally.
+   */
   topic: string | null;
   kind: TopicKind | null;
   /** 0..1; 0 when `topic` is null. */
@@ -37,8 +40,9 @@ const MAX_WORDS = 80;
 /**
  * Score a topic needs to be named. Scores are the share of a trigger's evidence the text
  * contains, scaled by how much of the text the topic explains. On the tuned part of the labelled
- * set no out-of-scope text scores above 0.4 and no correctly named one below 0.57; this is about
- * the middle of that gap.
+ * set no out-of-scope text scores above 0.45 and no correctly named one below 0.57; this is about
+ * the middle of that gap. Document names alone ("my ID card") score as high as 0.57, which is
+ * why a score also needs evidence beyond subject words (see `topicScores`).
  */
 const ACCEPT = 0.5;
 /** The winner must lead the runner-up by this much; otherwise the bot asks instead of guessing. */
@@ -60,8 +64,9 @@ const TYPO_CREDIT = [1, 0.85, 0.7];
  */
 const POOLED_CREDIT = 0.5;
 /**
- * Distinct words a text must share with a trigger: one word ("expired" in "my session
- * expired") is a coincidence, two are a statement.
+ * Distinct words a text must share with a trigger, and with a topic it names: one word
+ * ("expired" in "my session expired", "support" in "where is support") is a coincidence, two
+ * are a statement.
  */
 const MIN_SHARED_UNITS = 2;
 /**
@@ -147,6 +152,18 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
     // alone: it weighs as if its missing second word were absent from every text.
     triggers.push({ topic, mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1), units });
   }
+  // Per feature, the topics whose triggers hold it as a unit, for the evidence a named topic needs.
+  const unitOf = new Map<string, Set<number>>();
+  for (const [key, list] of postings) {
+    for (const { trigger, unit } of list) {
+      if (!unit) continue;
+      const users = unitOf.get(key);
+      if (users) users.add(triggers[trigger].topic);
+      else unitOf.set(key, new Set([triggers[trigger].topic]));
+    }
+  }
+  const subject = subjectFeatures();
+  const subjectKeys = new Set([...subject.words.map(wordKey), ...subject.grams.keys()]);
   const vocabulary = new FuzzyVocabulary([...topicsUsing.keys()].filter((k) => k.startsWith('w:')).map((k) => k.slice(2)));
 
   function evidence(text: string): Map<string, number> {
@@ -165,14 +182,25 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
     return credit;
   }
 
-  function topicScores(text: string): number[] {
+  /**
+   * A topic's score, and whether the text says enough to name it: at least two units shared
+   * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
+   * and "card" with "my ID card expired" but says nothing about an expiry).
+   */
+  function topicScores(text: string): { score: number; grounded: boolean }[] {
     const matched = new Float64Array(triggers.length);
     const pooledInTrigger = new Float64Array(triggers.length);
     const sharedUnits = new Uint16Array(triggers.length);
     const pooledInTopic = new Float64Array(topics.length);
     const explained = new Float64Array(topics.length);
+    const unitsInTopic = new Uint16Array(topics.length);
+    const telling = new Uint8Array(topics.length);
     let known = 0;
     for (const [key, credit] of evidence(text)) {
+      for (const topic of unitOf.get(key) ?? []) {
+        unitsInTopic[topic] += 1;
+        if (!subjectKeys.has(key)) telling[topic] = 1;
+      }
       const textWeight = credit * (featureWeight.get(key) ?? 0);
       known += textWeight;
       for (const topic of topicsUsing.get(key) ?? []) explained[topic] += textWeight;
@@ -190,19 +218,22 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
       const pooled = matched[i] + POOLED_CREDIT * (pooledInTopic[trigger.topic] - pooledInTrigger[i]);
       scores[trigger.topic] = Math.max(scores[trigger.topic], pooled / trigger.mass);
     });
-    return scores.map((score, topic) => score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)));
+    return scores.map((score, topic) => ({
+      score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
+      grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
+    }));
   }
 
   return {
     match(text: string): TopicMatch {
       const ranked = topicScores(text)
-        .map((score, index) => ({ index, score }))
+        .map(({ score, grounded }, index) => ({ index, score, grounded }))
         .filter(({ score }) => score >= PLAUSIBLE)
         .sort((a, b) => b.score - a.score || a.index - b.index);
       const [best] = ranked;
       const leads = (other: { index: number; score: number }): boolean =>
         best.score - other.score >= (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
-      const chosen = best && best.score >= ACCEPT && ranked.slice(1).every(leads) ? best : undefined;
+      const chosen = best && best.grounded && best.score >= ACCEPT && ranked.slice(1).every(leads) ? best : undefined;
       const alternatives = ranked
         .filter((candidate) => candidate !== chosen)
         .slice(0, MAX_ALTERNATIVES)
