@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { editDistance, FuzzyVocabulary } from '../../src/conversation/fuzzy';
 import { normalizeText } from '../../src/conversation/normalizeText';
+import { textFeatures } from '../../src/conversation/textFeatures';
 import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';
@@ -96,6 +97,34 @@ describe('topic matcher on the real dialogs', () => {
     }
   });
 
+  it('returns null when someone only asks for support, with no scam in it', () => {
+    for (const text of ['can I talk to support', 'I need support', 'where is support', 'support please', '我要找客服']) {
+      assert.equal(matcher.match(text).topic, null, text);
+    }
+  });
+
+  it('still names the scam warning when support asked for a secret, money or claimed to be support', () => {
+    for (const text of ['a support agent asked me for my 2FA code', 'someone claiming to be customer support wants my seed phrase', '自称客服的人让我转账']) {
+      assert.equal(matcher.match(text).topic, 'safety_scam', text);
+    }
+  });
+
+  it('returns null for a bare document name, which is no failure cause', () => {
+    for (const text of ['my ID card', 'my passport', 'passport', '身份证', 'ID card please']) {
+      assert.equal(matcher.match(text).topic, null, text);
+    }
+  });
+
+  it('names the cause once the document comes with what went wrong', () => {
+    assert.equal(matcher.match('my ID card is expired').topic, 'document_expired');
+    assert.equal(matcher.match('我的身份证已经过期').topic, 'document_expired');
+    assert.equal(matcher.match('is my ID supported').topic, 'unsupported_document');
+  });
+
+  it('offers at most alternatives for a wish to verify', () => {
+    assert.equal(matcher.match('I want to verify my account').topic, null);
+  });
+
   it('returns null for empty, blank and emoji-only text', () => {
     for (const text of ['', '   ', '👍', '😀😀😀', '🔥🚀']) assert.deepEqual(matcher.match(text), { topic: null, kind: null, confidence: 0, alternatives: [] });
   });
@@ -146,9 +175,41 @@ describe('topic matcher decisions', () => {
     assert.ok(result.alternatives.some((a) => a.topic === 'safety_circumvention'));
   });
 
+  it('does not name a topic from the one word of a one-word trigger', () => {
+    const withBan = createTopicMatcher([...topics, fixtureTopic('faq_ban', 'faq', ['will I be banned', 'will my account be banned'], ['会被封号吗'])]);
+    assert.equal(withBan.match('banned').topic, null);
+    assert.equal(withBan.match('will my account get banned').topic, 'faq_ban');
+  });
+
+  it('needs more than the word "support" to name the scam warning', () => {
+    const withScam = createTopicMatcher([
+      ...topics,
+      fixtureTopic('safety_scam', 'safety', ['is this really support', 'support asked for my password', 'someone says they are customer service'], ['假客服']),
+    ]);
+    for (const text of ['support please', 'where is customer support', '客服在吗']) assert.equal(withScam.match(text).topic, null, text);
+    assert.equal(withScam.match('customer support asked me for my password').topic, 'safety_scam');
+  });
+
+  it('does not name a cause from document names alone, but offers it', () => {
+    const withCard = createTopicMatcher([...topics, fixtureTopic('unsupported_document', 'cause', ['ID card not accepted'], ['身份证不被接受'])]);
+    const result = withCard.match('my ID card');
+    assert.equal(result.topic, null);
+    assert.ok(result.alternatives.some((a) => a.topic === 'unsupported_document'));
+    assert.equal(withCard.match('my ID card was not accepted').topic, 'unsupported_document');
+    assert.equal(withCard.match('身份证', 'zh-CN').topic, null);
+  });
+
   it('names the topic with its kind when one trigger is fully covered', () => {
     assert.deepEqual(matcher.match('Document has expired').topic, 'document_expired');
     assert.equal(matcher.match('can I switch to my passport?').kind, 'faq');
+  });
+});
+
+describe('text features', () => {
+  it('folds plurals of a document name onto it, and keeps the verb form of "support" apart from the noun', () => {
+    assert.deepEqual(textFeatures('passports IDs').words, textFeatures('passport ID').words);
+    assert.notDeepEqual(textFeatures('not supported').words, textFeatures('not support').words);
+    assert.deepEqual(textFeatures('expired').words, textFeatures('expires').words);
   });
 });
 
