@@ -6,6 +6,7 @@ import { createStateAccessors, type StateAccessors } from './conversation/conver
 import { ENGINE_KEYS } from './conversation/engineKeys';
 import { InfoCheckDialog, type InfoCheckStores } from './conversation/infoCheckDialog';
 import { KycConversation } from './conversation/kycConversation';
+import { createPersonRequestDetector } from './conversation/phraseIndex';
 import { PhotoCheckDialog, type AttachmentReader, type PhotoDiagnoser } from './conversation/photoCheckDialog';
 import { SensitiveValues } from './conversation/sensitiveValues';
 import type { ConversationServices, Escalation } from './conversation/services';
@@ -60,6 +61,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     topics,
     commands: data.commands,
     matcher: createTopicMatcher(data.topics),
+    asksForPerson: createPersonRequestDetector(data.commands),
     localizer,
     policy: settings.policy,
     brandName: options.brandName,

@@ -73,6 +73,7 @@ export class KycConversation {
       await dc.continueDialog();
       return;
     }
+    if (this.services.asksForPerson(raw)) return this.runCommand(dc, env, 'human');
     const match = this.services.matcher.match(raw, env.locale);
     if (match.topic) return this.startTopic(dc, env, match.topic, raw);
     // Refusals are answers to a clear request, never something to suggest.

@@ -31,3 +31,25 @@ export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, i
   for (const topic of topics) for (const label of inEveryLocale(topic.label)) add(label, { type: 'topic', topic: topic.id });
   return (text) => index.get(normalizeText(text));
 }
+
+/**
+ * "can I talk to a person please", "我要找人工客服": a short message that contains a way of asking
+ * for a person is that request. Only this command is guessed from part of a sentence: the others
+ * change too much to act on a guess. Callers ask it after buttons, whose labels may contain the
+ * same words ("找人工客服帮忙" continues a walk-through to its own escalation).
+ */
+export function createPersonRequestDetector(commands: Commands): (text: string) => boolean {
+  const phrases = Object.values(commands.human).flat().map(normalizeText).filter(Boolean);
+  return (text) => {
+    const said = normalizeText(text);
+    return said.split(' ').length <= MAX_WORDS_FOR_PERSON_REQUEST && phrases.some((phrase) => containsPhrase(said, phrase));
+  };
+}
+
+const MAX_WORDS_FOR_PERSON_REQUEST = 7;
+
+/** Whole words for spaced scripts; Chinese has no word boundaries, so a substring is the phrase. */
+function containsPhrase(text: string, phrase: string): boolean {
+  if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
+  return ` ${text} `.includes(` ${phrase} `);
+}

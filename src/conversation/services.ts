@@ -32,6 +32,8 @@ export interface ConversationServices {
   topics: ReadonlyMap<string, Topic>;
   commands: Commands;
   matcher: TopicMatcherLike;
+  /** True for a short message asking for a person in other words than the command phrases. */
+  asksForPerson: (text: string) => boolean;
   localizer: Localizer;
   policy: Policy;
   brandName: string;

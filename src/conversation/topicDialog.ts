@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogReason, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from './choiceMatch';
 import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
@@ -150,8 +150,9 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
 }
 
 /**
- * When an answer is not understood but is clearly another failure prompt ("actually my face check
- * failed"), the user has moved on: leave the open question and start that topic.
+ * When an answer is not understood but is clearly something else — a request for a person, or
+ * another failure prompt ("actually my face check failed") — the user has moved on: leave the
+ * open question and do that.
  */
 export async function switchTopicIfAsked(
   dc: DialogContext,
@@ -160,6 +161,11 @@ export async function switchTopicIfAsked(
   currentTopic?: string,
 ): Promise<DialogTurnResult | undefined> {
   const env = await turnEnv(dc.context, services);
+  if (services.asksForPerson(text)) {
+    await dc.cancelAllDialogs();
+    await services.escalation.escalate(dc.context, env, { reasonKey: 'chat:escalate.humanReason', topicId: currentTopic });
+    return { status: DialogTurnStatus.complete };
+  }
   const match = services.matcher.match(text, env.locale);
   if (!match.topic || match.topic === currentTopic) return undefined;
   await dc.cancelAllDialogs();
