@@ -1,0 +1,209 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { assertBearer } from '../http/bearerAuth';
+import { HttpError } from '../http/httpError';
+import { jsonBody } from '../http/jsonBody';
+import { route } from '../http/route';
+import { TICKET_LIMITS, TICKET_STATUSES, toPublicTicket, type Ticket, type TicketReply, type TicketStatus } from '../tickets/ticket';
+import { parseIfMatch, ticketETag } from '../tickets/ticketETag';
+import {
+  InvalidTicketError,
+  TicketAnonymisedError,
+  TicketLimitError,
+  TicketNotFoundError,
+  VersionConflictError,
+} from '../tickets/ticketErrors';
+import { parseTicketNumber } from '../tickets/ticketNumber';
+import { decodeTicketCursor } from '../tickets/ticketRow';
+import type { TicketStore } from '../tickets/ticketStore';
+import { utf8Length } from '../tickets/ticketText';
+
+export interface TicketRouteDeps {
+  readonly store: TicketStore;
+  /** AGENT_API_TOKEN; undefined turns the routes off (404). */
+  readonly token: string | undefined;
+  /** Proactive delivery into the user's conversation; false (or a throw) = not delivered now, the reply waits. */
+  readonly deliverReply: (ticket: Ticket, reply: TicketReply) => Promise<boolean>;
+  readonly onUnexpected: (error: unknown) => void;
+}
+
+/** Larger than the biggest valid body (a 4 kB note, JSON-escaped), so the note limit answers first. */
+const MAX_BODY_BYTES = 32 * 1024;
+const DEFAULT_PAGE = 50;
+
+const patchSchema = z
+  .strictObject({
+    status: z.enum(TICKET_STATUSES).optional(),
+    assignee: z.string().min(1).max(TICKET_LIMITS.assigneeCharacters).nullable().optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((patch) => patch.status !== undefined || patch.assignee !== undefined || patch.note !== undefined, {
+    message: 'Send at least one of status, assignee, note.',
+  });
+const replySchema = z.strictObject({ text: z.string().min(1) });
+
+function badRequest(error: z.ZodError): HttpError {
+  const issue = error.issues[0];
+  const field = issue === undefined || issue.path.length === 0 ? 'body' : issue.path.join('.');
+  return new HttpError(400, 'bad_request', `${field}: ${issue?.message ?? 'invalid'}`);
+}
+
+function ticketNumberOf(req: Request): string {
+  const raw: unknown = req.params?.['number'];
+  const number = typeof raw === 'string' ? parseTicketNumber(raw) : undefined;
+  if (number === undefined) {
+    throw new HttpError(400, 'bad_request', 'That is not a ticket number (e.g. KYC-7F3K9QX); check for a typo.');
+  }
+  return number;
+}
+
+function assertJson(req: Request): void {
+  if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send application/json.');
+}
+
+function statusFilter(req: Request): { status?: TicketStatus; limit: number; cursor?: string } {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const single = (name: string): string | undefined => {
+    const values = query.getAll(name);
+    if (values.length > 1) throw new HttpError(400, 'bad_request', `Give "${name}" once.`);
+    return values[0];
+  };
+  const status = single('status');
+  const limit = single('limit');
+  const cursor = single('cursor');
+  const parsedStatus = z.enum(TICKET_STATUSES).safeParse(status);
+  if (status !== undefined && !parsedStatus.success) {
+    throw new HttpError(400, 'bad_request', `status must be one of ${TICKET_STATUSES.join(', ')}.`);
+  }
+  if (limit !== undefined && !/^(100|[1-9][0-9]?)$/.test(limit)) {
+    throw new HttpError(400, 'bad_request', 'limit must be a whole number from 1 to 100.');
+  }
+  if (cursor !== undefined && decodeTicketCursor(cursor) === undefined) {
+    throw new HttpError(400, 'bad_request', 'cursor must be a nextCursor from an earlier page.');
+  }
+  return {
+    ...(parsedStatus.success ? { status: parsedStatus.data } : {}),
+    limit: limit === undefined ? DEFAULT_PAGE : Number(limit),
+    ...(cursor === undefined ? {} : { cursor }),
+  };
+}
+
+function sendTicket(res: Response, ticket: Ticket): void {
+  res.header('ETag', ticketETag(ticket.version));
+  res.header('Cache-Control', 'no-store');
+  res.json(toPublicTicket(ticket));
+}
+
+/** Store errors that are the client's doing, as the HTTP answers DESIGN.md names. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof VersionConflictError) {
+    return new HttpError(412, 'precondition_failed', 'The ticket changed since you read it; fetch it again.', {
+      ETag: ticketETag(error.currentVersion),
+    });
+  }
+  if (error instanceof TicketNotFoundError) return new HttpError(404, 'not_found', 'No ticket has that number.');
+  if (error instanceof TicketLimitError) {
+    return error.limit === 'noteBytes' || error.limit === 'replyBytes'
+      ? new HttpError(413, 'payload_too_large', error.message)
+      : new HttpError(409, 'conflict', error.message);
+  }
+  if (error instanceof TicketAnonymisedError) return new HttpError(409, 'conflict', 'The user asked to be forgotten; the ticket takes no replies.');
+  if (error instanceof InvalidTicketError) return new HttpError(400, 'bad_request', error.message);
+  return error;
+}
+
+/**
+ * The agent-side ticket API (DESIGN.md, HTTP surface): bearer-token protected, ETag/If-Match on
+ * writes, off (404) when no token is configured.
+ */
+export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): void {
+  const { store } = deps;
+  const guarded = (handler: (req: Request, res: Response) => Promise<void>) =>
+    route(async (req, res) => {
+      if (deps.token === undefined || deps.token === '') throw new HttpError(404, 'not_found', 'Not found.');
+      assertBearer(req, deps.token);
+      try {
+        await handler(req, res);
+      } catch (error) {
+        throw asHttpError(error);
+      }
+    }, (error) => deps.onUnexpected(error));
+
+  server.get(
+    '/api/tickets',
+    guarded(async (req, res) => {
+      const page = await store.list(statusFilter(req));
+      res.header('Cache-Control', 'no-store');
+      res.json({ tickets: page.tickets.map(toPublicTicket), ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) });
+    }),
+  );
+
+  server.get(
+    '/api/tickets/:number',
+    guarded(async (req, res) => {
+      const number = ticketNumberOf(req);
+      const ticket = await store.get(number);
+      if (ticket === undefined) throw new TicketNotFoundError(number);
+      sendTicket(res, ticket);
+    }),
+  );
+
+  server.patch(
+    '/api/tickets/:number',
+    ...jsonBody(MAX_BODY_BYTES),
+    guarded(async (req, res) => {
+      const number = ticketNumberOf(req);
+      assertJson(req);
+      const parsed = patchSchema.safeParse(req.body);
+      if (!parsed.success) throw badRequest(parsed.error);
+      if (parsed.data.note !== undefined && utf8Length(parsed.data.note) > TICKET_LIMITS.noteBytes) {
+        throw new HttpError(413, 'payload_too_large', `A note may be at most ${TICKET_LIMITS.noteBytes} bytes.`);
+      }
+      const ifMatch = parseIfMatch(req.header('if-match'));
+      if (ifMatch.kind === 'missing' || ifMatch.kind === 'any') {
+        throw new HttpError(428, 'precondition_required', "Send If-Match with the ticket's ETag, so a newer change is not overwritten.");
+      }
+      if (ifMatch.kind === 'unmatchable') {
+        const current = await store.get(number);
+        if (current === undefined) throw new TicketNotFoundError(number);
+        throw new VersionConflictError(number, 0, current.version);
+      }
+      const { status, assignee, note } = parsed.data;
+      const ticket = await store.update(number, ifMatch.version, {
+        ...(status === undefined ? {} : { status }),
+        ...(assignee === undefined ? {} : { assignee }),
+        ...(note === undefined ? {} : { note }),
+      });
+      sendTicket(res, ticket);
+    }),
+  );
+
+  server.post(
+    '/api/tickets/:number/reply',
+    ...jsonBody(MAX_BODY_BYTES),
+    guarded(async (req, res) => {
+      const number = ticketNumberOf(req);
+      assertJson(req);
+      const parsed = replySchema.safeParse(req.body);
+      if (!parsed.success) throw badRequest(parsed.error);
+      if (utf8Length(parsed.data.text) > TICKET_LIMITS.replyBytes) {
+        throw new HttpError(413, 'payload_too_large', `A reply may be at most ${TICKET_LIMITS.replyBytes} bytes.`);
+      }
+      const { ticket, reply } = await store.addReply(number, parsed.data.text);
+      let delivered = false;
+      try {
+        delivered = await deps.deliverReply(ticket, reply);
+      } catch (error) {
+        // The reply is stored; it waits for the user's next message instead.
+        deps.onUnexpected(error);
+      }
+      if (delivered) await store.markReplyDelivered(number, reply.id);
+      const latest = (await store.get(number)) ?? ticket;
+      const stored = latest.replies.find((candidate) => candidate.id === reply.id) ?? reply;
+      res.header('ETag', ticketETag(latest.version));
+      res.header('Cache-Control', 'no-store');
+      res.status(delivered ? 200 : 202);
+      res.json({ reply: { ...stored, delivered } });
+    }),
+  );
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { INFO_FIELDS } from '../diagnosis/info/infoFinding';
+import { INFO_RULE_IDS } from '../diagnosis/info/infoRuleIds';
+import { CHECK_IDS } from '../diagnosis/photo/checkResult';
+import { cleanTicketText, truncateCodePoints, utf8Length } from './ticketText';
+
+export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ['normal', 'high'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const PHOTO_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped'] as const;
+
+export const TICKET_LIMITS = {
+  promptCharacters: 500,
+  noteBytes: 4096,
+  notes: 100,
+  replyBytes: 2048,
+  replies: 100,
+  /** A long conversation keeps its latest steps; the agent needs where it ended, not every loop. */
+  steps: 200,
+  conversationReferenceBytes: 16 * 1024,
+  assigneeCharacters: 128,
+} as const;
+
+const topicOrStepId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a snake_case id');
+/** An i18n key with its namespace, e.g. `topics:photo_unclear.label` (resolved by the reader). */
+const labelKey = z.string().max(200).regex(/^[a-z][a-zA-Z]*:[A-Za-z0-9_.]+$/, 'expected "namespace:key"');
+const isoTime = z.iso.datetime();
+
+/** The reference the user's KYC application carries; agents need it in full (DESIGN.md, Privacy). */
+export const applicationReferenceSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{4,64}$/, 'expected 4-64 letters, digits, "-" or "_"');
+
+const causeSchema = z.strictObject({ id: topicOrStepId.nullable(), labelKey: labelKey.nullable() });
+const stepVisitSchema = z.strictObject({ topic: topicOrStepId, step: topicOrStepId });
+/** Counts and times only: what the lockout rule needs, nothing about the person. */
+const attemptsSchema = z.strictObject({
+  failures: z.int().min(0).max(99),
+  lastFailureAt: isoTime.nullable(),
+  restrictedUntil: isoTime.nullable(),
+});
+const photoCheckSchema = z.strictObject({ id: z.enum(CHECK_IDS), status: z.enum(PHOTO_CHECK_STATUSES) });
+/** Field and rule id only: the entered and document values never reach a ticket. */
+const infoFindingSchema = z.strictObject({ field: z.enum(INFO_FIELDS), rule: z.enum(INFO_RULE_IDS) });
+const conversationReferenceSchema = z
+  .record(z.string(), z.unknown())
+  .refine(
+    (reference) => utf8Length(JSON.stringify(reference)) <= TICKET_LIMITS.conversationReferenceBytes,
+    `the conversation reference must stay under ${TICKET_LIMITS.conversationReferenceBytes} bytes of JSON`,
+  );
+
+export type TicketCause = z.infer<typeof causeSchema>;
+export type StepVisit = z.infer<typeof stepVisitSchema>;
+export type AttemptsState = z.infer<typeof attemptsSchema>;
+export type PhotoCheckSummary = z.infer<typeof photoCheckSchema>;
+export type InfoFindingSummary = z.infer<typeof infoFindingSchema>;
+
+/** What the escalation dialog hands over to create a ticket. The user key comes from userKeyOf(). */
+export const newTicketSchema = z.strictObject({
+  userKey: z.string().regex(/^[0-9a-f]{64}$/, 'expected the hex user key from userKeyOf()'),
+  channelId: z.string().min(1).max(128),
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'expected a language tag'),
+  /** Stored as given, for proactive replies; dropped when the user asks to be forgotten. */
+  conversationReference: conversationReferenceSchema.nullable(),
+  cause: causeSchema,
+  /** What the user pasted from the exchange; cut to 500 characters. */
+  promptText: z
+    .string()
+    .transform((text) => truncateCodePoints(cleanTicketText(text).trim(), TICKET_LIMITS.promptCharacters))
+    .nullable()
+    .default(null),
+  applicationReference: applicationReferenceSchema.nullable().default(null),
+  steps: z
+    .array(stepVisitSchema)
+    .max(10_000)
+    .transform((steps) => steps.slice(-TICKET_LIMITS.steps))
+    .default([]),
+  attempts: attemptsSchema.nullable().default(null),
+  photoChecks: z.array(photoCheckSchema).max(CHECK_IDS.length).default([]),
+  infoFindings: z.array(infoFindingSchema).max(100).default([]),
+  priority: z.enum(TICKET_PRIORITIES).default('normal'),
+});
+export type NewTicket = z.input<typeof newTicketSchema>;
+export type ValidNewTicket = z.output<typeof newTicketSchema>;
+
+/** The part of a ticket stored as one JSON document; the rest are columns or rows of their own. */
+export const ticketDetailsSchema = z.strictObject({
+  cause: causeSchema,
+  promptText: z.string().nullable(),
+  applicationReference: z.string().nullable(),
+  locale: z.string(),
+  channelId: z.string(),
+  conversationReference: z.record(z.string(), z.unknown()).nullable(),
+  steps: z.array(stepVisitSchema),
+  attempts: attemptsSchema.nullable(),
+  photoChecks: z.array(photoCheckSchema),
+  infoFindings: z.array(infoFindingSchema),
+});
+export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
+
+export interface TicketNote {
+  readonly id: string;
+  readonly text: string;
+  readonly createdAt: string;
+}
+
+/** A message from an agent to the user; `deliveredAt` null while it waits for the user to come back. */
+export interface TicketReply {
+  readonly id: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly deliveredAt: string | null;
+}
+
+export interface Ticket extends TicketDetails {
+  readonly number: string;
+  readonly status: TicketStatus;
+  readonly priority: TicketPriority;
+  readonly assignee: string | null;
+  /** Keyed hash of channel + user id, so "forget me" finds the tickets; null once anonymised. */
+  readonly userKey: string | null;
+  readonly notes: readonly TicketNote[];
+  readonly replies: readonly TicketReply[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Bumps on every change; the HTTP ETag is `"<version>"`. */
+  readonly version: number;
+  readonly anonymisedAt: string | null;
+}
+
+/** What an agent may change in one atomic step (PATCH). */
+export interface TicketChange {
+  readonly status?: TicketStatus;
+  /** null unassigns. */
+  readonly assignee?: string | null;
+  readonly note?: string;
+}
+
+/** The ticket as agents and the helpdesk see it: without the user key and the conversation reference. */
+export type PublicTicket = Omit<Ticket, 'userKey' | 'conversationReference'>;
+
+export function toPublicTicket(ticket: Ticket): PublicTicket {
+  const { userKey: _userKey, conversationReference: _conversationReference, ...visible } = ticket;
+  return visible;
+}
+
+export function detailsOf(ticket: ValidNewTicket): TicketDetails {
+  return {
+    cause: ticket.cause,
+    promptText: ticket.promptText === '' ? null : ticket.promptText,
+    applicationReference: ticket.applicationReference,
+    locale: ticket.locale,
+    channelId: ticket.channelId,
+    conversationReference: ticket.conversationReference,
+    steps: ticket.steps,
+    attempts: ticket.attempts,
+    photoChecks: ticket.photoChecks,
+    infoFindings: ticket.infoFindings,
+  };
+}

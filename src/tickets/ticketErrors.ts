@@ -1,0 +1,45 @@
+/** The ticket changed since the caller read it: the write was not applied (HTTP 412). */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly ticketNumber: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`Ticket ${ticketNumber} is at version ${currentVersion}, not ${expectedVersion}.`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class TicketNotFoundError extends Error {
+  constructor(readonly ticketNumber: string) {
+    super(`Ticket ${ticketNumber} does not exist.`);
+    this.name = 'TicketNotFoundError';
+  }
+}
+
+/** A bounded part of a ticket (notes, replies, a note's size) would overflow; nothing was written. */
+export class TicketLimitError extends Error {
+  constructor(
+    readonly limit: 'notes' | 'noteBytes' | 'replies' | 'replyBytes',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TicketLimitError';
+  }
+}
+
+/** The escalation handed over a ticket that breaks the model; the message names fields, never values. */
+export class InvalidTicketError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTicketError';
+  }
+}
+
+/** The user asked to be forgotten: nobody is left to reply to (HTTP 409). */
+export class TicketAnonymisedError extends Error {
+  constructor(readonly ticketNumber: string) {
+    super(`Ticket ${ticketNumber} was anonymised; it cannot take replies.`);
+    this.name = 'TicketAnonymisedError';
+  }
+}

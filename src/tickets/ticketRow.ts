@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { InvalidTicketError, TicketLimitError } from './ticketErrors';
+import {
+  newTicketSchema,
+  TICKET_LIMITS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  ticketDetailsSchema,
+  type Ticket,
+  type TicketNote,
+  type TicketReply,
+  type ValidNewTicket,
+} from './ticket';
+import { cleanTicketText, utf8Length } from './ticketText';
+
+/** SQLite hands back ISO text, PostgreSQL Date objects; tickets always carry ISO text. */
+const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
+/** SQLite hands back JSON text, PostgreSQL (json column) the parsed value. */
+const details = z.union([z.string().transform((text): unknown => JSON.parse(text)), z.record(z.string(), z.unknown())]).pipe(ticketDetailsSchema);
+
+const ticketRowSchema = z.object({
+  number: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES),
+  assignee: z.string().nullable(),
+  user_key: z.string().nullable(),
+  details,
+  version: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  anonymised_at: timestamp.nullable(),
+});
+
+const noteRowSchema = z.object({ ticket_number: z.string(), id: z.string(), text: z.string(), created_at: timestamp });
+const replyRowSchema = z.object({
+  ticket_number: z.string(),
+  id: z.string(),
+  text: z.string(),
+  created_at: timestamp,
+  delivered_at: timestamp.nullable(),
+});
+
+export type ParsedTicketRow = z.output<typeof ticketRowSchema>;
+
+export function parseTicketRow(row: unknown): ParsedTicketRow {
+  return ticketRowSchema.parse(row);
+}
+
+export function parseNoteRow(row: unknown): { ticketNumber: string; note: TicketNote } {
+  const parsed = noteRowSchema.parse(row);
+  return { ticketNumber: parsed.ticket_number, note: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at } };
+}
+
+export function parseReplyRow(row: unknown): { ticketNumber: string; reply: TicketReply } {
+  const parsed = replyRowSchema.parse(row);
+  return {
+    ticketNumber: parsed.ticket_number,
+    reply: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at, deliveredAt: parsed.delivered_at },
+  };
+}
+
+export function assembleTicket(row: ParsedTicketRow, notes: readonly TicketNote[], replies: readonly TicketReply[]): Ticket {
+  return {
+    number: row.number,
+    status: row.status,
+    priority: row.priority,
+    assignee: row.assignee,
+    userKey: row.user_key,
+    ...row.details,
+    notes,
+    replies,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    anonymisedAt: row.anonymised_at,
+  };
+}
+
+/** Groups child rows by ticket for a page of tickets, keeping the query's order. */
+export function groupByTicket<T>(rows: readonly { ticketNumber: string; value: T }[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const { ticketNumber, value } of rows) {
+    const group = groups.get(ticketNumber);
+    if (group === undefined) groups.set(ticketNumber, [value]);
+    else group.push(value);
+  }
+  return groups;
+}
+
+/** Validates what the escalation hands over; the error names the fields, never their values. */
+export function validateNewTicket(input: unknown): ValidNewTicket {
+  const parsed = newTicketSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'ticket'}: ${issue.message}`);
+    throw new InvalidTicketError(`Invalid ticket: ${fields.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function boundedText(text: string, maxBytes: number, limit: 'noteBytes' | 'replyBytes', what: string): string {
+  const cleaned = cleanTicketText(text).trim();
+  if (cleaned === '') throw new InvalidTicketError(`A ${what} needs some text.`);
+  if (utf8Length(cleaned) > maxBytes) {
+    throw new TicketLimitError(limit, `A ${what} may be at most ${maxBytes} bytes (UTF-8).`);
+  }
+  return cleaned;
+}
+
+export function noteText(text: string): string {
+  return boundedText(text, TICKET_LIMITS.noteBytes, 'noteBytes', 'note');
+}
+
+export function replyText(text: string): string {
+  return boundedText(text, TICKET_LIMITS.replyBytes, 'replyBytes', 'reply');
+}
+
+export function assigneeValue(assignee: string | null): string | null {
+  if (assignee === null) return null;
+  const cleaned = cleanTicketText(assignee).trim();
+  if (cleaned === '' || Array.from(cleaned).length > TICKET_LIMITS.assigneeCharacters) {
+    throw new InvalidTicketError(`An assignee is 1-${TICKET_LIMITS.assigneeCharacters} characters.`);
+  }
+  return cleaned;
+}
+
+const cursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+
+export interface TicketCursor {
+  readonly createdAt: string;
+  readonly number: string;
+}
+
+export function encodeTicketCursor(cursor: TicketCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.number]), 'utf8').toString('base64url');
+}
+
+/** undefined for anything that is not a cursor this store handed out. */
+export function decodeTicketCursor(text: string): TicketCursor | undefined {
+  if (text.length > 256 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? { createdAt: parsed.data[0], number: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function cutoffFor(now: Date, days: number): Date {
+  if (!Number.isFinite(days) || days < 0) throw new RangeError('The retention period must be zero or more days.');
+  return new Date(now.getTime() - days * 86_400_000);
+}
+
+export function listLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new RangeError('A page holds 1-100 tickets.');
+  return limit;
+}
+
+/** What "forget me" leaves of a ticket's details: the failure and the checks, nothing that leads back to the user. */
+export function anonymisedDetails(current: ParsedTicketRow['details']): ParsedTicketRow['details'] {
+  return { ...current, conversationReference: null, promptText: null, applicationReference: null };
+}

@@ -1,0 +1,65 @@
+import type { TicketOutbox } from './outbox';
+import type { NewTicket, Ticket, TicketChange, TicketReply, TicketStatus } from './ticket';
+
+export interface TicketListFilter {
+  readonly status?: TicketStatus;
+  /** 1..100. */
+  readonly limit: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+export interface TicketPage {
+  /** Newest first. */
+  readonly tickets: Ticket[];
+  /** Present when more tickets follow. */
+  readonly nextCursor?: string;
+}
+
+export interface PendingReply {
+  readonly ticketNumber: string;
+  readonly reply: TicketReply;
+}
+
+/**
+ * Tickets in SQLite or PostgreSQL. Every method is atomic, so several bot processes may share one
+ * database. Errors: VersionConflictError, TicketNotFoundError, TicketLimitError,
+ * InvalidTicketError, TicketAnonymisedError (ticketErrors.ts).
+ */
+export interface TicketStore {
+  /** Numbers the ticket (retrying on a collision) and, when the outbox is on, queues the webhook in the same transaction. */
+  create(input: NewTicket): Promise<Ticket>;
+  /** `number` in canonical form (parseTicketNumber). */
+  get(number: string): Promise<Ticket | undefined>;
+  list(filter: TicketListFilter): Promise<TicketPage>;
+  /** Applies the change only while the ticket is still at `expectedVersion`; a note counts against the limits. */
+  update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket>;
+  addNote(number: string, text: string): Promise<Ticket>;
+  addReply(number: string, text: string): Promise<{ ticket: Ticket; reply: TicketReply }>;
+  /** True when this call marked it (false: unknown, or someone marked it first), so a reply is shown once. */
+  markReplyDelivered(number: string, replyId: string): Promise<boolean>;
+  /** Undelivered replies on the user's tickets, oldest first: shown the next time the user writes. */
+  pendingReplies(userKey: string): Promise<PendingReply[]>;
+  findLatestByUserKey(userKey: string): Promise<Ticket | undefined>;
+  /**
+   * "Forget me": the user's tickets stay for the agents (cause, checks, status) but lose the user
+   * key, conversation reference, prompt text, application reference, notes and replies.
+   * Returns how many tickets were anonymised.
+   */
+  anonymiseByUserKey(userKey: string): Promise<number>;
+  /** Deletes tickets (with notes, replies, webhook rows) untouched for more than `days` days; returns how many. */
+  purgeOlderThan(days: number): Promise<number>;
+  readonly outbox: TicketOutbox;
+  /** Resolves when the database answers; for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TicketStoreOptions {
+  /** Queue a helpdesk webhook call with each new ticket (set when HELPDESK_WEBHOOK_URL is configured). */
+  readonly webhookOutbox: boolean;
+  /** The clock for timestamps and retention; tests pass a fixed one. */
+  readonly now?: () => Date;
+  /** Tests force collisions with it; default generateTicketNumber. */
+  readonly generateNumber?: () => string;
+}

@@ -1,0 +1,15 @@
+export interface BackoffSettings {
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/**
+ * Delay before the next try after `failures` failed attempts: doubling from the base, capped,
+ * with "equal jitter" (half fixed, half random) so dispatchers that failed together spread out
+ * without the delay ever shrinking below half its step.
+ */
+export function backoffDelayMs(failures: number, settings: BackoffSettings, random: () => number): number {
+  const exponent = Math.max(0, failures - 1);
+  const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(exponent, 40));
+  return Math.round(step / 2 + (step / 2) * random());
+}
