@@ -5,7 +5,12 @@ import { registerInfoRoute } from './api/infoRoute';
 import { registerPromptRoute } from './api/promptRoute';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
-import { registerLocalDirectLine, type LocalDirectLine } from './channels/directline/localDirectLine';
+import { registerTicketRoutes } from './api/ticketRoutes';
+import { createReplyDelivery } from './bot/proactiveReplies';
+import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
+import { openTicketStore } from './tickets/openTicketStore';
+import { WebhookDispatcher } from './tickets/webhookDispatcher';
+import { LOCAL_DIRECT_LINE_BOT_ID, registerLocalDirectLine, type LocalDirectLine } from './channels/directline/localDirectLine';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
@@ -27,18 +32,29 @@ export interface App {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
+const PURGE_INTERVAL_MS = 6 * 3_600_000;
+/** Used when TICKET_USER_KEY_SECRET is unset (local use); the hash still keeps user ids out of tickets. */
+const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
 
 /** The composition root: the only place that wires the pieces together. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, { onBackgroundError: (err) => logger.error({ err }, 'storage background error') });
+  const tickets = await openTicketStore(config.databaseUrl, {
+    webhookOutbox: config.helpdeskWebhookUrl !== undefined,
+    onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
+  });
+  if (!config.ticketUserKeySecret) logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
   const runtime = await createBotRuntime({
     storage,
+    tickets,
+    userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
     brandName: config.brandName,
     defaultLocale: config.defaultLocale,
     now: options.now,
     onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
   }).catch(async (error: unknown) => {
+    await tickets.close();
     await storage.close();
     throw error;
   });
@@ -62,14 +78,43 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
   let localDirectLine: LocalDirectLine | undefined;
+  const deliverReply = createReplyDelivery({
+    localizer,
+    logger,
+    adapterFor: (channelId) => {
+      if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine) return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
+      if (channelId !== DIRECT_LINE_CHANNEL_ID && config.bot.appId) return { adapter, appId: config.bot.appId };
+      return undefined;
+    },
+  });
+  const dispatcher =
+    config.helpdeskWebhookUrl && config.helpdeskWebhookSecret
+      ? new WebhookDispatcher({
+          store: tickets,
+          url: config.helpdeskWebhookUrl,
+          secret: config.helpdeskWebhookSecret,
+          onError: (err, about) => logger.warn({ err, ...about }, 'helpdesk webhook not delivered yet'),
+        })
+      : undefined;
+  dispatcher?.start();
+  const purge = (): void => {
+    tickets.purgeOlderThan(config.ticketRetentionDays).then(
+      (count) => count && logger.info({ count }, 'tickets purged after the retention period'),
+      (err: unknown) => logger.error({ err }, 'ticket retention purge failed'),
+    );
+  };
+  purge();
+  const purger = setInterval(purge, PURGE_INTERVAL_MS);
+  purger.unref();
   const http = createServer({
     logger,
     adapter,
     bot,
-    readiness: { storage: () => storage.ping() },
+    readiness: { storage: () => storage.ping(), tickets: () => tickets.ping() },
     routes: [
       (server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
       (server) => registerInfoRoute(server, { localizer, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) => registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
       (server) => {
         if (!config.localWebChat) return;
         localDirectLine = registerLocalDirectLine(server, {
@@ -96,8 +141,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);
+        clearInterval(purger);
         await http.drain(DRAIN_TIMEOUT_MS);
+        await dispatcher?.stop();
         localDirectLine?.close();
+        await tickets.close();
         await storage.close();
       })();
       return closing;

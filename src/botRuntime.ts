@@ -1,7 +1,6 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { KycBot } from './bot/kycBot';
-import { ContactSupportEscalation } from './conversation/contactSupportEscalation';
 import { createStateAccessors, type StateAccessors } from './conversation/conversationState';
 import { ENGINE_KEYS } from './conversation/engineKeys';
 import { InfoCheckDialog, type InfoCheckStores } from './conversation/infoCheckDialog';
@@ -9,7 +8,11 @@ import { KycConversation } from './conversation/kycConversation';
 import { createPersonRequestDetector } from './conversation/phraseIndex';
 import { PhotoCheckDialog, type AttachmentReader, type PhotoDiagnoser } from './conversation/photoCheckDialog';
 import { SensitiveValues } from './conversation/sensitiveValues';
-import type { ConversationServices, Escalation } from './conversation/services';
+import type { ConversationServices } from './conversation/services';
+import { EscalationDialog } from './conversation/escalationDialog';
+import { ForgetMeDialog } from './conversation/forgetMeDialog';
+import type { TicketStore } from './tickets/ticketStore';
+import { userKeyOf } from './tickets/userKey';
 import { DialogDataError, loadDialogData } from './conversation/topicLoader';
 import { createTopicMatcher } from './conversation/topicMatcher';
 import type { Locale, Topic } from './conversation/topicSchema';
@@ -27,8 +30,9 @@ export interface BotRuntimeOptions {
   defaultLocale: Locale;
   now?: () => number;
   onWarning?: (warning: string) => void;
-  /** Replaces the default escalation (contact advice) — the ticket flow plugs in here. */
-  escalation?: (topics: ReadonlyMap<string, Topic>) => Escalation;
+  tickets: TicketStore;
+  /** Keys the user hash in tickets (see userKeyOf). */
+  userKeySecret: string;
   /** The photo checks and where attachments come from; without them the photo step is not offered. */
   photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
 }
@@ -66,7 +70,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     policy: settings.policy,
     brandName: options.brandName,
     state,
-    escalation: options.escalation?.(topics) ?? new ContactSupportEscalation(topics),
+    tickets: options.tickets,
+    userKey: (channelId, userId) => userKeyOf(options.userKeySecret, channelId, userId),
     now: options.now ?? Date.now,
   };
   const now = options.now ?? Date.now;
@@ -74,7 +79,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     typed: new SensitiveValues(SENSITIVE_TTL_MS, now),
     documents: new SensitiveValues(SENSITIVE_TTL_MS, now),
   };
-  const dialogs: Dialog[] = [new InfoCheckDialog(services, sensitive)];
+  const dialogs: Dialog[] = [new InfoCheckDialog(services, sensitive), new EscalationDialog(services), new ForgetMeDialog(services, sensitive)];
   if (options.photo) dialogs.push(new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents));
   const conversation = new KycConversation(services, dialogs);
   return { bot: new KycBot(conversation), services, localizer, settings, state, sensitive };

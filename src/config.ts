@@ -30,6 +30,7 @@ const envSchema = z.object({
   HELPDESK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HELPDESK_WEBHOOK_SECRET: optionalSecret,
   TICKET_RETENTION_DAYS: positiveInt(3650).default(90),
+  TICKET_USER_KEY_SECRET: optionalSecret,
 });
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   readonly helpdeskWebhookUrl: string | undefined;
   readonly helpdeskWebhookSecret: string | undefined;
   readonly ticketRetentionDays: number;
+  /** Keys the hash that links tickets to a user without storing the user id; undefined = the built-in default. */
+  readonly ticketUserKeySecret: string | undefined;
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable, never its value. */
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     helpdeskWebhookUrl: e.HELPDESK_WEBHOOK_URL,
     helpdeskWebhookSecret: e.HELPDESK_WEBHOOK_SECRET,
     ticketRetentionDays: e.TICKET_RETENTION_DAYS,
+    ticketUserKeySecret: e.TICKET_USER_KEY_SECRET,
   });
 }

@@ -5,7 +5,7 @@ import { adviseResubmit, parseFailureCount, type AttemptRecord } from '../policy
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
-import { ATTEMPTS_DIALOG, switchTopicIfAsked } from './topicDialog';
+import { ATTEMPTS_DIALOG, ESCALATION_DIALOG, switchTopicIfAsked } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
 const COUNT_CHOICES = ['policy:attempts.count0', 'policy:attempts.count1', 'policy:attempts.count2', 'policy:attempts.count3'] as const;
@@ -90,12 +90,20 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
   }
 
   private async record(dc: DialogContext, env: TurnEnv, record: AttemptRecord): Promise<DialogTurnResult> {
+    const before = env.profile.attempts;
     env.profile.attempts = record;
     const advice = adviseResubmit(record, this.services.policy, this.services.now());
     if (advice.kind === 'restricted') {
       const clock = userClockFrom(dc.context.activity.localTimezone, dc.context.activity.localTimestamp);
       const time = formatUserTime(advice.until, clock, env.locale);
       await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
+      // Restricted again after an earlier restriction ran out: the playbook's advice is a person now.
+      const earlier = before && adviseResubmit(before, this.services.policy, before.lastFailureAt).kind === 'restricted';
+      if (earlier && before.lastFailureAt < record.lastFailureAt - this.services.policy.restrictionHours * 3_600_000) {
+        await sendText(dc.context, env.t('policy:attempts.lockedAgain'));
+        await dc.cancelAllDialogs();
+        return dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'policy:attempts.lockedAgainReason', topicId: 'attempts_limited' });
+      }
     } else {
       const lines = [record.failures === 0 ? env.t('policy:attempts.noFailures') : env.t('policy:attempts.canResubmit', { remaining: advice.remaining })];
       if (advice.nextRestricts) lines.push(env.t('policy:attempts.warnNextRestricts'));

@@ -1,5 +1,8 @@
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import type { InfoField } from '../diagnosis/info/infoFinding';
+import type { InfoRuleId } from '../diagnosis/info/infoRuleIds';
+import type { CheckId, CheckStatus } from '../diagnosis/photo/checkResult';
 import type { AttemptRecord } from '../policy/attemptPolicy';
 import type { Locale } from './topicSchema';
 
@@ -14,7 +17,7 @@ export interface JourneyEntry {
 export interface PhotoCheckSummary {
   at: number;
   verdict: 'pass' | 'fail';
-  checks: { id: string; status: string }[];
+  checks: { id: CheckId; status: CheckStatus }[];
 }
 
 export interface ConversationData {
@@ -29,7 +32,11 @@ export interface ConversationData {
   photoPrivacyShown?: boolean;
   infoPrivacyShown?: boolean;
   /** The last information check's findings, field and rule only: never the values. */
-  infoFindings?: { field: string; rule: string }[];
+  infoFindings?: { field: InfoField; rule: InfoRuleId }[];
+  /** The failure prompt the user pasted that started the current topic (for the ticket). */
+  promptText?: string;
+  /** The number of the last ticket filed in this conversation. */
+  lastTicket?: string;
 }
 
 export interface UserProfile {

@@ -6,7 +6,9 @@ import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
-import { ATTEMPTS_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
+import { ATTEMPTS_DIALOG, ESCALATION_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
+import { FORGET_ME_DIALOG } from './forgetMeDialog';
+import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
 import { normalizeText } from './normalizeText';
 
@@ -14,6 +16,8 @@ import { normalizeText } from './normalizeText';
 export const MAX_TEXT_LENGTH = 4000;
 /** The causes the welcome offers as buttons: the four prompts the playbook names first. */
 const WELCOME_TOPICS = ['photo_unclear', 'info_mismatch', 'document_expired', 'face_verification_failed'] as const;
+/** The pasted failure prompt kept for a ticket: prompts are short; anything longer is not one. */
+const PROMPT_TEXT_LIMIT = 500;
 /** Below this a match is offered as "did you mean", not acted on. */
 const SUGGEST_CONFIDENCE = 0.3;
 
@@ -44,6 +48,7 @@ export class KycConversation {
 
   async onMessage(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
+    await this.showPendingReplies(context, env);
     const raw = (context.activity.text ?? '').trim();
     const dc = await this.dialogs.createContext(context);
     const hasAttachment = (context.activity.attachments?.length ?? 0) > 0;
@@ -106,6 +111,7 @@ export class KycConversation {
   private async startTopic(dc: DialogContext, env: TurnEnv, topicId: string, utterance: string): Promise<void> {
     env.data.unplaced = 0;
     env.data.welcomed = true;
+    env.data.promptText = utterance.slice(0, PROMPT_TEXT_LIMIT);
     await dc.cancelAllDialogs();
     await dc.beginDialog(TOPIC_DIALOG, { topicId, utterance });
   }
@@ -153,7 +159,14 @@ export class KycConversation {
         return;
       case 'human':
         await dc.cancelAllDialogs();
-        await this.services.escalation.escalate(context, env, { reasonKey: 'chat:escalate.humanReason', topicId: env.data.currentTopic });
+        await dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'chat:escalate.humanReason', topicId: env.data.currentTopic });
+        return;
+      case 'my_ticket':
+        await this.showMyTicket(context, env);
+        return;
+      case 'forget_me':
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(FORGET_ME_DIALOG);
         return;
       case 'attempts':
         await dc.cancelAllDialogs();
@@ -176,6 +189,33 @@ export class KycConversation {
           await dc.repromptDialog();
         } else await sendText(context, switched.t('chat:language.switched'), this.menuChoices(switched));
         return;
+      }
+    }
+  }
+
+  /** "my ticket": the latest ticket's status and the latest agent reply. */
+  private async showMyTicket(context: TurnContext, env: TurnEnv): Promise<void> {
+    const { activity } = context;
+    const ticket = await this.services.tickets.findLatestByUserKey(this.services.userKey(activity.channelId, activity.from.id));
+    if (!ticket) {
+      await sendText(context, env.t('tickets:myTicket.none'));
+      return;
+    }
+    const created = formatUserTime(Date.parse(ticket.createdAt), userClockFrom(activity.localTimezone, activity.localTimestamp), env.locale);
+    const lines = [env.t('tickets:myTicket.status', { number: ticket.number, status: env.t(`tickets:status.${ticket.status}`), created })];
+    const reply = ticket.replies.at(-1);
+    lines.push(reply ? env.t('tickets:myTicket.lastReply', { text: reply.text }) : env.t('tickets:myTicket.noReply'));
+    await sendText(context, lines.join('\n\n'));
+  }
+
+  /** Agent replies that could not be delivered when sent are shown the next time the user writes. */
+  private async showPendingReplies(context: TurnContext, env: TurnEnv): Promise<void> {
+    const { activity } = context;
+    const pending = await this.services.tickets.pendingReplies(this.services.userKey(activity.channelId, activity.from.id));
+    for (const { ticketNumber, reply } of pending) {
+      // Only the process that marks it shows it, so two servers never show one reply twice.
+      if (await this.services.tickets.markReplyDelivered(ticketNumber, reply.id)) {
+        await sendText(context, env.t('tickets:agentReply', { number: ticketNumber, text: reply.text }));
       }
     }
   }

@@ -1,9 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import type { Localizer, Translate } from '../i18n/localizer';
 import type { Policy } from '../settings';
+import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
 import type { Commands, Locale, Topic, TopicKind } from './topicSchema';
-import type { TurnEnv } from './turnEnv';
 
 export interface TopicMatch {
   topic: string | null;
@@ -16,15 +15,13 @@ export interface TopicMatcherLike {
   match(text: string, locale?: Locale): TopicMatch;
 }
 
-/** Why a conversation is handed to a person; the escalation turns it into a ticket or contact advice. */
+/** Why a conversation is handed to a person; the escalation dialog turns it into a ticket. */
 export interface EscalationRequest {
   /** i18n key saying why, e.g. a topic's escalate reason or "the user asked for a person". */
   reasonKey: string;
   topicId?: string;
-}
-
-export interface Escalation {
-  escalate(context: TurnContext, env: TurnEnv, request: EscalationRequest): Promise<void>;
+  /** The review has waited longer than the policy allows (the playbook's priority-queue case). */
+  reviewOverdue?: boolean;
 }
 
 /** Everything the conversation needs, wired once in the composition root. */
@@ -38,7 +35,9 @@ export interface ConversationServices {
   policy: Policy;
   brandName: string;
   state: StateAccessors;
-  escalation: Escalation;
+  tickets: TicketStore;
+  /** A keyed hash of the channel's user id: finds a user's tickets without storing the id. */
+  userKey: (channelId: string, userId: string) => string;
   now: () => number;
 }
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, DialogReason, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from './choiceMatch';
 import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
@@ -12,6 +12,7 @@ export const TOPIC_DIALOG = 'topic';
 export const ATTEMPTS_DIALOG = 'attempts';
 export const PHOTO_CHECK_DIALOG = 'photoCheck';
 export const INFO_CHECK_DIALOG = 'infoCheck';
+export const ESCALATION_DIALOG = 'escalate';
 
 export interface TopicDialogOptions {
   topicId: string;
@@ -113,8 +114,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
           return dc.replaceDialog(TOPIC_DIALOG, { topicId: step.topic });
         case 'escalate':
           if (step.text) await sendText(dc.context, this.texts(step.text, env.t));
-          await this.services.escalation.escalate(dc.context, env, { reasonKey: step.reason, topicId: cursor.topicId });
-          return dc.endDialog();
+          return dc.replaceDialog(ESCALATION_DIALOG, { reasonKey: step.reason, topicId: cursor.topicId, reviewOverdue: step.reviewOverdue });
         case 'end': {
           const parts = step.text ? [this.texts(step.text, env.t)] : [];
           if (step.tips) parts.push(tipsText(env.t));
@@ -163,8 +163,7 @@ export async function switchTopicIfAsked(
   const env = await turnEnv(dc.context, services);
   if (services.asksForPerson(text)) {
     await dc.cancelAllDialogs();
-    await services.escalation.escalate(dc.context, env, { reasonKey: 'chat:escalate.humanReason', topicId: currentTopic });
-    return { status: DialogTurnStatus.complete };
+    return dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'chat:escalate.humanReason', topicId: currentTopic });
   }
   const match = services.matcher.match(text, env.locale);
   if (!match.topic || match.topic === currentTopic) return undefined;

@@ -41,8 +41,11 @@ const photoCheck = z.strictObject({ type: z.literal('photoCheck'), text: z.array
 const infoCheck = z.strictObject({ type: z.literal('infoCheck'), text: z.array(textKey).optional(), next: stepId });
 /** Ask how many verification attempts failed today and say when the user may resubmit. */
 const attempts = z.strictObject({ type: z.literal('attempts'), next: stepId });
-/** Hand over to a person; `reason` is an i18n key that says why, shown to the user and the agent. */
-const escalate = z.strictObject({ type: z.literal('escalate'), reason: textKey, text: z.array(textKey).optional() });
+/**
+ * Hand over to a person with a ticket; `reason` is an i18n key that says why, shown to the user
+ * and the agent. `reviewOverdue` marks the playbook's priority-queue case (review waited too long).
+ */
+const escalate = z.strictObject({ type: z.literal('escalate'), reason: textKey, text: z.array(textKey).optional(), reviewOverdue: z.boolean().optional() });
 /** Continue in another topic's walk-through. */
 const goto = z.strictObject({ type: z.literal('goto'), topic: z.string() });
 /** The end of a path; `tips` adds the pass-rate tips to the farewell. */
@@ -77,6 +80,8 @@ export const commandsSchema = z.strictObject({
   attempts: phrases,
   language_en: phrases,
   language_zh: phrases,
+  my_ticket: phrases,
+  forget_me: phrases,
 });
 export type Commands = z.infer<typeof commandsSchema>;
 export type CommandId = keyof Commands;

@@ -84,6 +84,8 @@ function sampleCommands(): Commands {
     attempts: one('attempts', '认证次数'),
     language_en: one('English', '英文'),
     language_zh: one('中文', '切换中文'),
+    my_ticket: one('my ticket', '我的工单'),
+    forget_me: one('forget me', '删除我的数据'),
   };
 }
 

@@ -2,6 +2,7 @@ import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuil
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../../src/botRuntime';
 import { replyActivity } from './json';
 import type { Deliver } from './transcriptRunner';
+import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
 
 export const TEST_BRAND = 'KYC Help';
 
@@ -15,7 +16,15 @@ export interface BotHarness {
 
 /** The real bot (content, matcher, engine) on botbuilder's TestAdapter, with in-memory state. */
 export async function createBotHarness(options: Partial<BotRuntimeOptions> & { storage?: Storage } = {}): Promise<BotHarness> {
-  const runtime = await createBotRuntime({ storage: new MemoryStorage(), brandName: TEST_BRAND, defaultLocale: 'en', ...options });
+  const tickets = options.tickets ?? SqliteTicketStore.open(':memory:', { webhookOutbox: false });
+  const runtime = await createBotRuntime({
+    storage: new MemoryStorage(),
+    brandName: TEST_BRAND,
+    defaultLocale: 'en',
+    userKeySecret: 'test-user-key-secret',
+    ...options,
+    tickets,
+  });
   const adapter = new TestAdapter((context) => runtime.bot.run(context));
   const deliverIn =
     (conversationId: string, userId = 'user-1'): Deliver =>

@@ -1,0 +1,47 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { matchChoice } from './choiceMatch';
+import type { InfoCheckStores } from './infoCheckDialog';
+import { sendText } from './replies';
+import type { ConversationServices } from './services';
+import { inEveryLocale, turnEnv } from './turnEnv';
+
+export const FORGET_ME_DIALOG = 'forgetMe';
+
+/**
+ * "forget me": after a yes, deletes the user's bot state (language, attempts) and this
+ * conversation's state, clears any values held for a running check, and anonymises the user's
+ * tickets (agents keep the cause and check results, not the person).
+ */
+export class ForgetMeDialog extends Dialog {
+  constructor(
+    private readonly services: ConversationServices,
+    private readonly sensitive: InfoCheckStores,
+  ) {
+    super(FORGET_ME_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    await sendText(dc.context, env.t('tickets:forget.confirm'), [env.t('tickets:forget.yes'), env.t('tickets:forget.no')]);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const env = await turnEnv(dc.context, this.services);
+    const picked = matchChoice(dc.context.activity.text ?? '', [inEveryLocale(this.services, 'tickets:forget.yes'), inEveryLocale(this.services, 'tickets:forget.no')]);
+    if (picked !== 0) {
+      await sendText(dc.context, env.t('tickets:forget.kept'));
+      return dc.endDialog(false);
+    }
+    const { activity } = dc.context;
+    const count = await this.services.tickets.anonymiseByUserKey(this.services.userKey(activity.channelId, activity.from.id));
+    this.sensitive.typed.delete(activity.conversation.id);
+    this.sensitive.documents.delete(activity.conversation.id);
+    const result = await dc.endDialog(true);
+    // Deleted after the dialog ends, so the ended stack is not written back over the deletion.
+    await this.services.state.conversationState.delete(dc.context);
+    await this.services.state.userState.delete(dc.context);
+    await sendText(dc.context, env.t('tickets:forget.done', { count }));
+    return result;
+  }
+}
