@@ -33,6 +33,8 @@ const DEFECT_CHECK: Record<Defect, ImageCheck> = {
   shrunk: 'resolution',
 };
 
+const DEFECTS: readonly Defect[] = ['blur', 'motionBlur', 'glare', 'dark', 'overexposed', 'cropped', 'small', 'shrunk'];
+
 function labelledSet(): Labelled[] {
   const set: Labelled[] = [];
   const kinds = ['passport', 'idCard'] as const;
@@ -47,7 +49,7 @@ function labelledSet(): Labelled[] {
       expected: [],
     });
   }
-  for (const defect of Object.keys(DEFECT_CHECK) as Defect[]) {
+  for (const defect of DEFECTS) {
     for (let i = 0; i < 4; i++) {
       const kind = kinds[i % 2]!;
       const options: SyntheticPhotoOptions = { kind, seed: 200 + i, tiltDegrees: tilts[i]!, defects: [defect] };
@@ -100,14 +102,18 @@ async function main(): Promise<void> {
     console.log(`skipped: no specimens at ${SPECIMENS}`);
     return;
   }
-  console.log(`\nspecimens (${SPECIMENS}); most are scans or renders, so camera_metadata fails by design`);
+  // Most specimens are below 1200x800, which would skip blur; calibration wants every measure.
+  const calibration = { ...deps, settings: { ...settings, minimumResolution: { width: 1, height: 1 } } };
+  console.log(`\nspecimens (${SPECIMENS}); most are small scans or renders, so camera_metadata fails by design;`);
+  console.log('resolution is from the real policy, the other checks are run as if resolution had passed');
   const fails = Object.fromEntries(IMAGE_CHECKS.map((id) => [id, 0]));
   const files = readdirSync(SPECIMENS).filter((f) => /\.(jpe?g|png|webp|heic)$/i.test(f));
   for (const file of files) {
     try {
-      const diagnosis = await diagnosePhoto(readFileSync(join(SPECIMENS, file)), deps);
+      const bytes = readFileSync(join(SPECIMENS, file));
+      const [real, calibrated] = [await diagnosePhoto(bytes, deps), await diagnosePhoto(bytes, calibration)];
       const cells = IMAGE_CHECKS.map((id) => {
-        const c = diagnosis.checks.find((check) => check.id === id);
+        const c = (id === 'resolution' ? real : calibrated).checks.find((check) => check.id === id);
         if (c?.status === 'fail') fails[id]!++;
         return `${id}=${c?.status}${c?.measured === null || c?.measured === undefined ? '' : `(${c.measured})`}`;
       });

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { FramingSettingsSchema, GlareSettingsSchema } from './photoSettings';
+
+const Grey = z.object({ data: z.instanceof(Uint8Array), width: z.number().int().positive(), height: z.number().int().positive() });
+const BoxSchema = z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() });
+const PointSchema = z.object({ x: z.number(), y: z.number() });
+
+export const PixelRequest = z.discriminatedUnion('task', [
+  z.object({ id: z.number(), task: z.literal('locate'), small: Grey, settings: FramingSettingsSchema }),
+  z.object({ id: z.number(), task: z.literal('measure'), sharpness: Grey, glare: Grey, settings: GlareSettingsSchema }),
+]);
+
+export const SmallLocationSchema = z.object({
+  found: z.boolean(),
+  box: BoxSchema,
+  corners: z.array(PointSchema),
+  fillFraction: z.number(),
+  cutEdges: z.array(z.enum(['left', 'top', 'right', 'bottom'])),
+  width: z.number(),
+});
+
+export const DocumentMeasuresSchema = z.object({
+  sharpness: z.number(),
+  glare: z.object({ spots: z.array(BoxSchema), fraction: z.number(), textBandFraction: z.number() }),
+  histogram: z.instanceof(Uint32Array),
+});
+
+export const PixelReply = z.object({ id: z.number(), ok: z.boolean(), result: z.unknown(), error: z.string().optional() });
