@@ -2,7 +2,7 @@
  * The baseline for bench/turns.ts: the smallest restify + CloudAdapter bot on the same storage
  * (SQLite, conversation state read and saved every turn), echoing the text back.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type Activity } from 'botbuilder';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import restify from 'restify';
 import { openStorage } from '../src/storage/openStorage';
 
@@ -22,10 +22,7 @@ async function main(): Promise<void> {
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
-    const activity: Activity = req.body;
-    const invoke = await adapter.processActivity('', activity, (context) => bot.run(context));
-    res.status(invoke?.status ?? 200);
-    res.json(invoke?.body ?? {});
+    await adapter.process(req, res, (context) => bot.run(context));
   });
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);

@@ -2,7 +2,12 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
+import { registerPhotoRoute } from './api/photoRoute';
 import { registerPromptRoute } from './api/promptRoute';
+import { photoAttachmentReader } from './channels/photoAttachments';
+import { PhotoService } from './diagnosis/photoService';
+import { RateLimiter } from './http/rateLimiter';
+import { loadSettings } from './settings';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
 import { registerTicketRoutes } from './api/ticketRoutes';
@@ -33,6 +38,8 @@ export interface App {
 
 const DRAIN_TIMEOUT_MS = 10_000;
 const PURGE_INTERVAL_MS = 6 * 3_600_000;
+/** Photos allowed to wait per OCR worker before the photo API answers 503. */
+const PHOTO_QUEUE_PER_WORKER = 3;
 /** Used when TICKET_USER_KEY_SECRET is unset (local use); the hash still keeps user ids out of tickets. */
 const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
 
@@ -40,6 +47,16 @@ const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, { onBackgroundError: (err) => logger.error({ err }, 'storage background error') });
+  const settings = loadSettings();
+  const photos = await PhotoService.create({
+    photo: settings.photo,
+    ocr: settings.ocr,
+    maxBytes: config.maxPhotoBytes,
+    ocrWorkers: config.ocrWorkers,
+    // One photo per OCR worker at a time, a short line behind them: bounded memory, fast 503s.
+    concurrency: config.ocrWorkers,
+    maxWaiting: PHOTO_QUEUE_PER_WORKER * config.ocrWorkers,
+  });
   const tickets = await openTicketStore(config.databaseUrl, {
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
@@ -47,7 +64,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (!config.ticketUserKeySecret) logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
   const runtime = await createBotRuntime({
     storage,
+    settings,
     tickets,
+    photo: { diagnoser: photos, attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }) },
     userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
     brandName: config.brandName,
     defaultLocale: config.defaultLocale,
@@ -56,6 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }).catch(async (error: unknown) => {
     await tickets.close();
     await storage.close();
+    await photos.close();
     throw error;
   });
   const { bot, localizer, state, services } = runtime;
@@ -110,9 +130,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     adapter,
     bot,
-    readiness: { storage: () => storage.ping(), tickets: () => tickets.ping() },
+    readiness: { storage: () => storage.ping(), tickets: () => tickets.ping(), ocr: () => photos.ready() },
     routes: [
       (server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) =>
+        registerPhotoRoute(server, {
+          diagnoser: photos,
+          localizer,
+          apiKey: config.diagnoseApiKey,
+          maxBytes: config.maxPhotoBytes,
+          limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
+          onUnexpected,
+        }),
       (server) => registerInfoRoute(server, { localizer, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
       (server) => registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
       (server) => {
@@ -147,6 +176,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         localDirectLine?.close();
         await tickets.close();
         await storage.close();
+        await photos.close();
       })();
       return closing;
     },

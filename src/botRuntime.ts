@@ -26,6 +26,8 @@ const SENSITIVE_TTL_MS = 15 * 60_000;
 
 export interface BotRuntimeOptions {
   storage: Storage;
+  /** Already loaded by the caller (the server needs them before the bot); read from dialogs/ otherwise. */
+  settings?: Settings;
   brandName: string;
   defaultLocale: Locale;
   now?: () => number;
@@ -52,7 +54,7 @@ export interface BotRuntime {
  * storage. Shared by the server and the conversation tests, so both run the same bot.
  */
 export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotRuntime> {
-  const settings = loadSettings();
+  const settings = options.settings ?? loadSettings();
   const localizer = await createLocalizer(LOCALES_DIR, options.defaultLocale);
   const data = loadDialogData(DIALOGS_DIR);
   const report = validateDialogData({ data, localeKeys: (locale) => localizer.keys(locale), engineKeys: ENGINE_KEYS });

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DialogDataError } from './conversation/topicLoader';
+import { infoSettingsSchema, type InfoSettings } from './diagnosis/info/infoSettings';
+import { ocrSettingsSchema, type OcrSettings } from './diagnosis/ocr/ocrSettings';
+import { PhotoSettingsSchema, type PhotoSettings } from './diagnosis/photo/photoSettings';
 import { DIALOGS_DIR } from './projectPaths';
 
 /** Policy numbers from the playbook: the one place they live (DESIGN.md). */
@@ -16,8 +20,18 @@ export type Policy = z.infer<typeof policySchema>;
 
 const settingsSchema = z.object({
   policy: policySchema,
+  photo: PhotoSettingsSchema,
+  ocr: ocrSettingsSchema,
+  info: infoSettingsSchema,
 });
-export type Settings = z.infer<typeof settingsSchema>;
+
+/** Every section of dialogs/settings.json, validated; the photo checks get the policy's resolution too. */
+export interface Settings {
+  policy: Policy;
+  photo: PhotoSettings;
+  ocr: OcrSettings;
+  info: InfoSettings;
+}
 
 export const SETTINGS_FILE = path.join(DIALOGS_DIR, 'settings.json');
 
@@ -25,9 +39,10 @@ export function loadSettings(file: string = SETTINGS_FILE): Settings {
   const parsed = settingsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`dialogs/settings.json: ${issue.path.join('.')}: ${issue.message}`);
+    throw new DialogDataError(`dialogs/settings.json: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data;
+  const { policy, photo, ocr, info } = parsed.data;
+  return { policy, photo: { ...photo, minimumResolution: policy.minimumResolution }, ocr, info };
 }
 
 /** The policy numbers every text may interpolate, so no text hard-codes them. */

@@ -2,6 +2,7 @@ import { BoundedQueue } from './boundedQueue';
 import { OcrPool } from './ocr/ocrPool';
 import type { OcrSettings } from './ocr/ocrSettings';
 import { createTextChecks } from './ocr/textChecks';
+import { mrzDocument, type MrzDocument } from './info/mrzDocument';
 import { diagnosePhoto, type PhotoDiagnosis } from './photo/diagnosePhoto';
 import { PixelWorkerPool } from './photo/pixelWorkerPool';
 import type { PhotoSettings } from './photo/photoSettings';
@@ -39,14 +40,17 @@ export class PhotoService {
       maxQueue: options.ocr.maxQueue,
       retryAfterSeconds: options.ocr.retryAfterSeconds,
       jobTimeoutMs: options.ocr.jobTimeoutMs,
+      maxWaitMs: options.ocr.maxWaitMs,
     });
     const pixels = new PixelWorkerPool(options.photo.pixelWorkers);
     return new PhotoService(options, ocr, pixels, new BoundedQueue(options.concurrency, options.maxWaiting, options.ocr.retryAfterSeconds));
   }
 
-  diagnose(bytes: Buffer): Promise<PhotoDiagnosis> {
+  /** The diagnosis, plus what the MRZ says about the document for a later information check. */
+  async diagnose(bytes: Buffer): Promise<PhotoDiagnosis & { reading?: MrzDocument }> {
     const textChecks = createTextChecks(this.ocr, this.options.ocr, this.options.now);
-    return this.queue.run(() => diagnosePhoto(bytes, { settings: this.options.photo, maxBytes: this.options.maxBytes, textChecks, pixelWorkers: this.pixels }));
+    const diagnosis = await this.queue.run(() => diagnosePhoto(bytes, { settings: this.options.photo, maxBytes: this.options.maxBytes, textChecks, pixelWorkers: this.pixels }));
+    return diagnosis.mrz ? { ...diagnosis, reading: mrzDocument(diagnosis.mrz.format, diagnosis.mrz.lines, this.options.now?.()) } : diagnosis;
   }
 
   /** For /readyz: the OCR workers are up. */

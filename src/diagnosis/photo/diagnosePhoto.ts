@@ -19,6 +19,13 @@ export interface TextCheckOutcome {
   document?: DocumentFacts;
   /** Where the text that matters is (e.g. the MRZ band), in full-image coordinates. */
   regions?: Box[];
+  mrz?: ReadMrz;
+}
+
+/** A machine-readable zone whose check digits all agree. Personal data: never logged, stored or returned by the API. */
+export interface ReadMrz {
+  format: 'TD1' | 'TD2' | 'TD3';
+  lines: string[];
 }
 
 export type TextChecks = (image: DocumentImage) => Promise<TextCheckOutcome>;
@@ -41,6 +48,7 @@ export interface PhotoDiagnosis {
   timingsMs: Record<string, number>;
   /** Small JPEG without EXIF, problem areas outlined. */
   preview: Buffer;
+  mrz?: ReadMrz;
 }
 
 const TEXT_CHECK_IDS: readonly CheckId[] = ['legibility', 'mrz', 'expiry'];
@@ -140,6 +148,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
 
   const textRegions: Box[] = [];
   let document: DocumentFacts | undefined;
+  let mrz: ReadMrz | undefined;
   if (deps.textChecks) {
     const image = await documentImage(photo, location.box, settings.documentImageWidth);
     clock.lap('documentImage');
@@ -148,6 +157,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     for (const check of outcome.checks) results.set(check.id, check);
     textRegions.push(...(outcome.regions ?? []));
     document = outcome.document;
+    mrz = outcome.mrz;
   }
   for (const id of TEXT_CHECK_IDS) if (!results.has(id)) results.set(id, skipped(id, 'skipped.noTextChecks'));
   downgradeLegibility(results);
@@ -158,7 +168,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
 
   const checks = CHECK_IDS.map((id) => results.get(id) ?? skipped(id, 'skipped.noTextChecks'));
   const verdict = checks.some((check) => check.status === 'fail') ? 'fail' : 'pass';
-  return { verdict, checks, ...(document ? { document } : {}), timingsMs: clock.total(), preview };
+  return { verdict, checks, ...(document ? { document } : {}), ...(mrz ? { mrz } : {}), timingsMs: clock.total(), preview };
 }
 
 /** Unreadable text on a photo already failed for an image reason is that reason, not a second problem. */

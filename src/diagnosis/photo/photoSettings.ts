@@ -21,7 +21,7 @@ export const GlareSettingsSchema = z.object({
   textBandFraction: fraction,
 });
 
-const PhotoSettingsSchema = z.object({
+export const PhotoSettingsSchema = z.object({
   maxInputPixels: z.number().int().positive(),
   /** Long side of the colour working copy every check reads; JPEG shrink-on-load keeps it cheap. */
   workingLongSide: z.number().int().min(800),

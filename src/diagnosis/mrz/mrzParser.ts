@@ -1,0 +1,85 @@
+import { correctMrz, type CorrectionLimits } from './mrzCorrection';
+import { checkGroupsFor, isGroupValid } from './mrzCheckGroups';
+import { findMrzCandidates, type FoundMrz } from './mrzLineFinder';
+import { readSpan, type MrzCheckedField, type MrzFormat } from './mrzLayout';
+
+export interface MrzFieldCheck {
+  field: MrzCheckedField;
+  valid: boolean;
+}
+
+/** What the checks need from a machine-readable zone; names are deliberately not extracted. */
+export interface MrzReading {
+  format: MrzFormat;
+  /** Corrected lines, for tests and debugging only: they contain personal data. */
+  lines: string[];
+  sourceLines: number[];
+  checks: MrzFieldCheck[];
+  /** Every check digit agrees. */
+  valid: boolean;
+  corrections: number;
+  fields: {
+    documentCode: string;
+    issuingState: string;
+    nationality: string;
+    documentNumber: string;
+    sex: string;
+    /** YYMMDD as printed */
+    expiryDate: string;
+  };
+}
+
+const stripFillers = (value: string): string => value.replace(/</g, ' ').trim().replace(/ +/g, ' ');
+
+/** Reads MRZ lines out of OCR output lines, or null when there is no MRZ-like run of lines. */
+export function parseMrz(rawLines: readonly string[], limits: CorrectionLimits): MrzReading | null {
+  let best: { reading: MrzReading; score: number } | null = null;
+  for (const candidate of findMrzCandidates(rawLines)) {
+    const reading = readCandidate(candidate, limits);
+    // A format whose line length fits the OCR output breaks ties between equally valid readings.
+    const score = readingScore(reading) - 0.1 * candidate.lengthMismatch + (fitsDocumentCode(reading) ? 0.6 : 0);
+    if (!best || score > best.score) best = { reading, score };
+  }
+  return best?.reading ?? null;
+}
+
+/** Agreeing check digits: 10 when all agree, else up to 5 for the share that does. */
+export function readingScore(reading: MrzReading): number {
+  return reading.valid ? 10 : (5 * reading.checks.filter((c) => c.valid).length) / reading.checks.length;
+}
+
+/** Passports are TD3; ID cards are TD1 or TD2 (ICAO 9303 parts 4-6). Visas come in both large sizes. */
+function fitsDocumentCode(reading: MrzReading): boolean {
+  const code = reading.lines[0]?.charAt(0);
+  if (code === 'P') return reading.format === 'TD3';
+  if (code === 'I' || code === 'A' || code === 'C') return reading.format !== 'TD3';
+  return false;
+}
+
+function readCandidate(found: FoundMrz, limits: CorrectionLimits): MrzReading {
+  const { layout } = found;
+  const corrected = correctMrz(found.lines, layout, limits);
+  const lines = corrected.lines;
+  const groups = checkGroupsFor(layout, lines);
+  const checks = groups.map((group) => ({ field: group.field, valid: isGroupValid(lines, group, layout) }));
+  const documentNumberGroup = groups.find((g) => g.field === 'documentNumber');
+  const documentNumber = documentNumberGroup
+    ? documentNumberGroup.spans.map((s) => readSpan(lines, s)).join('')
+    : readSpan(lines, layout.documentNumber);
+  return {
+    format: layout.format,
+    lines,
+    sourceLines: found.sourceLines,
+    checks,
+    valid: checks.every((c) => c.valid),
+    corrections: corrected.corrections,
+    fields: {
+      documentCode: stripFillers(readSpan(lines, layout.documentCode)),
+      issuingState: stripFillers(readSpan(lines, layout.issuingState)),
+      nationality: stripFillers(readSpan(lines, layout.nationality)),
+      documentNumber: stripFillers(documentNumber).replace(/ /g, ''),
+      sex: stripFillers(readSpan(lines, layout.sex)),
+      expiryDate: readSpan(lines, layout.expiryDate),
+    },
+  };
+}

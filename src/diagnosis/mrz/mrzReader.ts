@@ -1,0 +1,122 @@
+import type { Box } from '../photo/checkResult';
+import type { DocumentImage } from '../photo/documentImage';
+import { scaleRegion, type ScaledRegion } from '../ocr/greyRegion';
+import type { OcrEngine, OcrLine, OcrOutput } from '../ocr/ocrJob';
+import type { CorrectionLimits } from './mrzCorrection';
+import { parseMrz, readingScore, type MrzReading } from './mrzParser';
+
+export const MRZ_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+export interface MrzReaderOptions extends CorrectionLimits {
+  bandFraction: number;
+  ocrWidth: number;
+}
+
+export interface MrzScan {
+  reading: MrzReading | null;
+  /** The MRZ lines' extent in full-image coordinates, when found. */
+  region: Box | null;
+}
+
+function unionBox(boxes: Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.left + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/** Maps a box from DocumentImage pixels to the full photo, through the document's box. */
+function toImageBox(box: Box, image: DocumentImage): Box {
+  const scaleX = image.box.width / image.width;
+  const scaleY = image.box.height / image.height;
+  return {
+    left: Math.round(image.box.left + box.left * scaleX),
+    top: Math.round(image.box.top + box.top * scaleY),
+    width: Math.round(box.width * scaleX),
+    height: Math.round(box.height * scaleY),
+  };
+}
+
+/** Line height, in pixels, at which tesseract reads OCR-B best in the second look. */
+const TIGHT_LINE_HEIGHT = 44;
+const MAX_TIGHT_WIDTH = 2000;
+
+interface Attempt {
+  reading: MrzReading | null;
+  /** MRZ line boxes in DocumentImage coordinates. */
+  lineBoxes: Box[];
+}
+
+/** The MRZ in one OCR output, with its line boxes mapped back to DocumentImage pixels. */
+function readOutput(output: OcrOutput, scaled: ScaledRegion, limits: CorrectionLimits): Attempt {
+  const reading = parseMrz(output.lines.map((line: OcrLine) => line.text), limits);
+  const lineBoxes = (reading?.sourceLines ?? []).flatMap((i) => {
+    const box = output.lines[i]?.box;
+    if (!box) return [];
+    return [{ left: scaled.region.left + box.left / scaled.scale, top: scaled.region.top + box.top / scaled.scale, width: box.width / scaled.scale, height: box.height / scaled.scale }];
+  });
+  return { reading, lineBoxes };
+}
+
+async function attempt(engine: OcrEngine, image: DocumentImage, area: Box, width: number, limits: CorrectionLimits): Promise<Attempt> {
+  const scaled = await scaleRegion(image, area, width);
+  const output = await engine.recognize({ image: scaled.image, segmentation: 'block', whitelist: MRZ_WHITELIST });
+  return readOutput(output, scaled, limits);
+}
+
+/** The found lines with a margin, at a scale that gives each line the height tesseract likes. */
+function tightArea(lineBoxes: Box[], image: DocumentImage): { area: Box; width: number } | null {
+  const lines = unionBox(lineBoxes);
+  if (!lines) return null;
+  const lineHeight = lines.height / lineBoxes.length;
+  const area = {
+    left: lines.left - lines.width * 0.03,
+    top: lines.top - lineHeight * 0.6,
+    width: lines.width * 1.06,
+    height: lines.height + lineHeight * 1.2,
+  };
+  const left = Math.max(0, area.left);
+  const top = Math.max(0, area.top);
+  const clamped = { left, top, width: Math.min(image.width - left, area.width), height: Math.min(image.height - top, area.height) };
+  return { area: clamped, width: Math.min(MAX_TIGHT_WIDTH, Math.round(clamped.width * (TIGHT_LINE_HEIGHT / Math.max(1, lineHeight)))) };
+}
+
+/** When a reading has a failing check digit, reads just its lines again at a better scale and keeps the better reading. */
+async function secondLook(engine: OcrEngine, image: DocumentImage, first: Attempt, limits: CorrectionLimits): Promise<Attempt> {
+  const tight = first.reading && !first.reading.valid ? tightArea(first.lineBoxes, image) : null;
+  if (!tight || !first.reading) return first;
+  const second = await attempt(engine, image, tight.area, tight.width, limits);
+  return second.reading && readingScore(second.reading) > readingScore(first.reading) ? second : first;
+}
+
+function toScan(found: Attempt, image: DocumentImage): MrzScan {
+  const region = unionBox(found.lineBoxes);
+  return { reading: found.reading, region: region ? toImageBox(region, image) : null };
+}
+
+/**
+ * OCRs the bottom of the document with the MRZ alphabet only: the MRZ sits at the bottom of
+ * every ICAO document. A doubtful reading gets a second look, so a clean photo costs one job
+ * and a doubtful one two.
+ */
+export async function scanMrz(engine: OcrEngine, image: DocumentImage, options: MrzReaderOptions): Promise<MrzScan> {
+  const top = Math.floor(image.height * (1 - options.bandFraction));
+  const first = await attempt(engine, image, { left: 0, top, width: image.width, height: image.height - top }, options.ocrWidth, options);
+  return toScan(await secondLook(engine, image, first, options), image);
+}
+
+/**
+ * Looks for the MRZ in an OCR of the whole page that was made anyway (for legibility): it
+ * finds zones the bottom strip missed (a document located upside down or cropped loosely)
+ * without another OCR job unless the reading needs a second look.
+ */
+export async function scanMrzInPage(engine: OcrEngine, image: DocumentImage, page: OcrOutput, scaled: ScaledRegion, options: MrzReaderOptions): Promise<MrzScan> {
+  const first = readOutput(page, scaled, options);
+  // Without the MRZ alphabet, long printed lines ("555123ABC12 24JUN2004 23DEC2004") look
+  // MRZ-like too; only fillers, which printed text never has, make it an MRZ here.
+  const hasFillers = (first.reading?.sourceLines ?? []).some((i) => /<<|«/.test(page.lines[i]?.text ?? ''));
+  if (!hasFillers) return { reading: null, region: null };
+  return toScan(await secondLook(engine, image, first, options), image);
+}
