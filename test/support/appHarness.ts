@@ -25,7 +25,7 @@ export function tempDbDir(): string {
 /** The real server on port 0 with its own SQLite file; `env` overrides configuration. */
 export async function startApp(env: Record<string, string> = {}, options: { dbDir?: string; now?: () => number } = {}): Promise<RunningApp> {
   const dbDir = options.dbDir ?? tempDbDir();
-  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dbDir, 'bot.db')}`, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dbDir, 'bot.db')}`, LOG_LEVEL: 'silent', OCR_WORKERS: '1', ...env });
   const app = await createApp(config, { logger: pino({ level: 'silent' }), now: options.now });
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
