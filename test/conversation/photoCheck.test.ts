@@ -80,6 +80,15 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     assert.ok(texts(next).includes(t('chat:help.body').slice(0, 20)));
   });
 
+  it('never fetches a contentUrl pointing at the metadata service or loopback from a remote channel', async () => {
+    const bot = await createBotHarness({ photo: { diagnoser: photos, attachments: photoAttachmentReader({ maxBytes: 15 * 1024 * 1024, localDevelopment: false }) } });
+    const t = bot.runtime.localizer.t('en');
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'https://127.0.0.1/photo.jpg']) {
+      const replies = await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [{ contentType: 'image/jpeg', contentUrl: url, name: 'id.jpg' }] });
+      assert.ok(texts(replies).includes(t('photoChat:download.failed')), `refused ${url} with a clear message`);
+    }
+  });
+
   it('keeps the results in conversation state for a ticket, never the photo', async () => {
     const storage = new MemoryStorage();
     const bot = await harness(storage);
