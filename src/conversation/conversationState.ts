@@ -43,6 +43,8 @@ export interface UserProfile {
   /** Set when the user picked a language; otherwise the activity's locale decides. */
   locale?: Locale;
   attempts?: AttemptRecord;
+  /** The user has filed a ticket, so agent replies may be waiting (saves a query on every other turn). */
+  hasTickets?: boolean;
 }
 
 export const JOURNEY_LIMIT = 50;

@@ -82,6 +82,7 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
       }),
     });
     env.data.lastTicket = ticket.number;
+    env.profile.hasTickets = true;
 
     const reason = [topic ? env.t(topic.label) : undefined, env.t(request.reasonKey)].filter(Boolean).join(' — ');
     await context.sendActivity(ticketMessage(ticket, { reason, tried: describeWhatWasTried(env, this.services.topics) }, env.t, activity.channelId));

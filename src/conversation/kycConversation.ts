@@ -210,6 +210,7 @@ export class KycConversation {
 
   /** Agent replies that could not be delivered when sent are shown the next time the user writes. */
   private async showPendingReplies(context: TurnContext, env: TurnEnv): Promise<void> {
+    if (!env.profile.hasTickets) return;
     const { activity } = context;
     const pending = await this.services.tickets.pendingReplies(this.services.userKey(activity.channelId, activity.from.id));
     for (const { ticketNumber, reply } of pending) {
