@@ -21,12 +21,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down');
+    // Logs are written asynchronously: flush them before the process ends.
+    const exit = (code: number): void => app.logger.flush(() => process.exit(code));
     app
       .close()
-      .then(() => process.exit(0))
+      .then(() => exit(0))
       .catch((err: unknown) => {
         app.logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -13,7 +13,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: ['text', '*.text', 'body', '*.body', 'value', '*.value', 'attachments', '*.attachments', 'authorization', '*.authorization', 'headers.authorization'], censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    // Asynchronous writes: a log line per request must not cost a blocking syscall on the hot path.
+    destination ?? pino.destination({ sync: false }),
   );
 }
 

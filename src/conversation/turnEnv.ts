@@ -15,8 +15,38 @@ export interface TurnEnv {
 
 const TURN_ENV = Symbol('turnEnv');
 
+const translators = new WeakMap<ConversationServices, Map<Locale, TurnTranslate>>();
+
+/** One bound translator per locale and bot (the policy numbers never change while it runs). */
 function translatorFor(services: ConversationServices, locale: Locale): TurnTranslate {
-  return bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName));
+  let byLocale = translators.get(services);
+  if (!byLocale) {
+    byLocale = new Map();
+    translators.set(services, byLocale);
+  }
+  let t = byLocale.get(locale);
+  if (!t) {
+    t = memoizeParameterless(bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName)));
+    byLocale.set(locale, t);
+  }
+  return t;
+}
+
+/**
+ * A text without per-call params always renders the same (the policy numbers are fixed), and
+ * i18next's lookup and interpolation were the largest cost of a text turn: remember them.
+ */
+function memoizeParameterless(t: TurnTranslate): TurnTranslate {
+  const rendered = new Map<string, string>();
+  return (key, params) => {
+    if (params) return t(key, params);
+    let text = rendered.get(key);
+    if (text === undefined) {
+      text = t(key);
+      rendered.set(key, text);
+    }
+    return text;
+  };
 }
 
 function build(services: ConversationServices, locale: Locale, data: ConversationData, profile: UserProfile): TurnEnv {

@@ -70,10 +70,12 @@ export async function createLocalizer(localesDir: string, defaultLocale: Locale)
     initAsync: false,
     showSupportNotice: false,
   });
+  // getFixedT builds a new function on every call, which showed up in the turn profile: one per locale.
+  const translators = new Map(LOCALES.map((locale) => [locale, instance.getFixedT(locale)]));
   return {
     locales: LOCALES,
     defaultLocale,
-    t: (locale) => instance.getFixedT(locale),
+    t: (locale) => translators.get(locale) ?? instance.getFixedT(locale),
     keys: (locale) => keySets.get(locale) ?? new Set(),
   };
 }

@@ -65,3 +65,15 @@ export function collectPageProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/**
+ * Chooses a file with the attach button and sends it. Web Chat 4.18 stages the file first (the
+ * paperclip gets a checkmark); a Send click before that sends nothing, so wait for the stage.
+ */
+export async function attachAndSend(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const staged = page.locator('.webchat__attachment-icon--checked');
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await staged.waitFor();
+  await page.locator('.webchat__send-button').click();
+  await staged.waitFor({ state: 'hidden' });
+}
