@@ -84,7 +84,9 @@ export class InfoCheckDialog extends Dialog {
       await sendText(dc.context, env.t('info:expired'));
       return dc.endDialog();
     }
-    const text = (dc.context.activity.text ?? '').trim();
+    // Typed values keep their spaces: a stray leading or trailing space is one of the findings.
+    const raw = dc.context.activity.text ?? '';
+    const text = raw.trim();
     const skipped = this.isSkip(text);
     switch (cursor.phase) {
       case 'consent': {
@@ -101,7 +103,7 @@ export class InfoCheckDialog extends Dialog {
       case 'entered':
       case 'document': {
         const field = INFO_FIELDS[cursor.field];
-        if (!skipped && text) typed[cursor.phase][field] = text;
+        if (!skipped && text) typed[cursor.phase][field] = raw;
         this.stores.typed.set(this.key(dc), typed);
         return this.ask(dc, env, this.nextField(cursor, typed));
       }
@@ -121,7 +123,9 @@ export class InfoCheckDialog extends Dialog {
 
   private nextField(cursor: InfoCursor, typed: TypedValues): InfoCursor | undefined {
     if (cursor.field + 1 < INFO_FIELDS.length) return { phase: cursor.phase, field: cursor.field + 1 };
-    if (cursor.phase === 'entered' && !typed.fromPhoto) return { phase: 'document', field: 0 };
+    // Nothing typed means nothing to compare: do not ask for the document's values too.
+    const enteredSomething = Object.values(typed.entered).some(Boolean);
+    if (cursor.phase === 'entered' && enteredSomething && !typed.fromPhoto) return { phase: 'document', field: 0 };
     return undefined;
   }
 

@@ -10,14 +10,13 @@ const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skipped:
 /** Channels that render Adaptive Cards; elsewhere the plain text is the whole answer. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
+/** A check as the user reads it; the message carries the measured value and the requirement, with units. */
 export interface RenderedCheck {
   id: string;
   status: CheckStatus;
   icon: string;
   name: string;
   message: string;
-  /** "measured / required", when the check has numbers to show. */
-  numbers?: string;
 }
 
 export function renderChecks(checks: readonly CheckResult[], t: TurnTranslate): RenderedCheck[] {
@@ -29,10 +28,6 @@ export function renderChecks(checks: readonly CheckResult[], t: TurnTranslate): 
       icon: ICONS[check.status],
       name: t(`photo:name.${check.id}`),
       message: t(`photo:${check.messageKey}`, check.messageParams),
-      numbers:
-        check.measured !== null && check.threshold !== null && check.status !== 'skipped'
-          ? t('photoChat:result.numbers', { measured: String(check.measured), required: String(check.threshold) })
-          : undefined,
     }));
 }
 
@@ -48,8 +43,8 @@ function closing(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
 export function plainTextResult(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
   const lines = renderChecks(diagnosis.checks, t)
     .filter((c) => c.status !== 'skipped')
-    .map((c) => `${c.icon} ${c.name}: ${c.message}${c.numbers ? ` (${c.numbers})` : ''}`);
-  return [summary(diagnosis, t), lines.join('\n'), closing(diagnosis, t)].join('\n\n');
+    .map((c) => `${c.icon} ${c.name}: ${c.message}`);
+  return [summary(diagnosis, t), lines.join('\n\n'), closing(diagnosis, t)].join('\n\n');
 }
 
 function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: string, channelId: string): Attachment {
@@ -65,8 +60,7 @@ function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: strin
           width: 'stretch',
           items: [
             { type: 'TextBlock', text: c.name, weight: 'Bolder', wrap: true },
-            ...(c.status === 'pass' ? [] : [{ type: 'TextBlock', text: c.message, wrap: true, spacing: 'None' }]),
-            ...(c.numbers ? [{ type: 'TextBlock', text: c.numbers, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' }] : []),
+            { type: 'TextBlock', text: c.message, wrap: true, spacing: 'None', isSubtle: c.status === 'pass' },
           ],
         },
       ],

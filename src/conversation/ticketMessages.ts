@@ -10,12 +10,14 @@ export interface TicketSummary {
 
 /** The plain text of a new ticket: what the user copies into an email or a support form. */
 export function ticketText(ticket: Ticket, summary: TicketSummary, t: TurnTranslate): string {
+  const line = (label: string, value: string): string => t('tickets:created.line', { label: t(label), value });
+  // Paragraphs, not single newlines: Web Chat and Teams render Markdown, which joins those.
   return [
     t('tickets:created.text', { number: ticket.number }),
-    `${t('tickets:created.reason')}: ${summary.reason}`,
-    `${t('tickets:created.reference')}: ${ticket.applicationReference ?? t('tickets:created.none')}`,
-    `${t('tickets:created.checked')}: ${summary.tried}`,
-  ].join('\n');
+    line('tickets:created.reason', summary.reason),
+    line('tickets:created.reference', ticket.applicationReference ?? t('tickets:created.none')),
+    line('tickets:created.checked', summary.tried),
+  ].join('\n\n');
 }
 
 /** The new ticket as a card (facts an agent and the user both read) with the copyable text as the message. */

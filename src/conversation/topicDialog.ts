@@ -107,6 +107,11 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
         case 'attempts':
           return dc.beginDialog(ATTEMPTS_DIALOG, { utterance: cursor.utterance });
         case 'photoCheck':
+          // A bot built without photo checks (no OCR) skips the step rather than failing the turn.
+          if (!dc.findDialog(PHOTO_CHECK_DIALOG)) {
+            stepId = step.next;
+            continue;
+          }
           return dc.beginDialog(PHOTO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
         case 'infoCheck':
           return dc.beginDialog(INFO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });

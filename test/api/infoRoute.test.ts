@@ -66,7 +66,7 @@ describe('POST /api/diagnose/info', function () {
 
     it('writes the message in Chinese when the body asks for zh-CN', async () => {
       const body = await check(running, { entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' }, locale: 'zh-CN' });
-      assert.equal(body.findings[0]?.message, '你填的是 `2000-4-8`，证件上是 08.04.2000。月和日都要写两位数，请输入 `2000-04-08`。');
+      assert.equal(body.findings[0]?.message, '您填的是 `2000-4-8`，证件上是 08.04.2000。月和日都要写两位数，请输入 `2000-04-08`。');
     });
 
     it('writes the message in Chinese when only Accept-Language asks for it', async () => {
@@ -171,7 +171,7 @@ describe('POST /api/diagnose/info', function () {
       assert.equal(finding.document, undefined);
       assert.equal(finding.suggestion, undefined);
       assert.deepEqual(finding.positions, [17]);
-      assert.match(finding.message, /最后一位应该是 1，你填的是 2/);
+      assert.match(finding.message, /最后一位应该是 1，您填的是 2/);
     });
 
     it('accepts a valid number whose birth date matches the typed one', async () => {

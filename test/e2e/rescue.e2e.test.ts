@@ -115,7 +115,8 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
     await card.waitFor({ timeout: PHOTO_CHECK_TIMEOUT_MS });
     assert.ok(await card.getByText(zh('photo:name.resolution'), { exact: true }).isVisible(), 'the card lists the resolution check');
     assert.ok(await card.getByText(zh('photo:name.mrz'), { exact: true }).isVisible(), 'the card lists the MRZ check');
-    assert.ok(await card.getByText(zh('photoChat:result.numbers', { measured: '2000x1500', required: '1200x800' })).isVisible());
+    // The measured value against the requirement, with its unit, in the check's own sentence.
+    assert.ok(await card.getByText(zh('photo:resolution.ok', { measured: '2000x1500', required: '1200x800' })).isVisible());
 
     const previewAlt = zh('photoChat:result.previewAlt');
     await card.getByRole('img', { name: previewAlt }).waitFor();

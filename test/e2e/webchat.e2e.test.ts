@@ -8,6 +8,7 @@ import {
   saveScreenshot,
   startDirectLineServer,
   type DirectLineTestServer,
+  attachAndSend,
 } from './browser';
 
 const TRANSCRIPT = '.webchat__basic-transcript';
@@ -98,9 +99,8 @@ describe('local Web Chat page in Chromium (echo bot)', function () {
     const png = await makePngFixture();
     const input = page.locator('input[type="file"]');
     assert.equal(await input.getAttribute('accept'), 'image/*');
-    await input.setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: png });
-    // Web Chat 4.18 stages the chosen file; Send posts it.
-    await page.locator('.webchat__send-button').click();
+    // Web Chat 4.18 stages the chosen file; Send posts it once it is staged.
+    await attachAndSend(page, { name: 'id-card.png', mimeType: 'image/png', buffer: png });
     await transcriptText(`received id-card.png: ${png.length} bytes`).waitFor();
     const preview = page.locator(`${TRANSCRIPT} img`).last();
     await preview.waitFor();
