@@ -137,8 +137,9 @@ export function isLetterDigitConfusion(a: string, b: string): boolean {
   return digitLookalikeOf(a) === b || digitLookalikeOf(b) === a;
 }
 
+/** Lower-case letters other than ß, which text written in capitals keeps (GROßE) for want of a capital. */
 export function hasLowerCase(text: string): boolean {
-  return /\p{Ll}/u.test(text);
+  return /(?!ß)\p{Ll}/u.test(text);
 }
 
 /** Whether two different units are the same letter in another case. */

@@ -70,18 +70,40 @@ function documentReference(printed: string, check: DateCheck): DateReference | u
     toTextUnits(printed).units.map((unit) => unit.text),
     check.plausibility,
   );
-  const dates = parsed === undefined ? [] : distinctDates(parsed.readings.map((reading) => reading.date));
-  return dates.length === 0 ? undefined : { dates, source: 'document', display: printed.trim() };
+  const readings = parsed?.readings ?? [];
+  const dates = distinctDates(readings.map((reading) => reading.date));
+  if (dates.length === 0) return undefined;
+  return { dates: dayMonthDecided(dates, readings, check), source: 'document', display: printed.trim() };
+}
+
+/**
+ * A printed date such as 04/08/2000 reads two ways. The MRZ birth date, a verified resident ID
+ * number or the configured printed order can say which; without them every reading stays and
+ * the check asks.
+ */
+function dayMonthDecided(dates: CalendarDate[], readings: readonly DateReading[], check: DateCheck): CalendarDate[] {
+  if (dates.length < 2) return dates;
+  const mrzDate = mrzBirthDateOf(check);
+  const cnIdDate = check.cnIdBirthDate;
+  const order = check.settings.printedDateOrder;
+  const evidence = [
+    mrzDate === undefined ? [] : dates.filter((date) => sameDate(date, mrzDate)),
+    cnIdDate === undefined ? [] : dates.filter((date) => sameDate(date, cnIdDate)),
+    order === undefined ? [] : distinctDates(readings.filter((reading) => reading.order === order).map((reading) => reading.date)),
+  ];
+  return evidence.find((decided) => decided.length === 1) ?? dates;
+}
+
+/** The MRZ `YYMMDD` birth date, its century read as for a typed two-digit year. */
+function mrzBirthDateOf(check: DateCheck): CalendarDate | undefined {
+  if (check.mrzBirthDate === undefined || !/^\d{6}$/.test(check.mrzBirthDate)) return undefined;
+  const parsed = parseDate(Array.from(check.mrzBirthDate), check.plausibility);
+  return parsed?.readings.find((candidate) => candidate.order === 'YMD')?.date;
 }
 
 function fallbackReference(check: DateCheck): DateReference | undefined {
-  if (check.mrzBirthDate !== undefined && /^\d{6}$/.test(check.mrzBirthDate)) {
-    const parsed = parseDate(Array.from(check.mrzBirthDate), check.plausibility);
-    const reading = parsed?.readings.find((candidate) => candidate.order === 'YMD');
-    if (reading !== undefined) {
-      return { dates: [reading.date], source: 'mrz', display: formatDate(reading.date, check.settings) };
-    }
-  }
+  const mrzDate = mrzBirthDateOf(check);
+  if (mrzDate !== undefined) return { dates: [mrzDate], source: 'mrz', display: formatDate(mrzDate, check.settings) };
   if (check.cnIdBirthDate !== undefined) {
     return { dates: [check.cnIdBirthDate], source: 'cnResidentId', display: formatDate(check.cnIdBirthDate, check.settings) };
   }
@@ -123,9 +145,16 @@ function judge(
       referenceSuggestion,
     );
   }
-  const ask = (options: CalendarDate[]): Judgement => {
+  // `printedOnly`: the typed date is clear and only the printed one reads two ways, so the
+  // message asks about the document's date rather than the typed one.
+  const ask = (options: CalendarDate[], printedOnly = false): Judgement => {
     const [optionA, optionB] = options;
-    const params = { ...base, optionA: optionA === undefined ? '' : formatDate(optionA, settings), optionB: optionB === undefined ? '' : formatDate(optionB, settings) };
+    const params: Record<string, string | number> = {
+      ...base,
+      optionA: optionA === undefined ? '' : formatDate(optionA, settings),
+      optionB: optionB === undefined ? '' : formatDate(optionB, settings),
+    };
+    if (printedOnly) params['context'] = 'document';
     const positions = parsed.readings.flatMap((reading) => [...spanPositions(context, reading.spans.month), ...spanPositions(context, reading.spans.day)]);
     return single(makeFinding(context, 'date_day_month_ambiguous', positions, undefined, params), undefined);
   };
@@ -139,11 +168,14 @@ function judge(
     if (candidates.length === 1 && onlyCandidate !== undefined) return resolvedBy(onlyCandidate);
     return ask(candidates);
   }
-  const common = candidates.filter((candidate) => reference.dates.some((date) => sameDate(date, candidate)));
-  const [onlyCommon] = common;
-  if (common.length === 1 && onlyCommon !== undefined) return resolvedBy(onlyCommon);
-  if (common.length > 1) return ask(common);
-  if (only === undefined) return ask(reference.dates);
+  if (only === undefined) {
+    // The printed date reads two ways, so it cannot confirm the typed one even when a reading
+    // agrees: 2000-08-04 and 2000-04-08 would both "match" 04/08/2000. When the typed value is
+    // the same two-way date, the usual question fits; otherwise the question is about the print.
+    const typedAsPrinted = candidates.length > 1 && candidates.every((candidate) => reference.dates.some((date) => sameDate(date, candidate)));
+    return typedAsPrinted ? ask(candidates) : ask(reference.dates, true);
+  }
+  if (candidates.some((candidate) => sameDate(candidate, only))) return resolvedBy(only);
 
   const swapped = parsed.readings.find(
     (reading) => reading.date.year === only.year && reading.date.day === only.month && reading.date.month === only.day,

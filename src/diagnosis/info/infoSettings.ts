@@ -21,6 +21,11 @@ export const infoSettingsSchema = z
       .default('YYYY-MM-DD'),
     dateSeparator: z.enum(['-', '/', '.', ' ']).default('-'),
     nameCase: z.enum(['strict', 'ignoreAllCaps', 'ignore']).default('ignoreAllCaps'),
+    /**
+     * How the documents users hold print a slash or dash date (`MDY` for US documents). Unset,
+     * a printed date such as 04/08/2000 is ambiguous and the check asks instead of guessing.
+     */
+    printedDateOrder: z.enum(['DMY', 'MDY']).optional(),
     /** Birth dates further back than this are treated as implausible when resolving a century. */
     oldestPlausibleAgeYears: z.number().int().min(100).max(200).default(130),
   })

@@ -44,8 +44,25 @@ export function impliedName(typed: string[]): string[] {
   return out;
 }
 
+/**
+ * The printed name as the document really has it. Chinese documents print the middle dot U+00B7
+ * between the parts of a transliterated name, so a look-alike between two Han characters is the
+ * user's transcription (an IME's `・`, a `.`), and so are spaces around it; comparing against the
+ * look-alike would flag the right dot and suggest the wrong one.
+ */
+export function printedName(units: string[]): string[] {
+  const nameDot = units.map((unit, i) => isMiddleDotLike(unit) && betweenHan(units, i));
+  const besideNameDot = (i: number): boolean => {
+    const next = units.findIndex((unit, j) => j > i && !isSpace(unit));
+    const previous = units.findLastIndex((unit, j) => j < i && !isSpace(unit));
+    return nameDot[next] === true || nameDot[previous] === true;
+  };
+  const kept = units.flatMap((unit, i) => (nameDot[i] === true ? [MIDDLE_DOT] : isSpace(unit) && besideNameDot(i) ? [] : [unit]));
+  return withSingleSpaces(kept);
+}
+
 /** The document value with stray spaces from its transcription removed: documents print single spaces. */
-export function withSingleSpaces(units: string[]): string[] {
+function withSingleSpaces(units: string[]): string[] {
   return units.filter((unit, i) => !isSpace(unit) || (i > 0 && !isSpace(units[i - 1] ?? ' ') && units.slice(i + 1).some((next) => !isSpace(next))));
 }
 
@@ -55,8 +72,14 @@ function betweenHan(units: string[], i: number): boolean {
   return before !== undefined && after !== undefined && isHan(before) && isHan(after);
 }
 
+/** ß has no capital in everyday writing: in capitals it is written SS (STRAUSS for Strauß). */
+function isSharpS(unit: string): boolean {
+  return unit === 'ß' || unit === '\u1e9e';
+}
+
 function related(a: string, b: string): boolean {
   return (
+    (isSharpS(a) && b === 'S') ||
     (b === MIDDLE_DOT && (isMiddleDotLike(a) || isSpace(a))) ||
     (a === '<' && isSpace(b)) ||
     toHalfWidth(a).toLowerCase() === b.toLowerCase() ||
@@ -74,7 +97,32 @@ const NAME_COSTS: AlignmentCosts = {
 
 /** Aligns a typed name with a reference and names the rule each difference breaks. */
 export function classifyAgainst(typed: string[], reference: string[], caseIgnored: boolean): ClassifiedOp[] {
-  return alignUnits(typed, reference, NAME_COSTS).map((op) => ({ op, rule: classify(op, typed, reference, caseIgnored) }));
+  const ops = alignUnits(typed, reference, NAME_COSTS);
+  const capitalSharpS = capitalisedSharpS(ops, typed, reference);
+  return ops.map((op, i) => ({
+    op,
+    rule: capitalSharpS.has(i) ? (caseIgnored ? null : 'name_case') : classify(op, typed, reference, caseIgnored),
+  }));
+}
+
+/**
+ * Indexes of the steps that pair a typed ß with the two capitals SS the reference writes for it:
+ * the ß lined up with one S and the other S "missing" next to it. Together they are a case
+ * difference, not a wrong letter and a missing one.
+ */
+function capitalisedSharpS(ops: readonly AlignOp[], typed: string[], reference: string[]): Set<number> {
+  const indexes = new Set<number>();
+  ops.forEach((op, i) => {
+    if (op.kind !== 'sub' || !isSharpS(typed[op.a] ?? '') || reference[op.b] !== 'S') return;
+    const partner = [i - 1, i + 1].find((j) => {
+      const other = ops[j];
+      return other?.kind === 'ins' && !indexes.has(j) && reference[other.b] === 'S' && Math.abs(other.b - op.b) === 1;
+    });
+    if (partner === undefined) return;
+    indexes.add(i);
+    indexes.add(partner);
+  });
+  return indexes;
 }
 
 function classify(op: AlignOp, typed: string[], reference: string[], caseIgnored: boolean): InfoRuleId | null {

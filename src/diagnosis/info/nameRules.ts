@@ -21,7 +21,7 @@ import {
   type MrzName,
 } from './mrzName';
 import { toTextUnits } from './textUnits';
-import { classifyAgainst, impliedName, withSingleSpaces } from './nameDifferences';
+import { classifyAgainst, impliedName, printedName } from './nameDifferences';
 import { orderFinding } from './nameOrder';
 
 export interface NameCheck {
@@ -84,7 +84,7 @@ function findingsFor(
 }
 
 function againstPrinted(context: FieldContext, typed: string[], printed: string, settings: InfoSettings): InfoFinding[] {
-  const reference = withSingleSpaces(toTextUnits(printed).units.map((unit) => unit.text));
+  const reference = printedName(toTextUnits(printed).units.map((unit) => unit.text));
   const caseIgnored =
     settings.nameCase === 'ignore' ||
     (settings.nameCase === 'ignoreAllCaps' && (!hasLowerCase(typed.join('')) || !hasLowerCase(reference.join(''))));

@@ -28,6 +28,15 @@ export const CN_ID_2000_04_08 = '110105200004081231';
 export const CN_ID_2000_04_08_X = '11010520000408001X';
 export const CN_ID_1992_02_29 = '440306199202290032';
 
+/** Dots people transcribe from a Chinese document instead of its middle dot U+00B7. */
+const DOCUMENT_DOT_LOOKALIKES: [string, string][] = [
+  ['\u30fb', 'a katakana middle dot (U+30FB)'],
+  ['\uff65', 'a half-width katakana middle dot (U+FF65)'],
+  ['\u2022', 'a bullet (U+2022)'],
+  ['\uff0e', 'a full-width full stop (U+FF0E)'],
+  ['.', 'a full stop'],
+];
+
 export const NAME_CASES: InfoCase[] = [
   { behaviour: 'accepts a name typed exactly as printed', input: { entered: { name: 'Zhang San' }, document: { name: 'Zhang San' } }, expect: [] },
   {
@@ -195,6 +204,43 @@ export const NAME_CASES: InfoCase[] = [
       { rule: 'name_middle_dot', positions: [4], suggestion: '买买提·艾力' },
     ],
   },
+  ...DOCUMENT_DOT_LOOKALIKES.flatMap(([dot, label]): InfoCase[] => [
+    {
+      behaviour: `accepts the middle dot against a document value transcribed with ${label}`,
+      input: { entered: { name: '阿卜杜拉·买买提' }, document: { name: `阿卜杜拉${dot}买买提` } },
+      expect: [],
+    },
+    {
+      behaviour: `suggests the document's middle dot, not ${label}, for a wrong typed dot`,
+      input: { entered: { name: `阿卜杜拉${dot === '.' ? '•' : '.'}买买提` }, document: { name: `阿卜杜拉${dot}买买提` } },
+      expect: [{ rule: 'name_middle_dot', positions: [4], suggestion: '阿卜杜拉·买买提' }],
+    },
+    {
+      behaviour: `flags ${label} typed as transcribed from the document and suggests the middle dot`,
+      input: { entered: { name: `阿卜杜拉${dot}买买提` }, document: { name: `阿卜杜拉${dot}买买提` } },
+      expect: [{ rule: 'name_middle_dot', positions: [4], suggestion: '阿卜杜拉·买买提' }],
+    },
+    {
+      behaviour: `flags a missing dot against a document value transcribed with ${label}`,
+      input: { entered: { name: '阿卜杜拉买买提' }, document: { name: `阿卜杜拉${dot}买买提` } },
+      expect: [{ rule: 'name_middle_dot', positions: [4], suggestion: '阿卜杜拉·买买提' }],
+    },
+  ]),
+  {
+    behaviour: 'accepts the middle dot against a transcribed document dot with spaces around it',
+    input: { entered: { name: '阿卜杜拉·买买提' }, document: { name: '阿卜杜拉 ・ 买买提' } },
+    expect: [],
+  },
+  {
+    behaviour: 'keeps the full stop of a printed Latin name a full stop',
+    input: { entered: { name: 'John F Kennedy' }, document: { name: 'JOHN F. KENNEDY' } },
+    expect: [{ rule: 'name_mismatch', positions: [6], suggestion: 'John F. Kennedy' }],
+  },
+  {
+    behaviour: 'accepts a Latin name with a full stop typed as printed',
+    input: { entered: { name: 'John F. Kennedy' }, document: { name: 'JOHN F. KENNEDY' } },
+    expect: [],
+  },
   {
     behaviour: 'does not flag a full stop in a Latin name without a document',
     input: { entered: { name: 'John F. Kennedy' } },
@@ -234,6 +280,52 @@ export const NAME_CASES: InfoCase[] = [
     behaviour: 'flags the MRZ spelling SS typed for a printed ß',
     input: { entered: { name: 'Jan Strauss' }, document: { name: 'Jan Strauß' } },
     expect: [{ rule: 'name_mrz_spelling', suggestion: 'Jan Strauß' }],
+  },
+  {
+    behaviour: 'accepts ß against SS in a name printed in capitals',
+    input: { entered: { name: 'Strauß' }, document: { name: 'STRAUSS' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts ß in a full name against capitals, keeping the typed ß in the spelling',
+    input: { entered: { name: 'Johann Strauß' }, document: { name: 'JOHANN STRAUSS' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts ß in the middle of a word against SS',
+    input: { entered: { name: 'Große' }, document: { name: 'GROSSE' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts the capital sharp s (U+1E9E) against SS',
+    input: { entered: { name: 'STRAU\u1e9e' }, document: { name: 'STRAUSS' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts ß against a name printed in capitals that keeps the ß',
+    input: { entered: { name: 'Große' }, document: { name: 'GROßE' } },
+    expect: [],
+  },
+  {
+    behaviour: 'reports ß against SS only as a case difference when case is strict',
+    input: { entered: { name: 'Strauß' }, document: { name: 'STRAUSS' } },
+    options: { settings: infoSettingsSchema.parse({ nameCase: 'strict' }) },
+    expect: [{ rule: 'name_case', positions: [1, 2, 3, 4, 5], suggestion: 'STRAUSS' }],
+  },
+  {
+    behaviour: 'flags ß against a name printed with a single S',
+    input: { entered: { name: 'Strauß' }, document: { name: 'STRAUS' } },
+    expect: [{ rule: 'name_mismatch', positions: [5], suggestion: 'Straus' }],
+  },
+  {
+    behaviour: 'flags ß against a name printed with a lower-case ss (a spelling, not capitals)',
+    input: { entered: { name: 'Strauß' }, document: { name: 'Strauss' } },
+    expect: [{ rule: 'name_mismatch', positions: [5], suggestion: 'Strauss' }],
+  },
+  {
+    behaviour: 'flags a letter typed after ß that the capitals do not have',
+    input: { entered: { name: 'Straußs' }, document: { name: 'STRAUSS' } },
+    expect: [{ rule: 'name_mismatch', positions: [5] }],
   },
   {
     behaviour: 'accepts a name typed with Ü against an MRZ that writes UE',
@@ -463,6 +555,71 @@ export const DATE_CASES: InfoCase[] = [
     behaviour: 'asks about an ambiguous printed date that disagrees with the typed one',
     input: { entered: { dateOfBirth: '2000-05-06' }, document: { dateOfBirth: '08/04/2000' } },
     expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
+  },
+  ...['2000-08-04', '2000-04-08', '2000-4-8'].map(
+    (typed): InfoCase => ({
+      behaviour: `asks instead of matching ${typed} against a printed 04/08/2000 that reads both ways`,
+      input: { entered: { dateOfBirth: typed }, document: { dateOfBirth: '04/08/2000' } },
+      expect: [{ rule: 'date_day_month_ambiguous', positions: typed === '2000-4-8' ? [5, 7] : [5, 6, 8, 9], suggestion: null }],
+    }),
+  ),
+  {
+    behaviour: 'asks about a printed date with dashes that reads both ways',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04-08-2000' } },
+    expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
+  },
+  {
+    behaviour: 'asks when the typed value is the same two-way date as the print',
+    input: { entered: { dateOfBirth: '04/08/2000' }, document: { dateOfBirth: '04/08/2000' } },
+    expect: [{ rule: 'date_day_month_ambiguous', positions: [0, 1, 3, 4], suggestion: null }],
+  },
+  {
+    behaviour: 'accepts a printed date that reads both ways once the MRZ birth date decides',
+    input: { entered: { dateOfBirth: '2000-04-08' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000408' } },
+    expect: [],
+  },
+  {
+    behaviour: 'flags day and month swapped against a two-way printed date that the MRZ decides',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000408' } },
+    expect: [{ rule: 'date_day_month_swapped', positions: [5, 6, 8, 9], suggestion: '2000-04-08' }],
+  },
+  {
+    behaviour: 'still asks when the MRZ birth date fits neither reading of the printed date',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000409' } },
+    expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
+  },
+  {
+    behaviour: 'reads a two-way printed date month first when the settings say documents print MDY',
+    input: { entered: { dateOfBirth: '2000-04-08' }, document: { dateOfBirth: '04/08/2000' } },
+    options: { settings: infoSettingsSchema.parse({ printedDateOrder: 'MDY' }) },
+    expect: [],
+  },
+  {
+    behaviour: 'flags the other reading as swapped when the settings say documents print MDY',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' } },
+    options: { settings: infoSettingsSchema.parse({ printedDateOrder: 'MDY' }) },
+    expect: [{ rule: 'date_day_month_swapped', suggestion: '2000-04-08' }],
+  },
+  {
+    behaviour: 'reads a two-way printed date day first when the settings say documents print DMY',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' } },
+    options: { settings: infoSettingsSchema.parse({ printedDateOrder: 'DMY' }) },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts a slash printed date whose day is over 12',
+    input: { entered: { dateOfBirth: '2000-04-13' }, document: { dateOfBirth: '13/04/2000' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts a slash printed date whose day and month are the same number',
+    input: { entered: { dateOfBirth: '2000-04-04' }, document: { dateOfBirth: '04/04/2000' } },
+    expect: [],
+  },
+  {
+    behaviour: 'accepts a dotted printed date, read day first, without asking',
+    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04.08.2000' } },
+    expect: [],
   },
   {
     behaviour: 'does not ask when day and month are the same number',
@@ -776,6 +933,19 @@ export const CROSS_FIELD_CASES: InfoCase[] = [
     behaviour: 'resolves an ambiguous typed date with the resident ID number',
     input: { entered: { dateOfBirth: '08/04/2000', documentNumber: CN_ID_2000_04_08 } },
     expect: [{ rule: 'date_format', suggestion: '2000-04-08' }],
+  },
+  {
+    behaviour: 'accepts a date against a two-way printed date that the resident ID number decides',
+    input: { entered: { dateOfBirth: '2000-04-08', documentNumber: CN_ID_2000_04_08 }, document: { dateOfBirth: '04/08/2000' } },
+    expect: [],
+  },
+  {
+    behaviour: 'flags swapped day and month against a two-way printed date that the resident ID number decides',
+    input: { entered: { dateOfBirth: '2000-08-04', documentNumber: CN_ID_2000_04_08 }, document: { dateOfBirth: '04/08/2000' } },
+    expect: [
+      { rule: 'date_day_month_swapped', field: 'dateOfBirth', suggestion: '2000-04-08' },
+      { rule: 'cn_id_birth_date', field: 'dateOfBirth', suggestion: null },
+    ],
   },
   {
     behaviour: 'accepts a leap-day birth date encoded in the resident ID number',

@@ -27,8 +27,8 @@ describe('info settings', () => {
     for (const [raw, expected] of cases) assert.equal(formatDate(date, infoSettingsSchema.parse(raw)), expected);
   });
 
-  it('rejects an unknown date format, separator or key', () => {
-    for (const bad of [{ dateFormat: 'YYYY-DD-MM' }, { dateSeparator: ',' }, { nameCase: 'loose' }, { datefmt: 'x' }]) {
+  it('rejects an unknown date format, separator, printed date order or key', () => {
+    for (const bad of [{ dateFormat: 'YYYY-DD-MM' }, { dateSeparator: ',' }, { nameCase: 'loose' }, { printedDateOrder: 'YMD' }, { datefmt: 'x' }]) {
       assert.equal(infoSettingsSchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
   });
