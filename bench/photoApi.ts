@@ -29,9 +29,9 @@ function peakRssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-photo-'));
-  const server = await startServerProcess({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, LOG_LEVEL: 'warn', PHOTO_RATE_PER_MINUTE: '100000' });
+  const server = await startServerProcess({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, PHOTO_RATE_PER_MINUTE: '100000' });
   const url = `${server.baseUrl}/api/diagnose/photo`;
-  const photo = await syntheticPhoto({ width: 4032, height: 3024, cameraExif: true, sensorNoise: 6 });
+  const photo = await syntheticPhoto({ width: 4032, height: 3024, cameraExif: true, sensorNoise: 18 });
   console.log(`12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores`);
   const post = async (): Promise<{ status: number; ms: number; total?: number }> => {
     const started = performance.now();

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { tempDbDir } from '../support/appHarness';
-import { activitiesBody, jsonOf } from '../support/json';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { sendTurn, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { HelpdeskStandIn } from '../tickets/helpdeskStandIn';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 const AGENT_TOKEN = 'agent-token-for-tests-0123456789';
 
-async function turn(server: ServerProcess, text: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text, locale: 'en', channelId: 'test', serviceUrl: 'https://test.invalid', conversation: { id: 'durable' }, from: { id: 'durable-user' }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
-  });
-  assert.equal(res.status, 200);
-  return (await jsonOf(res, activitiesBody)).activities.map((a) => a.text ?? '').join('\n');
+function turn(server: ServerProcess, text: string): Promise<string> {
+  return sendTurn(server, 'durable', 'durable-user', text);
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {

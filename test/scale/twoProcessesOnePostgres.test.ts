@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { activitiesBody, jsonOf } from '../support/json';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { sendTurn, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { createLocalizer } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
 
-async function turn(server: ServerProcess, text: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text, locale: 'en', channelId: 'test', serviceUrl: 'https://test.invalid', conversation: { id: 'shared-conv' }, from: { id: 'shared-user' }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
-  });
-  assert.equal(res.status, 200);
-  return (await jsonOf(res, activitiesBody)).activities.map((a) => a.text ?? '').join('\n');
+function turn(server: ServerProcess, text: string): Promise<string> {
+  return sendTurn(server, 'shared-conv', 'shared-user', text);
 }
 
 describe('two bot processes behind a load balancer on one PostgreSQL', () => {

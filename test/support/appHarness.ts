@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { activitiesBody, jsonOf } from './json';
+import { userActivity } from './userActivity';
 import type { Deliver } from './transcriptRunner';
 
 export interface RunningApp {
@@ -38,16 +38,7 @@ export async function startApp(env: Record<string, string> = {}, options: { dbDi
   const deliverIn =
     (conversationId: string, userId = 'user-1'): Deliver =>
     async (activity) => {
-      const full: Partial<Activity> = {
-        channelId: 'test',
-        serviceUrl: 'https://test.invalid',
-        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        from: { id: userId, name: 'User' },
-        recipient: { id: 'bot', name: 'Bot' },
-        deliveryMode: 'expectReplies',
-        id: `a-${Math.random().toString(36).slice(2)}`,
-        ...activity,
-      };
+      const full = userActivity(conversationId, userId, { deliveryMode: 'expectReplies', id: `a-${Math.random().toString(36).slice(2)}`, ...activity });
       const res = await post('/api/messages', full);
       if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
       const body = await jsonOf(res, activitiesBody);

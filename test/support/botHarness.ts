@@ -1,6 +1,7 @@
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Storage } from 'botbuilder';
 import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../../src/botRuntime';
 import { replyActivity } from './json';
+import { userActivity } from './userActivity';
 import type { Deliver } from './transcriptRunner';
 import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
 
@@ -30,15 +31,7 @@ export async function createBotHarness(options: Partial<BotRuntimeOptions> & { s
     (conversationId: string, userId = 'user-1'): Deliver =>
     async (activity) => {
       adapter.activeQueue.splice(0);
-      const full: Partial<Activity> = {
-        channelId: 'test',
-        serviceUrl: 'https://test.invalid',
-        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        from: { id: userId, name: 'User' },
-        recipient: { id: 'bot', name: 'Bot' },
-        ...activity,
-      };
-      await adapter.processActivity(full);
+      await adapter.processActivity(userActivity(conversationId, userId, activity));
       // Through JSON, as a channel would see them.
       return adapter.activeQueue.splice(0).map((reply) => replyActivity.parse(JSON.parse(JSON.stringify(reply))));
     };

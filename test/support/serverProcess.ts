@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
+import { activitiesBody, jsonOf } from './json';
+import { userActivity } from './userActivity';
 
 export interface ServerProcess {
   child: ChildProcessWithoutNullStreams;
@@ -32,4 +34,15 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     void exited.then((code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+/** One text turn over /api/messages with expectReplies; resolves with the replies' text. */
+export async function sendTurn(server: ServerProcess, conversationId: string, userId: string, text: string): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(userActivity(conversationId, userId, { type: 'message', text, locale: 'en', deliveryMode: 'expectReplies' })),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
+  return (await jsonOf(res, activitiesBody)).activities.map((a) => a.text ?? '').join('\n');
 }
