@@ -8,6 +8,7 @@ import { sendText } from './replies';
 import type { ConversationServices } from './services';
 import { ATTEMPTS_DIALOG, ESCALATION_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
 import { FORGET_ME_DIALOG } from './forgetMeDialog';
+import { PhotoCheckDialog } from './photoCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
 import { normalizeText } from './normalizeText';
@@ -52,12 +53,14 @@ export class KycConversation {
     const raw = (context.activity.text ?? '').trim();
     const dc = await this.dialogs.createContext(context);
     const hasAttachment = (context.activity.attachments?.length ?? 0) > 0;
+    const photoDialog = this.dialogs.find(PHOTO_CHECK_DIALOG);
 
     if (raw.length > MAX_TEXT_LENGTH) {
       await sendText(context, env.t('chat:input.tooLong', { max: MAX_TEXT_LENGTH }));
       return;
     }
-    if (hasAttachment && this.dialogs.find(PHOTO_CHECK_DIALOG)) {
+    // Teams sends every typed message with a text/html attachment: only a photo goes to the checks.
+    if (photoDialog instanceof PhotoCheckDialog && photoDialog.hasPhoto(context.activity.attachments ?? [])) {
       // A photo sent at any point is diagnosed: continue a waiting photo step, or start one.
       if (dc.activeDialog?.id === PHOTO_CHECK_DIALOG) await dc.continueDialog();
       else await dc.beginDialog(PHOTO_CHECK_DIALOG, { topicId: env.data.currentTopic, photoAlreadySent: true });

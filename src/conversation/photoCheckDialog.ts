@@ -78,6 +78,11 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
     return Dialog.EndOfTurn;
   }
 
+  /** Whether a message carries something that may be a photo (not a card, not Teams' HTML copy of the text). */
+  hasPhoto(attachments: readonly Attachment[]): boolean {
+    return this.attachments.pick(attachments) !== undefined;
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
     if (this.attachments.pick(dc.context.activity.attachments ?? [])) return this.checkPhoto(dc, env);

@@ -71,6 +71,19 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     assert.ok(texts(replies).includes(t('topics:common.askHelped')), 'the walk-through continues after the result');
   });
 
+  it('reads a Teams message with its text/html copy as text, not as a photo', async () => {
+    const bot = await harness();
+    const t = bot.runtime.localizer.t('en');
+    const replies = await bot.deliver({
+      type: 'message',
+      channelId: 'msteams',
+      text: 'Document photo unclear',
+      locale: 'en',
+      attachments: [{ contentType: 'text/html', content: '<p>Document photo unclear</p>' }],
+    });
+    assert.ok(texts(replies).includes(t('topics:photo_unclear.why')));
+  });
+
   it('refuses a PDF with a clear message and keeps the conversation going', async () => {
     const bot = await harness();
     const t = bot.runtime.localizer.t('en');
