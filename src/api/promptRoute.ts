@@ -39,10 +39,14 @@ export function registerPromptRoute(server: Server, deps: PromptRouteDeps): void
       }
       const locale = resolveLocale(parsed.data.locale, deps.defaultLocale);
       const match = deps.matcher.match(parsed.data.text, locale);
-      const isPublic = match.topic !== null && match.kind !== null && PUBLIC_KINDS.has(match.kind);
+      // A request to get around verification gets no cause and no suggestions to act on.
+      if (match.kind === 'safety') {
+        res.json({ topic: null, kind: null, confidence: 0, alternatives: [] });
+        return;
+      }
       res.json({
-        topic: isPublic ? match.topic : null,
-        kind: isPublic ? match.kind : null,
+        topic: match.topic,
+        kind: match.kind,
         confidence: Math.round(match.confidence * 1000) / 1000,
         alternatives: match.alternatives
           .filter((a) => PUBLIC_KINDS.has(a.kind))

@@ -133,4 +133,32 @@ describe('escalation to a person files a ticket', () => {
     const status = await say(harness, 'en', { text: 'my ticket' });
     assert.ok(status.some((a) => a.text?.includes(ticket.number) && a.text.includes(t('tickets:status.open'))));
   });
+
+  it('"forget me" deletes the user state and anonymises their tickets, after a yes', async () => {
+    const harness = await createBotHarness();
+    const t = harness.runtime.localizer.t('en');
+    await say(harness, 'en', { text: '中文' });
+    await say(harness, 'en', { text: 'Document photo unclear' });
+    await say(harness, 'en', { text: 'talk to a person' });
+    await say(harness, 'en', { text: 'APP-2026-000777' });
+    const filed = await latestTicket(harness);
+    assert.equal(filed.applicationReference, 'APP-2026-000777');
+
+    const zh = harness.runtime.localizer.t('zh-CN');
+    const kept = await say(harness, 'en', { text: 'forget me' });
+    assert.ok(kept.some((a) => a.text?.includes(zh('tickets:forget.confirm'))));
+    await say(harness, 'en', { text: zh('tickets:forget.no') });
+    assert.equal((await harness.runtime.services.tickets.get(filed.number))?.applicationReference, 'APP-2026-000777', 'no means no');
+
+    await say(harness, 'en', { text: 'forget me' });
+    const done = await say(harness, 'en', { text: zh('tickets:forget.yes') });
+    assert.ok(done.some((a) => a.text?.includes(zh('tickets:forget.done', { count: 1 }))));
+    const anonymised = await harness.runtime.services.tickets.get(filed.number);
+    assert.ok(anonymised?.anonymisedAt, 'the ticket is anonymised');
+    assert.equal(anonymised.applicationReference, null);
+    assert.equal(anonymised.promptText, null);
+    assert.equal(await harness.runtime.services.tickets.findLatestByUserKey(userKeyOf(SECRET, 'test', USER)), undefined);
+    const after = await say(harness, 'en', { text: 'help' });
+    assert.ok(after.some((a) => a.text?.includes(t('chat:help.body'))), 'the chosen language is forgotten too');
+  });
 });
