@@ -16,7 +16,7 @@ import { ocrSettingsSchema } from '../src/diagnosis/ocr/ocrSettings';
 import { createTextChecks } from '../src/diagnosis/ocr/textChecks';
 import { diagnosePhoto } from '../src/diagnosis/photo/diagnosePhoto';
 import type { DocumentImage } from '../src/diagnosis/photo/documentImage';
-import { readPhotoSettings } from '../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../src/settings';
 
 const SPECIMENS = path.resolve(__dirname, '../../shared/photos/specimens');
 const MAX_BYTES = 15 * 1024 * 1024;
@@ -35,10 +35,10 @@ async function main(): Promise<void> {
     console.log(`skipped: no specimens at ${SPECIMENS}`);
     return;
   }
-  const configured = ocrSettingsSchema.parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../dialogs/settings.json'), 'utf8')).ocr);
+  const configured = loadSettings().ocr;
   const settings = { ...configured, model: ocrSettingsSchema.shape.model.catch(configured.model).parse(process.argv[2]) };
   console.log(`model ${settings.model}`);
-  const photoSettings = readPhotoSettings();
+  const photoSettings = loadSettings().photo;
   const pool = await OcrPool.create({ ...settings, size: os.availableParallelism(), maxQueue: 64 });
   const textChecks = createTextChecks(pool, settings);
   const files = fs.readdirSync(SPECIMENS).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();

@@ -7,17 +7,14 @@
  *
  *   npx tsx bench/ocrThroughput.ts [rounds]
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { scanMrz } from '../src/diagnosis/mrz/mrzReader';
 import { scaleRegion } from '../src/diagnosis/ocr/greyRegion';
 import { OcrPool, type OcrModel } from '../src/diagnosis/ocr/ocrPool';
-import { ocrSettingsSchema } from '../src/diagnosis/ocr/ocrSettings';
 import { createTextChecks } from '../src/diagnosis/ocr/textChecks';
 import { diagnosePhoto } from '../src/diagnosis/photo/diagnosePhoto';
 import type { DocumentImage } from '../src/diagnosis/photo/documentImage';
-import { readPhotoSettings } from '../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../src/settings';
 import { drawMrzCard } from '../test/diagnosis/mrz/drawMrz';
 import { buildTd3, SAMPLE_MRZ_FIELDS } from '../test/fixtures/mrzLines';
 import { syntheticPhoto } from '../test/fixtures/syntheticDocument';
@@ -40,7 +37,7 @@ async function time(rounds: number, run: () => Promise<unknown>): Promise<number
 }
 
 async function main(): Promise<void> {
-  const settings = ocrSettingsSchema.parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../dialogs/settings.json'), 'utf8')).ocr);
+  const settings = loadSettings().ocr;
   const drawn = await drawMrzCard(buildTd3(SAMPLE_MRZ_FIELDS), {
     width: 1600,
     printedText: ['PASSPORT  UTOPIA', 'Surname ERIKSSON', 'Given names ANNA MARIA', 'Date of birth 12 AUG 1974', 'Date of expiry 15 APR 2034'],
@@ -80,7 +77,7 @@ async function main(): Promise<void> {
 /** The full diagnosis of a 12 MP camera JPEG, text checks included. */
 async function wholeDiagnosis(textChecks: ReturnType<typeof createTextChecks>): Promise<void> {
   const jpeg = await syntheticPhoto({ width: 4032, height: 3024, seed: 7, sensorNoise: 14 });
-  const deps = { settings: readPhotoSettings(), maxBytes: 15 * 1024 * 1024, textChecks };
+  const deps = { settings: loadSettings().photo, maxBytes: 15 * 1024 * 1024, textChecks };
   await diagnosePhoto(jpeg, deps);
   const stages: Record<string, number[]> = {};
   let mrzPasses = 0;

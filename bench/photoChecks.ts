@@ -6,7 +6,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { diagnosePhoto } from '../src/diagnosis/photo/diagnosePhoto';
-import { readPhotoSettings } from '../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../src/settings';
 import { syntheticPhoto } from '../test/fixtures/syntheticDocument';
 
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 21);
@@ -26,7 +26,7 @@ async function time<T>(work: () => Promise<T>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const settings = readPhotoSettings();
+  const settings = loadSettings().photo;
   const deps = { settings, maxBytes: 15 * 1024 * 1024 };
   // Sensor noise brings the file to a phone JPEG's size, which is what decoding time follows.
   const jpeg = await syntheticPhoto({ width: 4032, height: 3024, seed: 7, sensorNoise: 14 });

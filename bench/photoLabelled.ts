@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId } from '../src/diagnosis/photo/checkResult';
 import { diagnosePhoto } from '../src/diagnosis/photo/diagnosePhoto';
-import { readPhotoSettings } from '../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../src/settings';
 import { syntheticPhoto, type Defect, type SyntheticPhotoOptions } from '../test/fixtures/syntheticDocument';
 
 const SPECIMENS = '/work/shared/photos/specimens';
@@ -66,7 +66,7 @@ function labelledSet(): Labelled[] {
 }
 
 async function main(): Promise<void> {
-  const settings = readPhotoSettings();
+  const settings = loadSettings().photo;
   const deps = { settings, maxBytes: 50 * 1024 * 1024 };
   const set = labelledSet();
   const tally = Object.fromEntries(IMAGE_CHECKS.map((id) => [id, { defects: 0, caught: 0, others: 0, falseAlarms: 0, warnings: 0 }]));

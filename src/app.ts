@@ -142,7 +142,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
           onUnexpected,
         }),
-      (server) => registerInfoRoute(server, { localizer, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) => registerInfoRoute(server, { localizer, settings: settings.info, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
       (server) => registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
       (server) => {
         if (!config.localWebChat) return;

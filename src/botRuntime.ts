@@ -70,6 +70,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     asksForPerson: createPersonRequestDetector(data.commands),
     localizer,
     policy: settings.policy,
+    infoSettings: settings.info,
     brandName: options.brandName,
     state,
     tickets: options.tickets,

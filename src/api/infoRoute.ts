@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { checkInfo } from '../diagnosis/info/infoCheck';
 import { infoCheckInputOf, parseInfoRequest } from '../diagnosis/info/infoRequest';
 import { toInfoResponse } from '../diagnosis/info/infoResponse';
+import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Locale } from '../conversation/topicSchema';
 import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
@@ -12,6 +13,7 @@ import { resolveAcceptLanguage, resolveLocale } from '../i18n/resolveLocale';
 
 export interface InfoRouteDeps {
   localizer: Localizer;
+  settings: InfoSettings;
   apiKey: string | undefined;
   defaultLocale: Locale;
   onUnexpected: (error: unknown) => void;
@@ -34,7 +36,7 @@ export function registerInfoRoute(server: Server, deps: InfoRouteDeps): void {
         ? resolveLocale(parsed.request.locale, deps.defaultLocale)
         : resolveAcceptLanguage(req.header('accept-language'), deps.defaultLocale);
       const t = deps.localizer.t(locale);
-      res.json(toInfoResponse(checkInfo(infoCheckInputOf(parsed.request)), (key, params) => t(`info:${key}`, params)));
+      res.json(toInfoResponse(checkInfo(infoCheckInputOf(parsed.request), { settings: deps.settings }), (key, params) => t(`info:${key}`, params)));
     }, (error) => deps.onUnexpected(error)),
   );
 }

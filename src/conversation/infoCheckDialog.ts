@@ -168,7 +168,7 @@ export class InfoCheckDialog extends Dialog {
       documentType: typed.documentType ?? typed.fromPhoto?.documentType,
       mrz: typed.fromPhoto?.mrz,
     };
-    const result = checkInfo(input);
+    const result = checkInfo(input, { settings: this.services.infoSettings, today: new Date(this.services.now()) });
     env.data.infoFindings = result.findings.map((f) => ({ field: f.field, rule: f.rule }));
     if (result.match) {
       await sendText(dc.context, env.t(input.document ? 'info:allMatch' : 'info:noDocumentAllMatch'));

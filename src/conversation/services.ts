@@ -1,4 +1,5 @@
 import type { Localizer, Translate } from '../i18n/localizer';
+import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
@@ -33,6 +34,8 @@ export interface ConversationServices {
   asksForPerson: (text: string) => boolean;
   localizer: Localizer;
   policy: Policy;
+  /** How the information check compares (date format, name case): `info` in dialogs/settings.json. */
+  infoSettings: InfoSettings;
   brandName: string;
   state: StateAccessors;
   tickets: TicketStore;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 
 const fraction = z.number().min(0).max(1);
@@ -53,26 +51,7 @@ export const PhotoSettingsSchema = z.object({
   }),
 });
 
-const SettingsFileSchema = z.object({
-  policy: z.object({
-    minimumResolution: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
-  }),
-  photo: PhotoSettingsSchema,
-});
-
 export type PhotoSettings = z.infer<typeof PhotoSettingsSchema> & {
   /** From `policy.minimumResolution`: the policy number the user is told, kept in one place. */
   minimumResolution: { width: number; height: number };
 };
-
-/** Validates the parsed `dialogs/settings.json` and returns what the photo checks need. */
-export function parsePhotoSettings(settingsFile: unknown): PhotoSettings {
-  const parsed = SettingsFileSchema.parse(settingsFile);
-  return { ...parsed.photo, minimumResolution: parsed.policy.minimumResolution };
-}
-
-/** Reads `dialogs/settings.json` (three levels up from both src/ and dist/ builds). */
-export function readPhotoSettings(path: string = join(__dirname, '..', '..', '..', 'dialogs', 'settings.json')): PhotoSettings {
-  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  return parsePhotoSettings(json);
-}

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { OcrPool } from '../../../src/diagnosis/ocr/ocrPool';
-import { ocrSettingsSchema, type OcrSettings } from '../../../src/diagnosis/ocr/ocrSettings';
+import type { OcrSettings } from '../../../src/diagnosis/ocr/ocrSettings';
 import { createTextChecks } from '../../../src/diagnosis/ocr/textChecks';
 import type { DocumentImage } from '../../../src/diagnosis/photo/documentImage';
 import { buildTd3, SAMPLE_MRZ_FIELDS } from '../../fixtures/mrzLines';
 import { drawMrzCard } from '../mrz/drawMrz';
+import { loadSettings } from '../../../src/settings';
 
-const settings: OcrSettings = ocrSettingsSchema.parse(
-  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../dialogs/settings.json'), 'utf8')).ocr,
-);
+const settings: OcrSettings = loadSettings().ocr;
 
 const PRINTED = ['PASSPORT  UTOPIA', 'Surname ERIKSSON', 'Given names ANNA MARIA', 'Date of birth 12 AUG 1974', 'Date of expiry 15 APR 2034'];
 

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import sharp from 'sharp';
 import { decodePhoto, type PhotoLimits } from '../../../src/diagnosis/photo/decodePhoto';
 import { PhotoInputError, type PhotoInputErrorCode } from '../../../src/diagnosis/photo/photoInputError';
-import { readPhotoSettings } from '../../../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../../../src/settings';
 import { animatedGif, animatedWebp, pdfDocument, pngBomb, svgDocument, textNamedJpg, truncated } from '../../fixtures/badPhotoInputs';
 import { syntheticHeic, syntheticPhoto } from '../../fixtures/syntheticDocument';
 import { skipOrFail } from '../../support/optionalSuite';
 
-const settings = readPhotoSettings();
+const settings = loadSettings().photo;
 const limits: PhotoLimits = {
   maxBytes: 15 * 1024 * 1024,
   maxPixels: settings.maxInputPixels,

@@ -4,11 +4,11 @@ import type { CheckId, CheckResult, CheckStatus } from '../../../src/diagnosis/p
 import { CHECK_IDS } from '../../../src/diagnosis/photo/checkResult';
 import { diagnosePhoto, type PhotoDiagnosis, type TextChecks } from '../../../src/diagnosis/photo/diagnosePhoto';
 import type { DocumentImage } from '../../../src/diagnosis/photo/documentImage';
-import { readPhotoSettings } from '../../../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../../../src/settings';
 import { syntheticHeic, syntheticLayout, syntheticPhoto, type SyntheticPhotoOptions } from '../../fixtures/syntheticDocument';
 import { skipOrFail } from '../../support/optionalSuite';
 
-const settings = readPhotoSettings();
+const settings = loadSettings().photo;
 const deps = { settings, maxBytes: 15 * 1024 * 1024 };
 const IMAGE_CHECKS = ['resolution', 'framing', 'blur', 'glare', 'exposure', 'camera_metadata'] as const;
 

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { findDocument } from '../../../src/diagnosis/photo/documentLocator';
 import { measureDocument } from '../../../src/diagnosis/photo/documentMeasures';
 import type { GreyImage } from '../../../src/diagnosis/photo/greyImage';
-import { readPhotoSettings } from '../../../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../../../src/settings';
 import { PixelWorkerPool } from '../../../src/diagnosis/photo/pixelWorkerPool';
 
-const settings = readPhotoSettings();
+const settings = loadSettings().photo;
 
 /** A light card with dark text stripes and one round blown spot, on a dark table. */
 function card(): GreyImage {

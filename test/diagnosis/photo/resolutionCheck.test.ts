@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { resolutionCheck } from '../../../src/diagnosis/photo/resolutionCheck';
-import { readPhotoSettings } from '../../../src/diagnosis/photo/photoSettings';
+import { loadSettings } from '../../../src/settings';
 
-const minimum = readPhotoSettings().minimumResolution;
+const minimum = loadSettings().photo.minimumResolution;
 
 describe('resolutionCheck', () => {
   it('takes the minimum from policy.minimumResolution in the settings file', () => {
