@@ -75,9 +75,8 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
         });
       } catch (error) {
         if (isPhotoInputError(error)) throw new HttpError(error.httpStatus, error.code, t(`photo:${error.messageKey}`));
-        if (error instanceof OverloadedError || (error instanceof Error && error.name === 'OcrBusyError')) {
-          const retry = error instanceof OverloadedError ? error.retryAfterSeconds : 2;
-          throw new HttpError(503, 'overloaded', t('photoChat:busy'), { 'Retry-After': String(retry) });
+        if (error instanceof OverloadedError) {
+          throw new HttpError(503, 'overloaded', t('photoChat:busy'), { 'Retry-After': String(error.retryAfterSeconds) });
         }
         throw error;
       }

@@ -140,7 +140,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
 /** The message for a photo we could not check, or undefined for a real failure. */
 function refusalKey(error: unknown): string | undefined {
   if (isPhotoInputError(error)) return `photo:${error.messageKey}`;
-  if (error instanceof OverloadedError || (error instanceof Error && error.name === 'OcrBusyError')) return 'photoChat:busy';
+  if (error instanceof OverloadedError) return 'photoChat:busy';
   if (error instanceof AttachmentUnavailableError) return error.reason === 'auth_failed' ? 'photoChat:download.authFailed' : 'photoChat:download.failed';
   return undefined;
 }

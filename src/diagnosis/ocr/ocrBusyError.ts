@@ -1,9 +1,12 @@
-/** Thrown at once when the OCR queue is full, so the caller can answer 503 with Retry-After. */
-export class OcrBusyError extends Error {
+import { OverloadedError } from '../overloadedError';
+
+/** Thrown at once when the OCR queue is full; an OverloadedError, so every edge answers it as "busy". */
+export class OcrBusyError extends OverloadedError {
   readonly code = 'OCR_BUSY';
 
-  constructor(readonly retryAfterSeconds: number) {
-    super('OCR is busy: the job queue is full');
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds);
+    this.message = 'OCR is busy: the job queue is full';
     this.name = 'OcrBusyError';
   }
 }
