@@ -1,6 +1,7 @@
 import type { Request, Server } from 'restify';
 import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
+import { maskDocumentNumber } from '../diagnosis/ocr/textChecks';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import type { PhotoDiagnoser } from '../conversation/photoCheckDialog';
 import type { Locale } from '../conversation/topicSchema';
@@ -22,15 +23,9 @@ export interface PhotoRouteDeps {
   onUnexpected: (error: unknown) => void;
 }
 
-/** Document numbers leave the server as their last 4 characters only (DESIGN.md, Privacy). */
-export function maskDocumentNumber(value: string | null): string | null {
-  if (!value) return value;
-  const clean = value.replace(/</g, '');
-  return clean.length <= 4 ? clean : `${'*'.repeat(clean.length - 4)}${clean.slice(-4)}`;
-}
-
+/** Document numbers leave the server as their last 4 characters only (DESIGN.md, Privacy), whoever produced them. */
 function publicDocument(document: DocumentFacts): Record<string, unknown> {
-  const mrz = document.mrz ? Object.fromEntries(Object.entries(document.mrz).map(([k, v]) => [k, /documentnumber/i.test(k) ? maskDocumentNumber(v) : v])) : undefined;
+  const mrz = document.mrz ? Object.fromEntries(Object.entries(document.mrz).map(([k, v]) => [k, /documentnumber/i.test(k) && v ? maskDocumentNumber(v.replace(/</g, '')) : v])) : undefined;
   return { type: document.type, mrz, expiryDate: document.expiryDate, expired: document.expired };
 }
 

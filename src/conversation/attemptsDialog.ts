@@ -98,8 +98,8 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
       const time = formatUserTime(advice.until, clock, env.locale);
       await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
       // Restricted again after an earlier restriction ran out: the playbook's advice is a person now.
-      const earlier = before && adviseResubmit(before, this.services.policy, before.lastFailureAt).kind === 'restricted';
-      if (earlier && before.lastFailureAt < record.lastFailureAt - this.services.policy.restrictionHours * 3_600_000) {
+      const restrictionMs = this.services.policy.restrictionHours * 3_600_000;
+      if (before && before.failures >= this.limit && before.lastFailureAt < record.lastFailureAt - restrictionMs) {
         await sendText(dc.context, env.t('policy:attempts.lockedAgain'));
         await dc.cancelAllDialogs();
         return dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'policy:attempts.lockedAgainReason', topicId: 'attempts_limited' });

@@ -1,5 +1,6 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { adviseResubmit } from '../policy/attemptPolicy';
 import { applicationReferenceSchema, toPublicTicket, type Ticket } from '../tickets/ticket';
 import { ticketPriority } from '../tickets/ticketPriority';
 import { matchChoice } from './choiceMatch';
@@ -54,8 +55,8 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
     const topic = request.topicId ? this.services.topics.get(request.topicId) : undefined;
     const latestPhoto = env.data.photoChecks.at(-1);
     const attempts = env.profile.attempts;
-    const restrictionMs = this.services.policy.restrictionHours * 3_600_000;
     const reviewThresholdMs = this.services.policy.ticketAfterMinutes * 60_000;
+    const advice = attempts ? adviseResubmit(attempts, this.services.policy, this.services.now()) : undefined;
     const ticket = await this.services.tickets.create({
       userKey: this.services.userKey(activity.channelId, activity.from.id),
       channelId: activity.channelId,
@@ -69,8 +70,7 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
         ? {
             failures: attempts.failures,
             lastFailureAt: new Date(attempts.lastFailureAt).toISOString(),
-            restrictedUntil:
-              attempts.failures >= this.services.policy.failuresPerDayBeforeRestriction ? new Date(attempts.lastFailureAt + restrictionMs).toISOString() : null,
+            restrictedUntil: advice?.kind === 'restricted' ? new Date(advice.until).toISOString() : null,
           }
         : null,
       photoChecks: latestPhoto?.checks ?? [],
