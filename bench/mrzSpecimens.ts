@@ -23,7 +23,12 @@ const MAX_BYTES = 15 * 1024 * 1024;
 
 /** The whole photo as the document region, greyscale, at the width the orchestrator uses. */
 async function wholeImageAsDocument(file: string, documentWidth: number): Promise<DocumentImage> {
-  const { data, info } = await sharp(file).rotate().toColourspace('b-w').resize({ width: documentWidth }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(file)
+    .rotate()
+    .toColourspace('b-w')
+    .resize({ width: documentWidth })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const meta = await sharp(file).rotate().metadata();
   const width = meta.autoOrient?.width ?? meta.width ?? info.width;
   const height = meta.autoOrient?.height ?? meta.height ?? info.height;
@@ -36,12 +41,18 @@ async function main(): Promise<void> {
     return;
   }
   const configured = loadSettings().ocr;
-  const settings = { ...configured, model: ocrSettingsSchema.shape.model.catch(configured.model).parse(process.argv[2]) };
+  const settings = {
+    ...configured,
+    model: ocrSettingsSchema.shape.model.catch(configured.model).parse(process.argv[2]),
+  };
   console.log(`model ${settings.model}`);
   const photoSettings = loadSettings().photo;
   const pool = await OcrPool.create({ ...settings, size: os.availableParallelism(), maxQueue: 64 });
   const textChecks = createTextChecks(pool, settings);
-  const files = fs.readdirSync(SPECIMENS).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
+  const files = fs
+    .readdirSync(SPECIMENS)
+    .filter((f) => /\.(jpe?g|png)$/i.test(f))
+    .sort();
   let viaPipeline = 0;
   let viaWholeImage = 0;
   let theirs = 0;
@@ -57,7 +68,9 @@ async function main(): Promise<void> {
       const started = performance.now();
       const diagnosis = await diagnosePhoto(bytes, { settings: photoSettings, maxBytes: MAX_BYTES, textChecks });
       const ms = Math.round(performance.now() - started);
-      const whole = await textChecks(await wholeImageAsDocument(path.join(SPECIMENS, file), photoSettings.documentImageWidth));
+      const whole = await textChecks(
+        await wholeImageAsDocument(path.join(SPECIMENS, file), photoSettings.documentImageWidth),
+      );
       if (diagnosis.checks.find((c) => c.id === 'mrz')?.status === 'pass') viaPipeline++;
       if (whole.checks.find((c) => c.id === 'mrz')?.status === 'pass') viaWholeImage++;
       console.log(
@@ -68,8 +81,10 @@ async function main(): Promise<void> {
   } finally {
     await pool.close();
   }
-  console.log(`\nmrz check passes: ${viaPipeline}/${files.length} through the full diagnosis, ${viaWholeImage}/${files.length} on the whole image;` +
-    ` PassportEye scored 100 on ${theirs}/${files.length}`);
+  console.log(
+    `\nmrz check passes: ${viaPipeline}/${files.length} through the full diagnosis, ${viaWholeImage}/${files.length} on the whole image;` +
+      ` PassportEye scored 100 on ${theirs}/${files.length}`,
+  );
 }
 
 void main();

@@ -40,10 +40,18 @@ async function main(): Promise<void> {
   const settings = loadSettings().ocr;
   const drawn = await drawMrzCard(buildTd3(SAMPLE_MRZ_FIELDS), {
     width: 1600,
-    printedText: ['PASSPORT  UTOPIA', 'Surname ERIKSSON', 'Given names ANNA MARIA', 'Date of birth 12 AUG 1974', 'Date of expiry 15 APR 2034'],
+    printedText: [
+      'PASSPORT  UTOPIA',
+      'Surname ERIKSSON',
+      'Given names ANNA MARIA',
+      'Date of birth 12 AUG 1974',
+      'Date of expiry 15 APR 2034',
+    ],
   });
   const image: DocumentImage = { ...drawn, box: { left: 0, top: 0, width: drawn.width, height: drawn.height } };
-  console.log(`cores ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}, rounds ${ROUNDS}, document ${image.width}x${image.height}`);
+  console.log(
+    `cores ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}, rounds ${ROUNDS}, document ${image.width}x${image.height}`,
+  );
   for (const model of ['best_int', 'standard'] satisfies OcrModel[]) {
     const startedAt = performance.now();
     const pool = await OcrPool.create({ ...settings, model, size: os.availableParallelism(), maxQueue: 64 });
@@ -51,7 +59,11 @@ async function main(): Promise<void> {
     try {
       const strip = await time(ROUNDS, () => scanMrz(pool, image, settings.mrz));
       const page = await time(ROUNDS, async () => {
-        const scaled = await scaleRegion(image, { left: 0, top: 0, width: image.width, height: image.height }, settings.legibility.ocrWidth);
+        const scaled = await scaleRegion(
+          image,
+          { left: 0, top: 0, width: image.width, height: image.height },
+          settings.legibility.ocrWidth,
+        );
         return pool.recognize({ image: scaled.image, segmentation: 'auto' });
       });
       const textChecks = createTextChecks(pool, settings);
@@ -86,7 +98,9 @@ async function wholeDiagnosis(textChecks: ReturnType<typeof createTextChecks>): 
     if (result.checks.find((c) => c.id === 'mrz')?.status === 'pass') mrzPasses++;
     for (const [stage, ms] of Object.entries(result.timingsMs)) (stages[stage] ??= []).push(ms);
   });
-  const perStage = Object.entries(stages).map(([stage, values]) => `${stage} ${quantile(values, 0.5)}`).join(', ');
+  const perStage = Object.entries(stages)
+    .map(([stage, values]) => `${stage} ${quantile(values, 0.5)}`)
+    .join(', ');
   console.log(
     `12 MP synthetic photo, full diagnosis with text checks: median ${quantile(totals, 0.5)} p90 ${quantile(totals, 0.9)} ms (goal <= 1500)` +
       ` | mrz pass ${mrzPasses}/${ROUNDS} | stage medians: ${perStage}`,

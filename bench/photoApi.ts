@@ -29,15 +29,28 @@ function peakRssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-photo-'));
-  const server = await startServerProcess({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, PHOTO_RATE_PER_MINUTE: '100000' });
+  const server = await startServerProcess({
+    DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+    PHOTO_RATE_PER_MINUTE: '100000',
+  });
   const url = `${server.baseUrl}/api/diagnose/photo`;
   const photo = await syntheticPhoto({ width: 4032, height: 3024, cameraExif: true, sensorNoise: 18 });
-  console.log(`12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores`);
+  console.log(
+    `12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores`,
+  );
   const post = async (): Promise<{ status: number; ms: number; total?: number }> => {
     const started = performance.now();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: photo });
     const body: unknown = await res.json();
-    const total = typeof body === 'object' && body !== null && 'timingsMs' in body && typeof body.timingsMs === 'object' && body.timingsMs !== null && 'total' in body.timingsMs ? Number(body.timingsMs.total) : undefined;
+    const total =
+      typeof body === 'object' &&
+      body !== null &&
+      'timingsMs' in body &&
+      typeof body.timingsMs === 'object' &&
+      body.timingsMs !== null &&
+      'total' in body.timingsMs
+        ? Number(body.timingsMs.total)
+        : undefined;
     return { status: res.status, ms: performance.now() - started, total };
   };
 
@@ -48,7 +61,9 @@ async function main(): Promise<void> {
       const r = await post();
       if (r.status === 200 && r.total !== undefined) single.push(r.total);
     }
-    console.log(`one at a time: full diagnosis median ${percentile(single, 50)} ms (goal <= 1500), p90 ${percentile(single, 90)} ms`);
+    console.log(
+      `one at a time: full diagnosis median ${percentile(single, 50)} ms (goal <= 1500), p90 ${percentile(single, 90)} ms`,
+    );
 
     const deadline = Date.now() + SECONDS * 1000;
     const latencies: number[] = [];
@@ -78,7 +93,15 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json' },
           setupRequest: (req) => ({
             ...req,
-            body: JSON.stringify({ type: 'message', text: n % 2 ? 'Document photo unclear' : 'menu', channelId: 'bench', conversation: { id: `t-${n++ % 50}` }, from: { id: 'u' }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+            body: JSON.stringify({
+              type: 'message',
+              text: n % 2 ? 'Document photo unclear' : 'menu',
+              channelId: 'bench',
+              conversation: { id: `t-${n++ % 50}` },
+              from: { id: 'u' },
+              recipient: { id: 'bot' },
+              deliveryMode: 'expectReplies',
+            }),
           }),
         },
       ],
@@ -87,7 +110,9 @@ async function main(): Promise<void> {
     console.log(
       `${CLIENTS} concurrent clients, ${SECONDS} s: ${(ok / SECONDS).toFixed(2)} photos/s, latency p50 ${Math.round(percentile(latencies, 50))} ms p99 ${Math.round(percentile(latencies, 99))} ms, ${busy} answered 503 (back-pressure)`,
     );
-    console.log(`text turns meanwhile: ${text.requests.average.toFixed(0)}/s, p50 ${text.latency.p50} ms, p99 ${text.latency.p99} ms (goal <= 100), errors ${text.errors + text.non2xx}`);
+    console.log(
+      `text turns meanwhile: ${text.requests.average.toFixed(0)}/s, p50 ${text.latency.p50} ms, p99 ${text.latency.p99} ms (goal <= 100), errors ${text.errors + text.non2xx}`,
+    );
     console.log(`peak RSS of the server: ${peakRssMb(server.child.pid ?? 0)} MB (goal <= 1024)`);
   } finally {
     server.child.kill('SIGTERM');

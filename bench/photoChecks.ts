@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const deps = { settings, maxBytes: 15 * 1024 * 1024 };
   // Sensor noise brings the file to a phone JPEG's size, which is what decoding time follows.
   const jpeg = await syntheticPhoto({ width: 4032, height: 3024, seed: 7, sensorNoise: 14 });
-  console.log(`12 MP synthetic camera JPEG with sensor noise: ${(jpeg.length / 1e6).toFixed(2)} MB, sharp concurrency ${sharp.concurrency()}, ${runs} runs`);
+  console.log(
+    `12 MP synthetic camera JPEG with sensor noise: ${(jpeg.length / 1e6).toFixed(2)} MB, sharp concurrency ${sharp.concurrency()}, ${runs} runs`,
+  );
 
   for (let i = 0; i < 3; i++) await diagnosePhoto(jpeg, deps);
   const floor: number[] = [];
@@ -49,9 +51,17 @@ async function main(): Promise<void> {
   const floorMedian = median(floor);
   const checksMedian = median(checks);
   console.log(`decode floor  sharp(buf).toColourspace('b-w').resize(1000).raw(): median ${floorMedian.toFixed(0)} ms`);
-  console.log(`non-OCR checks (diagnosePhoto without textChecks): median ${checksMedian.toFixed(0)} ms (goal <= 250), ratio to floor ${(checksMedian / floorMedian).toFixed(2)}x`);
-  console.log(`  stages (median ms): ${Object.entries(stages).map(([k, v]) => `${k} ${median(v)}`).join(', ')}`);
-  console.log(`  event-loop delay while diagnosing one at a time: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  console.log(
+    `non-OCR checks (diagnosePhoto without textChecks): median ${checksMedian.toFixed(0)} ms (goal <= 250), ratio to floor ${(checksMedian / floorMedian).toFixed(2)}x`,
+  );
+  console.log(
+    `  stages (median ms): ${Object.entries(stages)
+      .map(([k, v]) => `${k} ${median(v)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  event-loop delay while diagnosing one at a time: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+  );
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -61,12 +71,15 @@ async function main(): Promise<void> {
   loop8.enable();
   const rounds = 3;
   const started = performance.now();
-  for (let round = 0; round < rounds; round++) await Promise.all(Array.from({ length: 8 }, () => diagnosePhoto(jpeg, deps)));
+  for (let round = 0; round < rounds; round++)
+    await Promise.all(Array.from({ length: 8 }, () => diagnosePhoto(jpeg, deps)));
   const elapsed = performance.now() - started;
   loop8.disable();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  console.log(`8 concurrent, ${rounds} rounds: ${((8 * rounds) / (elapsed / 1000)).toFixed(1)} photos/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (limit 1024), event-loop delay p99 ${(loop8.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop8.max / 1e6).toFixed(1)} ms`);
+  console.log(
+    `8 concurrent, ${rounds} rounds: ${((8 * rounds) / (elapsed / 1000)).toFixed(1)} photos/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (limit 1024), event-loop delay p99 ${(loop8.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop8.max / 1e6).toFixed(1)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

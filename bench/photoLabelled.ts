@@ -12,7 +12,14 @@ import { loadSettings } from '../src/settings';
 import { syntheticPhoto, type Defect, type SyntheticPhotoOptions } from '../test/fixtures/syntheticDocument';
 
 const SPECIMENS = '/work/shared/photos/specimens';
-const IMAGE_CHECKS = ['resolution', 'framing', 'blur', 'glare', 'exposure', 'camera_metadata'] as const satisfies readonly CheckId[];
+const IMAGE_CHECKS = [
+  'resolution',
+  'framing',
+  'blur',
+  'glare',
+  'exposure',
+  'camera_metadata',
+] as const satisfies readonly CheckId[];
 type ImageCheck = (typeof IMAGE_CHECKS)[number];
 
 interface Labelled {
@@ -40,12 +47,23 @@ function labelledSet(): Labelled[] {
   const kinds = ['passport', 'idCard'] as const;
   const tilts = [-3, -1, 0.5, 2.5];
   const fractions = [0.6, 0.7, 0.78, 0.66];
-  const centres = [{ x: 0.3, y: 0.4 }, { x: 0.72, y: 0.55 }, { x: 0.5, y: 0.27 }, { x: 0.55, y: 0.75 }];
+  const centres = [
+    { x: 0.3, y: 0.4 },
+    { x: 0.72, y: 0.55 },
+    { x: 0.5, y: 0.27 },
+    { x: 0.55, y: 0.75 },
+  ];
   for (let i = 0; i < 8; i++) {
     const kind = kinds[i % 2]!;
     set.push({
       name: `clean-${kind}-${i}`,
-      options: { kind, seed: 100 + i, tiltDegrees: tilts[i % 4]!, documentFraction: fractions[i % 4]!, width: i === 0 ? 4032 : i === 1 ? 3024 : 2016 },
+      options: {
+        kind,
+        seed: 100 + i,
+        tiltDegrees: tilts[i % 4]!,
+        documentFraction: fractions[i % 4]!,
+        width: i === 0 ? 4032 : i === 1 ? 3024 : 2016,
+      },
       expected: [],
     });
   }
@@ -60,7 +78,11 @@ function labelledSet(): Labelled[] {
   }
   for (let i = 0; i < 4; i++) {
     const kind = kinds[i % 2]!;
-    set.push({ name: `noExif-${kind}-${i}`, options: { kind, seed: 300 + i, cameraExif: false, format: i % 2 ? 'png' : 'jpeg' }, expected: ['camera_metadata'] });
+    set.push({
+      name: `noExif-${kind}-${i}`,
+      options: { kind, seed: 300 + i, cameraExif: false, format: i % 2 ? 'png' : 'jpeg' },
+      expected: ['camera_metadata'],
+    });
   }
   return set;
 }
@@ -69,7 +91,9 @@ async function main(): Promise<void> {
   const settings = loadSettings().photo;
   const deps = { settings, maxBytes: 50 * 1024 * 1024 };
   const set = labelledSet();
-  const tally = Object.fromEntries(IMAGE_CHECKS.map((id) => [id, { defects: 0, caught: 0, others: 0, falseAlarms: 0, warnings: 0 }]));
+  const tally = Object.fromEntries(
+    IMAGE_CHECKS.map((id) => [id, { defects: 0, caught: 0, others: 0, falseAlarms: 0, warnings: 0 }]),
+  );
   const misses: string[] = [];
   for (const photo of set) {
     const diagnosis = await diagnosePhoto(await syntheticPhoto(photo.options), deps);
@@ -94,7 +118,9 @@ async function main(): Promise<void> {
   console.log('check            recall          false alarms    warnings on non-defect');
   for (const id of IMAGE_CHECKS) {
     const row = tally[id]!;
-    console.log(`${id.padEnd(16)} ${`${row.caught}/${row.defects}`.padEnd(15)} ${`${row.falseAlarms}/${row.others}`.padEnd(15)} ${row.warnings}`);
+    console.log(
+      `${id.padEnd(16)} ${`${row.caught}/${row.defects}`.padEnd(15)} ${`${row.falseAlarms}/${row.others}`.padEnd(15)} ${row.warnings}`,
+    );
   }
   for (const line of misses) console.log(`  ${line}`);
 
@@ -122,7 +148,9 @@ async function main(): Promise<void> {
       console.log(`${file.padEnd(20)} refused: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  console.log(`fails per check over ${files.length} specimens: ${IMAGE_CHECKS.map((id) => `${id} ${fails[id]}`).join(', ')}`);
+  console.log(
+    `fails per check over ${files.length} specimens: ${IMAGE_CHECKS.map((id) => `${id} ${fails[id]}`).join(', ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,9 @@ function main(): void {
     return { utterance, predicted: result.topic, confidence: result.confidence, nearest };
   });
 
-  console.log(`topics: ${topics.length}, utterances: ${utterances.length}, matcher built in ${constructionMs.toFixed(1)} ms`);
+  console.log(
+    `topics: ${topics.length}, utterances: ${utterances.length}, matcher built in ${constructionMs.toFixed(1)} ms`,
+  );
   console.log(`top-1 accuracy (all):      ${accuracy(outcomes)}`);
   console.log(`top-1 accuracy (tuned):    ${accuracy(outcomes.filter((o) => !o.utterance.holdout))}`);
   console.log(`top-1 accuracy (held out): ${accuracy(outcomes.filter((o) => o.utterance.holdout))}`);
@@ -54,27 +56,40 @@ function main(): void {
 
   console.log('\nper topic (recall):');
   const ids = [...new Set(utterances.map((u) => u.topic))];
-  for (const id of ids) console.log(`  ${String(id).padEnd(26)} ${accuracy(outcomes.filter((o) => o.utterance.topic === id))}`);
+  for (const id of ids)
+    console.log(`  ${String(id).padEnd(26)} ${accuracy(outcomes.filter((o) => o.utterance.topic === id))}`);
 
   const outOfScope = outcomes.filter((o) => o.utterance.topic === null);
   const falsePositives = outOfScope.filter((o) => o.predicted !== null);
   const toCause = falsePositives.filter((o) => o.predicted !== null && kindOf.get(o.predicted) === 'cause');
-  console.log(`\nout-of-scope mapped to a topic: ${falsePositives.length}/${outOfScope.length}, to a cause: ${toCause.length}`);
+  console.log(
+    `\nout-of-scope mapped to a topic: ${falsePositives.length}/${outOfScope.length}, to a cause: ${toCause.length}`,
+  );
 
-  const wrongTopic = outcomes.filter((o) => o.utterance.topic !== null && o.predicted !== null && o.predicted !== o.utterance.topic);
-  console.log(`in-scope mapped to a wrong topic: ${wrongTopic.length}; in-scope left unmatched: ${outcomes.filter((o) => o.utterance.topic !== null && o.predicted === null).length}`);
+  const wrongTopic = outcomes.filter(
+    (o) => o.utterance.topic !== null && o.predicted !== null && o.predicted !== o.utterance.topic,
+  );
+  console.log(
+    `in-scope mapped to a wrong topic: ${wrongTopic.length}; in-scope left unmatched: ${outcomes.filter((o) => o.utterance.topic !== null && o.predicted === null).length}`,
+  );
 
   const confusions = outcomes.filter((o) => o.predicted !== o.utterance.topic);
   console.log(`\nconfusions (${confusions.length}):`);
   for (const o of confusions) {
     const tag = o.utterance.holdout ? ' [held out]' : '';
-    console.log(`  ${String(o.utterance.topic).padEnd(26)} -> ${String(o.predicted).padEnd(26)} ${o.confidence.toFixed(2)}  ${JSON.stringify(o.utterance.text)}${tag}${o.predicted === null && o.nearest ? `  (nearest: ${o.nearest})` : ''}`);
+    console.log(
+      `  ${String(o.utterance.topic).padEnd(26)} -> ${String(o.predicted).padEnd(26)} ${o.confidence.toFixed(2)}  ${JSON.stringify(o.utterance.text)}${tag}${o.predicted === null && o.nearest ? `  (nearest: ${o.nearest})` : ''}`,
+    );
   }
 
   const texts = utterances.map((u) => u.text);
-  console.log(`\nspeed: ${Math.round(throughput(matcher, texts)).toLocaleString('en')} matches/s on the labelled set (single thread)`);
+  console.log(
+    `\nspeed: ${Math.round(throughput(matcher, texts)).toLocaleString('en')} matches/s on the labelled set (single thread)`,
+  );
   const huge = 'document photo unclear '.repeat(5000);
-  console.log(`speed: ${Math.round(throughput(matcher, [huge])).toLocaleString('en')} matches/s on a ${Math.round(huge.length / 1024)} kB input`);
+  console.log(
+    `speed: ${Math.round(throughput(matcher, [huge])).toLocaleString('en')} matches/s on a ${Math.round(huge.length / 1024)} kB input`,
+  );
 }
 
 main();

@@ -17,7 +17,16 @@ const FLOOR = 0.6;
 const ROOT = path.resolve(__dirname, '..');
 
 /** Messages a user sends in a walk-through: failure prompts, answers, FAQ, commands. */
-const TEXTS = ['Document photo unclear', 'Not now', 'yes', 'how long does the review take', '人脸识别失败', 'menu', 'my passport expired', 'help'];
+const TEXTS = [
+  'Document photo unclear',
+  'Not now',
+  'yes',
+  'how long does the review take',
+  '人脸识别失败',
+  'menu',
+  'my passport expired',
+  'help',
+];
 
 interface Started {
   child: ChildProcess;
@@ -61,7 +70,13 @@ async function load(port: number): Promise<autocannon.Result> {
     url: `http://127.0.0.1:${port}/api/messages`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body(i++) }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: body(i++) }),
+      },
+    ],
   });
 }
 
@@ -83,11 +98,15 @@ async function measure(name: string, script: string): Promise<autocannon.Result>
 }
 
 async function main(): Promise<void> {
-  console.log(`text turns, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations, ${SECONDS} s each, ${os.cpus().length} cores`);
+  console.log(
+    `text turns, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations, ${SECONDS} s each, ${os.cpus().length} cores`,
+  );
   const echo = await measure('echo bot', 'bench/echoBot.ts');
   const bot = await measure('KYC bot', 'src/index.ts');
   const ratio = bot.requests.average / echo.requests.average;
-  console.log(`ratio ${(ratio * 100).toFixed(0)} % of the echo bot (floor ${FLOOR * 100} %): ${ratio >= FLOOR ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `ratio ${(ratio * 100).toFixed(0)} % of the echo bot (floor ${FLOOR * 100} %): ${ratio >= FLOOR ? 'PASS' : 'FAIL'}`,
+  );
   if (ratio < FLOOR || bot.non2xx > 0) process.exitCode = 1;
 }
 

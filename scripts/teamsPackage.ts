@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { buildTeamsManifest, buildTeamsZhCnLocalization, TEAMS_PACKAGE_FILES, TeamsManifestError, type TeamsManifest } from '../src/channels/teams/manifest';
+import {
+  buildTeamsManifest,
+  buildTeamsZhCnLocalization,
+  TEAMS_PACKAGE_FILES,
+  TeamsManifestError,
+  type TeamsManifest,
+} from '../src/channels/teams/manifest';
 import { renderColorIcon, renderOutlineIcon } from './teams/teamsIcons';
 import { newestTeamsSchemaVersion, teamsSchemaValidator } from './teams/teamsSchema';
 import { createZip } from './teams/zipArchive';
@@ -14,7 +20,10 @@ import { createZip } from './teams/zipArchive';
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_PACKAGE_FILE = path.join(PROJECT_ROOT, 'build', 'teams', 'kyc-support-bot.zip');
 
-const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().optional());
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
 
 const packageEnvSchema = z.object({
   MicrosoftAppId: optionalText,
@@ -57,7 +66,7 @@ export async function buildTeamsPackage(options: TeamsPackageOptions): Promise<T
   const env = packageEnvSchema.parse(options.env);
   if (!env.MicrosoftAppId) {
     throw new TeamsPackageError(
-      'MicrosoftAppId is not set. The Teams package needs the bot\'s Microsoft App ID (Azure Bot > Configuration); set it in the environment or in .env.',
+      "MicrosoftAppId is not set. The Teams package needs the bot's Microsoft App ID (Azure Bot > Configuration); set it in the environment or in .env.",
     );
   }
   const schemaVersion = newestTeamsSchemaVersion(options.schemasDir);
@@ -66,7 +75,10 @@ export async function buildTeamsPackage(options: TeamsPackageOptions): Promise<T
     brandName: env.BRAND_NAME ?? 'KYC Help',
     version: env.TEAMS_APP_VERSION ?? packageVersion(),
     schemaVersion,
-    validDomains: (env.TEAMS_VALID_DOMAINS ?? '').split(',').map((domain) => domain.trim()).filter((domain) => domain !== ''),
+    validDomains: (env.TEAMS_VALID_DOMAINS ?? '')
+      .split(',')
+      .map((domain) => domain.trim())
+      .filter((domain) => domain !== ''),
     developer: {
       ...(env.TEAMS_WEBSITE_URL ? { websiteUrl: env.TEAMS_WEBSITE_URL } : {}),
       ...(env.TEAMS_PRIVACY_URL ? { privacyUrl: env.TEAMS_PRIVACY_URL } : {}),
@@ -88,7 +100,8 @@ export async function buildTeamsPackage(options: TeamsPackageOptions): Promise<T
     ...validator.manifest(manifest).map((problem) => `${TEAMS_PACKAGE_FILES.manifest} ${problem}`),
     ...validator.localization(localization).map((problem) => `${TEAMS_PACKAGE_FILES.zhCN} ${problem}`),
   ];
-  if (problems.length > 0) throw new TeamsPackageError(`The Teams manifest does not match schema v${schemaVersion}:`, problems);
+  if (problems.length > 0)
+    throw new TeamsPackageError(`The Teams manifest does not match schema v${schemaVersion}:`, problems);
 
   const zip = createZip([
     { name: TEAMS_PACKAGE_FILES.manifest, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
@@ -103,7 +116,9 @@ export async function buildTeamsPackage(options: TeamsPackageOptions): Promise<T
 }
 
 function packageVersion(): string {
-  const pkg = z.object({ version: z.string() }).parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')));
+  const pkg = z
+    .object({ version: z.string() })
+    .parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')));
   return pkg.version;
 }
 
@@ -112,7 +127,9 @@ async function main(): Promise<void> {
   // Variables already in the environment win over .env, as with `node --env-file`.
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   const built = await buildTeamsPackage({ env: process.env });
-  console.log(`Teams app package (manifest schema v${built.schemaVersion}, valid): ${path.relative(process.cwd(), built.outFile)}`);
+  console.log(
+    `Teams app package (manifest schema v${built.schemaVersion}, valid): ${path.relative(process.cwd(), built.outFile)}`,
+  );
 }
 
 if (require.main === module) {

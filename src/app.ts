@@ -15,7 +15,11 @@ import { createReplyDelivery } from './bot/proactiveReplies';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
 import { openTicketStore } from './tickets/openTicketStore';
 import { WebhookDispatcher } from './tickets/webhookDispatcher';
-import { LOCAL_DIRECT_LINE_BOT_ID, registerLocalDirectLine, type LocalDirectLine } from './channels/directline/localDirectLine';
+import {
+  LOCAL_DIRECT_LINE_BOT_ID,
+  registerLocalDirectLine,
+  type LocalDirectLine,
+} from './channels/directline/localDirectLine';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
@@ -46,7 +50,9 @@ const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
 /** The composition root: the only place that wires the pieces together. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage = await openStorage(config.databaseUrl, { onBackgroundError: (err) => logger.error({ err }, 'storage background error') });
+  const storage = await openStorage(config.databaseUrl, {
+    onBackgroundError: (err) => logger.error({ err }, 'storage background error'),
+  });
   const settings = loadSettings();
   const photos = await PhotoService.create({
     photo: settings.photo,
@@ -61,12 +67,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
   });
-  if (!config.ticketUserKeySecret) logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
+  if (!config.ticketUserKeySecret)
+    logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
   const runtime = await createBotRuntime({
     storage,
     settings,
     tickets,
-    photo: { diagnoser: photos, attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }) },
+    photo: {
+      diagnoser: photos,
+      attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }),
+    },
     userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
     brandName: config.brandName,
     defaultLocale: config.defaultLocale,
@@ -102,7 +112,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     localizer,
     logger,
     adapterFor: (channelId) => {
-      if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine) return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
+      if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine)
+        return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
       if (channelId !== DIRECT_LINE_CHANNEL_ID && config.bot.appId) return { adapter, appId: config.bot.appId };
       return undefined;
     },
@@ -132,7 +143,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     readiness: { storage: () => storage.ping(), tickets: () => tickets.ping(), ocr: () => photos.ready() },
     routes: [
-      (server) => registerPromptRoute(server, { matcher: services.matcher, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
+      (server) =>
+        registerPromptRoute(server, {
+          matcher: services.matcher,
+          apiKey: config.diagnoseApiKey,
+          defaultLocale: config.defaultLocale,
+          onUnexpected,
+        }),
       (server) =>
         registerPhotoRoute(server, {
           diagnoser: photos,
@@ -142,8 +159,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
           onUnexpected,
         }),
-      (server) => registerInfoRoute(server, { localizer, settings: settings.info, apiKey: config.diagnoseApiKey, defaultLocale: config.defaultLocale, onUnexpected }),
-      (server) => registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
+      (server) =>
+        registerInfoRoute(server, {
+          localizer,
+          settings: settings.info,
+          apiKey: config.diagnoseApiKey,
+          defaultLocale: config.defaultLocale,
+          onUnexpected,
+        }),
+      (server) =>
+        registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
       (server) => {
         if (!config.localWebChat) return;
         localDirectLine = registerLocalDirectLine(server, {

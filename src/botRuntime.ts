@@ -82,8 +82,15 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     typed: new SensitiveValues(SENSITIVE_TTL_MS, now),
     documents: new SensitiveValues(SENSITIVE_TTL_MS, now),
   };
-  const dialogs: Dialog[] = [new InfoCheckDialog(services, sensitive), new EscalationDialog(services), new ForgetMeDialog(services, sensitive)];
-  if (options.photo) dialogs.push(new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents));
+  const dialogs: Dialog[] = [
+    new InfoCheckDialog(services, sensitive),
+    new EscalationDialog(services),
+    new ForgetMeDialog(services, sensitive),
+  ];
+  if (options.photo)
+    dialogs.push(
+      new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents),
+    );
   const conversation = new KycConversation(services, dialogs);
   return { bot: new KycBot(conversation), services, localizer, settings, state, sensitive };
 }

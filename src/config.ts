@@ -5,7 +5,8 @@ import { LOCALES } from './conversation/topicSchema';
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
-const positiveInt = (max: number) => z.coerce.number({ message: 'expected a number' }).int('expected a whole number').min(1).max(max);
+const positiveInt = (max: number) =>
+  z.coerce.number({ message: 'expected a number' }).int('expected a whole number').min(1).max(max);
 const optionalSecret = z.string().min(16, 'must be at least 16 characters').optional();
 
 const envSchema = z.object({
@@ -68,7 +69,11 @@ export class ConfigError extends Error {
 
 /** Empty strings in .env files mean "not set", as dotenv users expect. */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,13 +87,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid environment variable MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
-    throw new ConfigError('Invalid environment variable MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+    throw new ConfigError(
+      'Invalid environment variable MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
+    );
   }
   if (e.HELPDESK_WEBHOOK_URL && !e.HELPDESK_WEBHOOK_SECRET) {
-    throw new ConfigError('Invalid environment variable HELPDESK_WEBHOOK_SECRET: required when HELPDESK_WEBHOOK_URL is set');
+    throw new ConfigError(
+      'Invalid environment variable HELPDESK_WEBHOOK_SECRET: required when HELPDESK_WEBHOOK_URL is set',
+    );
   }
   return Object.freeze({
-    bot: Object.freeze({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }),
+    bot: Object.freeze({
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    }),
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,

@@ -38,6 +38,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One clear line for configuration and data mistakes; a stack only for real bugs.
   if (error instanceof ConfigError || error instanceof DialogDataError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 });

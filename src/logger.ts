@@ -10,7 +10,22 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { service: 'kyc-support-bot' },
-      redact: { paths: ['text', '*.text', 'body', '*.body', 'value', '*.value', 'attachments', '*.attachments', 'authorization', '*.authorization', 'headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'text',
+          '*.text',
+          'body',
+          '*.body',
+          'value',
+          '*.value',
+          'attachments',
+          '*.attachments',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     // Asynchronous writes: a log line per request must not cost a blocking syscall on the hot path.

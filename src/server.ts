@@ -53,16 +53,33 @@ export function createServer(deps: ServerDeps): KycServer {
     return next();
   });
   server.on('after', (req: Request, res: Response) => {
-    logger.info({ reqId: req.id(), method: req.method, path: loggablePath(req.getPath()), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    logger.info(
+      {
+        reqId: req.id(),
+        method: req.method,
+        path: loggablePath(req.getPath()),
+        status: res.statusCode,
+        ms: Date.now() - req.time(),
+      },
+      'request',
+    );
   });
   // restify answers 404/405/body-parser errors itself: give them the project's JSON shape.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) onUnexpected(err, req);
-    const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
-    err.toJSON = () => ({ error: { code: errorCodeFor(status), message } });
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: Request,
+      _res: Response,
+      err: Error & { statusCode?: number; toJSON?: () => unknown },
+      callback: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      if (status >= 500) onUnexpected(err, req);
+      const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
+      err.toJSON = () => ({ error: { code: errorCodeFor(status), message } });
+      return callback();
+    },
+  );
 
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.json({ status: 'ok' });
@@ -92,17 +109,21 @@ export function createServer(deps: ServerDeps): KycServer {
     '/api/messages',
     ...jsonBody(MAX_ACTIVITY_BYTES),
     route(async (req, res) => {
-      if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
+      if (!req.is('json'))
+        throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
       assertActivity(req.body);
       const activity: Activity = req.body;
       inFlight += 1;
       try {
-        const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) => deps.bot.run(context));
+        const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) =>
+          deps.bot.run(context),
+        );
         res.status(invoke?.status ?? 200);
         if (invoke?.body !== undefined) res.json(invoke.body);
         else res.end();
       } catch (error) {
-        if (isAuthenticationFailure(error)) throw new HttpError(401, 'unauthorized', 'The request is not authorized for this bot');
+        if (isAuthenticationFailure(error))
+          throw new HttpError(401, 'unauthorized', 'The request is not authorized for this bot');
         throw error;
       } finally {
         inFlight -= 1;

@@ -17,7 +17,10 @@ describe('configuration from the environment', () => {
 
   it('turns the local Web Chat off by default when a Bot Framework app id is configured', () => {
     assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' }).localWebChat, false);
-    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', LOCAL_WEBCHAT: 'true' }).localWebChat, true);
+    assert.equal(
+      loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', LOCAL_WEBCHAT: 'true' }).localWebChat,
+      true,
+    );
   });
 
   it('treats empty values as unset, as .env files write them', () => {
@@ -36,7 +39,11 @@ describe('configuration from the environment', () => {
     it(`rejects ${name}=${value} with an error naming ${name} but not its value`, () => {
       assert.throws(
         () => loadConfig({ [name]: value }),
-        (error: unknown) => error instanceof ConfigError && error.message.includes(name) && !error.message.includes(`=${value}`) && !error.message.includes('\n'),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.includes(name) &&
+          !error.message.includes(`=${value}`) &&
+          !error.message.includes('\n'),
       );
     });
   }
@@ -53,7 +60,9 @@ describe('configuration from the environment', () => {
       timeout: 50_000,
     });
     assert.notEqual(result.status, 0);
-    const lines = result.stderr.split('\n').filter((l) => l.trim() && !l.includes('DEP0111') && !l.includes('trace-deprecation'));
+    const lines = result.stderr
+      .split('\n')
+      .filter((l) => l.trim() && !l.includes('DEP0111') && !l.includes('trace-deprecation'));
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0], /PORT/);
   });

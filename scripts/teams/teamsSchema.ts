@@ -53,7 +53,8 @@ export function teamsSchemaValidator(schemaVersion: string, schemasDir = TEAMS_S
     manifest(manifest) {
       const problems = validateManifest(manifest) ? [] : describe(validateManifest.errors);
       // The schema only says "must follow semver" in prose; Teams refuses anything else on upload.
-      const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+      const version =
+        typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
       if (typeof version !== 'string' || !SEMVER.test(version)) problems.push('/version: must be MAJOR.MINOR.PATCH');
       return problems;
     },

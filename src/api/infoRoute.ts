@@ -27,16 +27,23 @@ export function registerInfoRoute(server: Server, deps: InfoRouteDeps): void {
   server.post(
     '/api/diagnose/info',
     ...jsonBody(32 * 1024),
-    route(async (req, res) => {
-      assertBearer(req, deps.apiKey);
-      if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send the values as application/json');
-      const parsed = parseInfoRequest(req.body);
-      if (!parsed.ok) throw new HttpError(400, 'bad_request', parsed.message);
-      const locale = parsed.request.locale
-        ? resolveLocale(parsed.request.locale, deps.defaultLocale)
-        : resolveAcceptLanguage(req.header('accept-language'), deps.defaultLocale);
-      const t = deps.localizer.t(locale);
-      res.json(toInfoResponse(checkInfo(infoCheckInputOf(parsed.request), { settings: deps.settings }), (key, params) => t(`info:${key}`, params)));
-    }, (error) => deps.onUnexpected(error)),
+    route(
+      async (req, res) => {
+        assertBearer(req, deps.apiKey);
+        if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send the values as application/json');
+        const parsed = parseInfoRequest(req.body);
+        if (!parsed.ok) throw new HttpError(400, 'bad_request', parsed.message);
+        const locale = parsed.request.locale
+          ? resolveLocale(parsed.request.locale, deps.defaultLocale)
+          : resolveAcceptLanguage(req.header('accept-language'), deps.defaultLocale);
+        const t = deps.localizer.t(locale);
+        res.json(
+          toInfoResponse(checkInfo(infoCheckInputOf(parsed.request), { settings: deps.settings }), (key, params) =>
+            t(`info:${key}`, params),
+          ),
+        );
+      },
+      (error) => deps.onUnexpected(error),
+    ),
   );
 }

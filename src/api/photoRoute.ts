@@ -25,7 +25,14 @@ export interface PhotoRouteDeps {
 
 /** Document numbers leave the server as their last 4 characters only (DESIGN.md, Privacy), whoever produced them. */
 function publicDocument(document: DocumentFacts): Record<string, unknown> {
-  const mrz = document.mrz ? Object.fromEntries(Object.entries(document.mrz).map(([k, v]) => [k, /documentnumber/i.test(k) && v ? maskDocumentNumber(v.replace(/</g, '')) : v])) : undefined;
+  const mrz = document.mrz
+    ? Object.fromEntries(
+        Object.entries(document.mrz).map(([k, v]) => [
+          k,
+          /documentnumber/i.test(k) && v ? maskDocumentNumber(v.replace(/</g, '')) : v,
+        ]),
+      )
+    : undefined;
   return { type: document.type, mrz, expiryDate: document.expiryDate, expired: document.expired };
 }
 
@@ -43,38 +50,46 @@ function clientKey(req: Request): string {
 export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
   server.post(
     '/api/diagnose/photo',
-    route(async (req, res) => {
-      assertBearer(req, deps.apiKey);
-      const decision = deps.limiter.take(clientKey(req));
-      if (!decision.allowed) {
-        req.resume();
-        throw new HttpError(429, 'rate_limited', 'Too many photos; try again shortly.', { 'Retry-After': String(decision.retryAfterSeconds) });
-      }
-      const locale = requestLocale(req, deps.localizer.defaultLocale);
-      const t = deps.localizer.t(locale);
-      const bytes = await readPhotoUpload(req, deps.maxBytes);
-      try {
-        const diagnosis = await deps.diagnoser.diagnose(bytes);
-        const checks = diagnosis.checks.map((check: CheckResult) => ({
-          id: check.id,
-          status: check.status,
-          measured: check.measured,
-          threshold: check.threshold,
-          message: t(`photo:${check.messageKey}`, check.messageParams),
-        }));
-        res.json({
-          verdict: diagnosis.verdict,
-          checks,
-          ...(diagnosis.document ? { document: publicDocument(diagnosis.document) } : {}),
-          timingsMs: diagnosis.timingsMs,
-        });
-      } catch (error) {
-        if (isPhotoInputError(error)) throw new HttpError(error.httpStatus, error.code, t(`photo:${error.messageKey}`));
-        if (error instanceof OverloadedError) {
-          throw new HttpError(503, 'overloaded', t('photoChat:busy'), { 'Retry-After': String(error.retryAfterSeconds) });
+    route(
+      async (req, res) => {
+        assertBearer(req, deps.apiKey);
+        const decision = deps.limiter.take(clientKey(req));
+        if (!decision.allowed) {
+          req.resume();
+          throw new HttpError(429, 'rate_limited', 'Too many photos; try again shortly.', {
+            'Retry-After': String(decision.retryAfterSeconds),
+          });
         }
-        throw error;
-      }
-    }, (error) => deps.onUnexpected(error)),
+        const locale = requestLocale(req, deps.localizer.defaultLocale);
+        const t = deps.localizer.t(locale);
+        const bytes = await readPhotoUpload(req, deps.maxBytes);
+        try {
+          const diagnosis = await deps.diagnoser.diagnose(bytes);
+          const checks = diagnosis.checks.map((check: CheckResult) => ({
+            id: check.id,
+            status: check.status,
+            measured: check.measured,
+            threshold: check.threshold,
+            message: t(`photo:${check.messageKey}`, check.messageParams),
+          }));
+          res.json({
+            verdict: diagnosis.verdict,
+            checks,
+            ...(diagnosis.document ? { document: publicDocument(diagnosis.document) } : {}),
+            timingsMs: diagnosis.timingsMs,
+          });
+        } catch (error) {
+          if (isPhotoInputError(error))
+            throw new HttpError(error.httpStatus, error.code, t(`photo:${error.messageKey}`));
+          if (error instanceof OverloadedError) {
+            throw new HttpError(503, 'overloaded', t('photoChat:busy'), {
+              'Retry-After': String(error.retryAfterSeconds),
+            });
+          }
+          throw error;
+        }
+      },
+      (error) => deps.onUnexpected(error),
+    ),
   );
 }

@@ -19,7 +19,11 @@ export function readPhotoUpload(req: IncomingMessage, maxBytes: number): Promise
   if (/^multipart\/form-data\s*;/.test(contentType)) return readMultipartPhoto(req, maxBytes);
   req.resume();
   return Promise.reject(
-    new HttpError(415, 'unsupported_media_type', 'Send the photo as image/*, application/octet-stream, or multipart/form-data with a "photo" field.'),
+    new HttpError(
+      415,
+      'unsupported_media_type',
+      'Send the photo as image/*, application/octet-stream, or multipart/form-data with a "photo" field.',
+    ),
   );
 }
 
@@ -31,7 +35,10 @@ function readMultipartPhoto(req: IncomingMessage, maxBytes: number): Promise<Buf
   }
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5 } });
+    parser = busboy({
+      headers: req.headers,
+      limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5 },
+    });
   } catch {
     req.resume();
     return Promise.reject(new HttpError(400, 'bad_request', 'The multipart body is malformed.'));

@@ -29,29 +29,33 @@ export function registerPromptRoute(server: Server, deps: PromptRouteDeps): void
   server.post(
     '/api/diagnose/prompt',
     ...jsonBody(64 * 1024),
-    route(async (req, res) => {
-      assertBearer(req, deps.apiKey);
-      if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send {"text": "..."} as application/json');
-      const parsed = bodySchema.safeParse(req.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new HttpError(400, 'bad_request', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-      }
-      const locale = resolveLocale(parsed.data.locale, deps.defaultLocale);
-      const match = deps.matcher.match(parsed.data.text, locale);
-      // A request to get around verification gets no cause and no suggestions to act on.
-      if (match.kind === 'safety') {
-        res.json({ topic: null, kind: null, confidence: 0, alternatives: [] });
-        return;
-      }
-      res.json({
-        topic: match.topic,
-        kind: match.kind,
-        confidence: Math.round(match.confidence * 1000) / 1000,
-        alternatives: match.alternatives
-          .filter((a) => PUBLIC_KINDS.has(a.kind))
-          .map((a) => ({ topic: a.topic, kind: a.kind, confidence: Math.round(a.confidence * 1000) / 1000 })),
-      });
-    }, (error) => deps.onUnexpected(error)),
+    route(
+      async (req, res) => {
+        assertBearer(req, deps.apiKey);
+        if (!req.is('json'))
+          throw new HttpError(415, 'unsupported_media_type', 'Send {"text": "..."} as application/json');
+        const parsed = bodySchema.safeParse(req.body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new HttpError(400, 'bad_request', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+        }
+        const locale = resolveLocale(parsed.data.locale, deps.defaultLocale);
+        const match = deps.matcher.match(parsed.data.text, locale);
+        // A request to get around verification gets no cause and no suggestions to act on.
+        if (match.kind === 'safety') {
+          res.json({ topic: null, kind: null, confidence: 0, alternatives: [] });
+          return;
+        }
+        res.json({
+          topic: match.topic,
+          kind: match.kind,
+          confidence: Math.round(match.confidence * 1000) / 1000,
+          alternatives: match.alternatives
+            .filter((a) => PUBLIC_KINDS.has(a.kind))
+            .map((a) => ({ topic: a.topic, kind: a.kind, confidence: Math.round(a.confidence * 1000) / 1000 })),
+        });
+      },
+      (error) => deps.onUnexpected(error),
+    ),
   );
 }

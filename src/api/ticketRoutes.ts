@@ -4,7 +4,14 @@ import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';
 import { route } from '../http/route';
-import { TICKET_LIMITS, TICKET_STATUSES, toPublicTicket, type Ticket, type TicketReply, type TicketStatus } from '../tickets/ticket';
+import {
+  TICKET_LIMITS,
+  TICKET_STATUSES,
+  toPublicTicket,
+  type Ticket,
+  type TicketReply,
+  type TicketStatus,
+} from '../tickets/ticket';
 import { parseIfMatch, ticketETag } from '../tickets/ticketETag';
 import {
   InvalidTicketError,
@@ -107,7 +114,8 @@ function asHttpError(error: unknown): unknown {
       ? new HttpError(413, 'payload_too_large', error.message)
       : new HttpError(409, 'conflict', error.message);
   }
-  if (error instanceof TicketAnonymisedError) return new HttpError(409, 'conflict', 'The user asked to be forgotten; the ticket takes no replies.');
+  if (error instanceof TicketAnonymisedError)
+    return new HttpError(409, 'conflict', 'The user asked to be forgotten; the ticket takes no replies.');
   if (error instanceof InvalidTicketError) return new HttpError(400, 'bad_request', error.message);
   return error;
 }
@@ -119,22 +127,28 @@ function asHttpError(error: unknown): unknown {
 export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): void {
   const { store } = deps;
   const guarded = (handler: (req: Request, res: Response) => Promise<void>) =>
-    route(async (req, res) => {
-      if (deps.token === undefined || deps.token === '') throw new HttpError(404, 'not_found', 'Not found.');
-      assertBearer(req, deps.token);
-      try {
-        await handler(req, res);
-      } catch (error) {
-        throw asHttpError(error);
-      }
-    }, (error) => deps.onUnexpected(error));
+    route(
+      async (req, res) => {
+        if (deps.token === undefined || deps.token === '') throw new HttpError(404, 'not_found', 'Not found.');
+        assertBearer(req, deps.token);
+        try {
+          await handler(req, res);
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      },
+      (error) => deps.onUnexpected(error),
+    );
 
   server.get(
     '/api/tickets',
     guarded(async (req, res) => {
       const page = await store.list(statusFilter(req));
       res.header('Cache-Control', 'no-store');
-      res.json({ tickets: page.tickets.map(toPublicTicket), ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) });
+      res.json({
+        tickets: page.tickets.map(toPublicTicket),
+        ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      });
     }),
   );
 
@@ -161,7 +175,11 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
       }
       const ifMatch = parseIfMatch(req.header('if-match'));
       if (ifMatch.kind === 'missing' || ifMatch.kind === 'any') {
-        throw new HttpError(428, 'precondition_required', "Send If-Match with the ticket's ETag, so a newer change is not overwritten.");
+        throw new HttpError(
+          428,
+          'precondition_required',
+          "Send If-Match with the ticket's ETag, so a newer change is not overwritten.",
+        );
       }
       if (ifMatch.kind === 'unmatchable') {
         const current = await store.get(number);

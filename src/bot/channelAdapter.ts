@@ -6,7 +6,11 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
  * (401 included) in the project's JSON shape rather than the SDK's plain text.
  */
 export class ChannelAdapter extends CloudAdapter {
-  processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processIncoming(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }

@@ -17,7 +17,8 @@ export class KycBot extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((member) => member.id !== botId)) await this.conversation.welcome(context);
+      if (context.activity.membersAdded?.some((member) => member.id !== botId))
+        await this.conversation.welcome(context);
       await next();
     });
     this.onEvent(async (context, next) => {

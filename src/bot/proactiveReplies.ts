@@ -24,7 +24,9 @@ export interface ProactiveRouteOptions {
  * Returns false when it cannot be delivered now — the conversation is gone, the channel needs
  * credentials we do not have — and the reply then waits on the ticket for the user's next message.
  */
-export function createReplyDelivery(options: ProactiveRouteOptions): (ticket: Ticket, reply: TicketReply) => Promise<boolean> {
+export function createReplyDelivery(
+  options: ProactiveRouteOptions,
+): (ticket: Ticket, reply: TicketReply) => Promise<boolean> {
   return async (ticket, reply) => {
     const parsed = referenceSchema.safeParse(ticket.conversationReference);
     if (!parsed.success) return false;
@@ -39,7 +41,10 @@ export function createReplyDelivery(options: ProactiveRouteOptions): (ticket: Ti
       });
       return true;
     } catch (err) {
-      options.logger.warn({ err, ticket: ticket.number, channelId: parsed.data.channelId }, 'agent reply not delivered now; it waits for the user');
+      options.logger.warn(
+        { err, ticket: ticket.number, channelId: parsed.data.channelId },
+        'agent reply not delivered now; it waits for the user',
+      );
       return false;
     }
   };

@@ -13,7 +13,12 @@ export function createTurnErrorHandler(logger: Logger, localizer: Localizer, sta
   return async (context: TurnContext, error: unknown): Promise<void> => {
     const err = error instanceof Error ? error : new Error(String(error));
     logger.error(
-      { err, conversationId: context.activity.conversation?.id, channelId: context.activity.channelId, activityType: context.activity.type },
+      {
+        err,
+        conversationId: context.activity.conversation?.id,
+        channelId: context.activity.channelId,
+        activityType: context.activity.type,
+      },
       'turn failed',
     );
     try {
@@ -22,7 +27,10 @@ export function createTurnErrorHandler(logger: Logger, localizer: Localizer, sta
       await state.dialogState.delete(context);
       await state.conversationState.saveChanges(context, true);
     } catch (inner) {
-      logger.error({ err: inner, conversationId: context.activity.conversation?.id }, 'could not recover from a failed turn');
+      logger.error(
+        { err: inner, conversationId: context.activity.conversation?.id },
+        'could not recover from a failed turn',
+      );
     }
   };
 }

@@ -24,7 +24,11 @@ export function photoAttachmentReader(options: PhotoAttachmentOptions): Attachme
         return await fetchAttachmentBytes(
           attachment,
           { channelId: context.activity.channelId, getBotToken: botTokenProvider(context) },
-          { maxBytes: options.maxBytes, allowLocalhostForEmulator: options.localDevelopment, readLocal: readLocalAttachment },
+          {
+            maxBytes: options.maxBytes,
+            allowLocalhostForEmulator: options.localDevelopment,
+            readLocal: readLocalAttachment,
+          },
         );
       } catch (error) {
         if (!(error instanceof AttachmentDownloadError)) throw error;

@@ -8,7 +8,12 @@ import type { ConversationServices } from './services';
 import { ATTEMPTS_DIALOG, ESCALATION_DIALOG, switchTopicIfAsked } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
-const COUNT_CHOICES = ['policy:attempts.count0', 'policy:attempts.count1', 'policy:attempts.count2', 'policy:attempts.count3'] as const;
+const COUNT_CHOICES = [
+  'policy:attempts.count0',
+  'policy:attempts.count1',
+  'policy:attempts.count2',
+  'policy:attempts.count3',
+] as const;
 /** How long ago the last failure was, for each "when" button. */
 const WHEN_CHOICES = [
   ['policy:attempts.whenJustNow', 0],
@@ -37,7 +42,8 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
     if (told !== undefined) return this.haveCount(dc, env, told);
     // Still inside a restriction we already know of: say when it ends rather than ask again.
     const known = env.profile.attempts;
-    if (known && adviseResubmit(known, this.services.policy, this.services.now()).kind === 'restricted') return this.record(dc, env, known);
+    if (known && adviseResubmit(known, this.services.policy, this.services.now()).kind === 'restricted')
+      return this.record(dc, env, known);
     this.setCursor(dc, { phase: 'count' });
     await this.sendCount(dc.context, env);
     return Dialog.EndOfTurn;
@@ -66,7 +72,10 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
       return Dialog.EndOfTurn;
     }
     const hoursAgo = WHEN_CHOICES[picked][1];
-    return this.record(dc, env, { failures: cursor.failures ?? this.limit, lastFailureAt: this.services.now() - hoursAgo * 3_600_000 });
+    return this.record(dc, env, {
+      failures: cursor.failures ?? this.limit,
+      lastFailureAt: this.services.now() - hoursAgo * 3_600_000,
+    });
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -96,16 +105,26 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
     if (advice.kind === 'restricted') {
       const clock = userClockFrom(dc.context.activity.localTimezone, dc.context.activity.localTimestamp);
       const time = formatUserTime(advice.until, clock, env.locale);
-      await sendText(dc.context, [env.t('policy:attempts.restrictedUntil', { time }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'));
+      await sendText(
+        dc.context,
+        [env.t('policy:attempts.restrictedUntil', { time }), env.t('policy:attempts.resubmitAdvice')].join('\n\n'),
+      );
       // Restricted again after an earlier restriction ran out: the playbook's advice is a person now.
       const restrictionMs = this.services.policy.restrictionHours * 3_600_000;
       if (before && before.failures >= this.limit && before.lastFailureAt < record.lastFailureAt - restrictionMs) {
         await sendText(dc.context, env.t('policy:attempts.lockedAgain'));
         await dc.cancelAllDialogs();
-        return dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'policy:attempts.lockedAgainReason', topicId: 'attempts_limited' });
+        return dc.beginDialog(ESCALATION_DIALOG, {
+          reasonKey: 'policy:attempts.lockedAgainReason',
+          topicId: 'attempts_limited',
+        });
       }
     } else {
-      const lines = [record.failures === 0 ? env.t('policy:attempts.noFailures') : env.t('policy:attempts.canResubmit', { remaining: advice.remaining })];
+      const lines = [
+        record.failures === 0
+          ? env.t('policy:attempts.noFailures')
+          : env.t('policy:attempts.canResubmit', { remaining: advice.remaining }),
+      ];
       if (advice.nextRestricts) lines.push(env.t('policy:attempts.warnNextRestricts'));
       await sendText(dc.context, lines.join('\n\n'));
     }
@@ -117,13 +136,25 @@ export class AttemptsDialog extends Dialog<{ utterance?: string }> {
   }
 
   private async sendCount(context: TurnContext, env: TurnEnv, again = false): Promise<void> {
-    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askCount')].filter(Boolean).join('\n\n');
-    await sendText(context, text, COUNT_CHOICES.map((key) => env.t(key)));
+    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askCount')]
+      .filter(Boolean)
+      .join('\n\n');
+    await sendText(
+      context,
+      text,
+      COUNT_CHOICES.map((key) => env.t(key)),
+    );
   }
 
   private async sendWhen(context: TurnContext, env: TurnEnv, again = false): Promise<void> {
-    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askWhen')].filter(Boolean).join('\n\n');
-    await sendText(context, text, WHEN_CHOICES.map(([key]) => env.t(key)));
+    const text = [again ? env.t('chat:choice.notUnderstood') : '', env.t('policy:attempts.askWhen')]
+      .filter(Boolean)
+      .join('\n\n');
+    await sendText(
+      context,
+      text,
+      WHEN_CHOICES.map(([key]) => env.t(key)),
+    );
   }
 
   private setCursor(dc: DialogContext, cursor: AttemptsCursor): void {

@@ -17,7 +17,10 @@ export function matchChoice(reply: string, options: readonly (readonly string[])
   const exact = labels.findIndex((ls) => ls.includes(said));
   if (exact >= 0) return exact;
   const prefixed = labels
-    .map((ls, index) => ({ index, hit: ls.some((label) => label.startsWith(`${said} `) || (isCjk(said) && label.startsWith(said))) }))
+    .map((ls, index) => ({
+      index,
+      hit: ls.some((label) => label.startsWith(`${said} `) || (isCjk(said) && label.startsWith(said))),
+    }))
     .filter((o) => o.hit);
   return prefixed.length === 1 ? prefixed[0].index : undefined;
 }

@@ -11,7 +11,6 @@ import { ticketMessage } from './ticketMessages';
 import { ESCALATION_DIALOG } from './topicDialog';
 import { turnEnv, inEveryLocale, type TurnEnv } from './turnEnv';
 
-
 interface EscalationCursor extends EscalationRequest {
   asked: number;
 }
@@ -30,7 +29,12 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
 
   override async beginDialog(dc: DialogContext, request?: EscalationRequest): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const cursor: EscalationCursor = { reasonKey: request?.reasonKey ?? 'chat:escalate.humanReason', topicId: request?.topicId ?? env.data.currentTopic, reviewOverdue: request?.reviewOverdue, asked: 1 };
+    const cursor: EscalationCursor = {
+      reasonKey: request?.reasonKey ?? 'chat:escalate.humanReason',
+      topicId: request?.topicId ?? env.data.currentTopic,
+      reviewOverdue: request?.reviewOverdue,
+      asked: 1,
+    };
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     await sendText(dc.context, env.t('tickets:askReference'), [env.t('tickets:skip')]);
     return Dialog.EndOfTurn;
@@ -40,7 +44,8 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
     const env = await turnEnv(dc.context, this.services);
     const cursor: EscalationCursor = dc.activeDialog?.state ?? { reasonKey: 'chat:escalate.humanReason', asked: 1 };
     const text = (dc.context.activity.text ?? '').trim();
-    if (matchChoice(text, [inEveryLocale(this.services, 'tickets:skip')]) !== undefined) return this.file(dc, env, cursor, null);
+    if (matchChoice(text, [inEveryLocale(this.services, 'tickets:skip')]) !== undefined)
+      return this.file(dc, env, cursor, null);
     const reference = applicationReferenceSchema.safeParse(text);
     if (reference.success) return this.file(dc, env, cursor, reference.data);
     if (cursor.asked >= 2) return this.file(dc, env, cursor, null);
@@ -49,7 +54,12 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
     return Dialog.EndOfTurn;
   }
 
-  private async file(dc: DialogContext, env: TurnEnv, request: EscalationRequest, applicationReference: string | null): Promise<DialogTurnResult> {
+  private async file(
+    dc: DialogContext,
+    env: TurnEnv,
+    request: EscalationRequest,
+    applicationReference: string | null,
+  ): Promise<DialogTurnResult> {
     const context = dc.context;
     const { activity } = context;
     const topic = request.topicId ? this.services.topics.get(request.topicId) : undefined;
@@ -85,7 +95,14 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
     env.profile.hasTickets = true;
 
     const reason = [topic ? env.t(topic.label) : undefined, env.t(request.reasonKey)].filter(Boolean).join(' — ');
-    await context.sendActivity(ticketMessage(ticket, { reason, tried: describeWhatWasTried(env, this.services.topics) }, env.t, activity.channelId));
+    await context.sendActivity(
+      ticketMessage(
+        ticket,
+        { reason, tried: describeWhatWasTried(env, this.services.topics) },
+        env.t,
+        activity.channelId,
+      ),
+    );
     await sendText(context, env.t('tickets:next'));
     await context.sendActivity(handoffEvent(context, ticket, env));
     return dc.endDialog(ticket.number);

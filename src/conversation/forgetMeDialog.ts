@@ -22,19 +22,27 @@ export class ForgetMeDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    await sendText(dc.context, env.t('tickets:forget.confirm'), [env.t('tickets:forget.yes'), env.t('tickets:forget.no')]);
+    await sendText(dc.context, env.t('tickets:forget.confirm'), [
+      env.t('tickets:forget.yes'),
+      env.t('tickets:forget.no'),
+    ]);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const picked = matchChoice(dc.context.activity.text ?? '', [inEveryLocale(this.services, 'tickets:forget.yes'), inEveryLocale(this.services, 'tickets:forget.no')]);
+    const picked = matchChoice(dc.context.activity.text ?? '', [
+      inEveryLocale(this.services, 'tickets:forget.yes'),
+      inEveryLocale(this.services, 'tickets:forget.no'),
+    ]);
     if (picked !== 0) {
       await sendText(dc.context, env.t('tickets:forget.kept'));
       return dc.endDialog(false);
     }
     const { activity } = dc.context;
-    const count = await this.services.tickets.anonymiseByUserKey(this.services.userKey(activity.channelId, activity.from.id));
+    const count = await this.services.tickets.anonymiseByUserKey(
+      this.services.userKey(activity.channelId, activity.from.id),
+    );
     this.sensitive.typed.delete(activity.conversation.id);
     this.sensitive.documents.delete(activity.conversation.id);
     const result = await dc.endDialog(true);

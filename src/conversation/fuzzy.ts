@@ -77,6 +77,8 @@ export class FuzzyVocabulary {
         if (distance <= max) found.set(candidate, distance);
       }
     }
-    return [...found].map(([w, distance]) => ({ word: w, distance })).sort((x, y) => x.distance - y.distance || (x.word < y.word ? -1 : 1));
+    return [...found]
+      .map(([w, distance]) => ({ word: w, distance }))
+      .sort((x, y) => x.distance - y.distance || (x.word < y.word ? -1 : 1));
   }
 }

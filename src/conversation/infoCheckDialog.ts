@@ -71,7 +71,9 @@ export class InfoCheckDialog extends Dialog {
       env.data.infoPrivacyShown = true;
     }
     await sendText(dc.context, intro.join('\n\n'));
-    const start: InfoCursor = this.stores.documents.get(key) ? { phase: 'consent', field: 0 } : { phase: 'documentType', field: 0 };
+    const start: InfoCursor = this.stores.documents.get(key)
+      ? { phase: 'consent', field: 0 }
+      : { phase: 'documentType', field: 0 };
     return this.ask(dc, env, start);
   }
 
@@ -95,7 +97,10 @@ export class InfoCheckDialog extends Dialog {
         return this.ask(dc, env, { phase: 'documentType', field: 0 });
       }
       case 'documentType': {
-        const picked = matchChoice(text, DOCUMENT_TYPES.map((type) => this.labels(`info:documentType.${type}`)));
+        const picked = matchChoice(
+          text,
+          DOCUMENT_TYPES.map((type) => this.labels(`info:documentType.${type}`)),
+        );
         if (picked !== undefined) typed.documentType = DOCUMENT_TYPES[picked];
         else if (!skipped) return this.ask(dc, env, cursor, true);
         return this.ask(dc, env, { phase: 'entered', field: 0 });
@@ -129,7 +134,12 @@ export class InfoCheckDialog extends Dialog {
     return undefined;
   }
 
-  private async ask(dc: DialogContext, env: TurnEnv, cursor: InfoCursor | undefined, again = false): Promise<DialogTurnResult> {
+  private async ask(
+    dc: DialogContext,
+    env: TurnEnv,
+    cursor: InfoCursor | undefined,
+    again = false,
+  ): Promise<DialogTurnResult> {
     if (!cursor) return this.finish(dc, env);
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     await this.sendQuestion(dc.context, env, cursor, again);
@@ -140,10 +150,16 @@ export class InfoCheckDialog extends Dialog {
     const prefix = again ? `${env.t('chat:choice.notUnderstood')}\n\n` : '';
     switch (cursor.phase) {
       case 'consent':
-        await sendText(context, prefix + env.t('info:consent.readFromPhoto'), [env.t('info:consent.yes'), env.t('info:consent.no')]);
+        await sendText(context, prefix + env.t('info:consent.readFromPhoto'), [
+          env.t('info:consent.yes'),
+          env.t('info:consent.no'),
+        ]);
         return;
       case 'documentType':
-        await sendText(context, prefix + env.t('info:prompt.documentType'), [...DOCUMENT_TYPES.map((type) => env.t(`info:documentType.${type}`)), env.t('info:skip')]);
+        await sendText(context, prefix + env.t('info:prompt.documentType'), [
+          ...DOCUMENT_TYPES.map((type) => env.t(`info:documentType.${type}`)),
+          env.t('info:skip'),
+        ]);
         return;
       case 'entered':
         await sendText(context, prefix + env.t(`info:prompt.${INFO_FIELDS[cursor.field]}`), [env.t('info:skip')]);

@@ -6,7 +6,14 @@ import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
-import { ATTEMPTS_DIALOG, ESCALATION_DIALOG, INFO_CHECK_DIALOG, PHOTO_CHECK_DIALOG, TOPIC_DIALOG, TopicDialog } from './topicDialog';
+import {
+  ATTEMPTS_DIALOG,
+  ESCALATION_DIALOG,
+  INFO_CHECK_DIALOG,
+  PHOTO_CHECK_DIALOG,
+  TOPIC_DIALOG,
+  TopicDialog,
+} from './topicDialog';
 import { FORGET_ME_DIALOG } from './forgetMeDialog';
 import { PhotoCheckDialog } from './photoCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
@@ -36,14 +43,18 @@ export class KycConversation {
     this.dialogs.add(new TopicDialog(services));
     this.dialogs.add(new AttemptsDialog(services));
     for (const dialog of extraDialogs) this.dialogs.add(dialog);
-    this.phrases = createPhraseIndex(services.commands, services.topics.values(), (key) => inEveryLocale(services, key));
+    this.phrases = createPhraseIndex(services.commands, services.topics.values(), (key) =>
+      inEveryLocale(services, key),
+    );
   }
 
   /** First contact: greet and show what the bot can do. */
   async welcome(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
     env.data.welcomed = true;
-    const text = [env.t('chat:welcome.greeting'), env.t('chat:welcome.howTo'), env.t('chat:welcome.safety')].join('\n\n');
+    const text = [env.t('chat:welcome.greeting'), env.t('chat:welcome.howTo'), env.t('chat:welcome.safety')].join(
+      '\n\n',
+    );
     await sendText(context, text, this.menuChoices(env));
   }
 
@@ -85,7 +96,9 @@ export class KycConversation {
     const match = this.services.matcher.match(raw, env.locale);
     if (match.topic) return this.startTopic(dc, env, match.topic, raw);
     // Refusals are answers to a clear request, never something to suggest.
-    const suggestions = match.alternatives.filter((a) => a.kind !== 'safety' && a.confidence >= SUGGEST_CONFIDENCE).slice(0, 3);
+    const suggestions = match.alternatives
+      .filter((a) => a.kind !== 'safety' && a.confidence >= SUGGEST_CONFIDENCE)
+      .slice(0, 3);
     if (suggestions.length && normalizeText(raw)) {
       const labels = suggestions.flatMap((a) => {
         const topic = this.services.topics.get(a.topic);
@@ -162,7 +175,10 @@ export class KycConversation {
         return;
       case 'human':
         await dc.cancelAllDialogs();
-        await dc.beginDialog(ESCALATION_DIALOG, { reasonKey: 'chat:escalate.humanReason', topicId: env.data.currentTopic });
+        await dc.beginDialog(ESCALATION_DIALOG, {
+          reasonKey: 'chat:escalate.humanReason',
+          topicId: env.data.currentTopic,
+        });
         return;
       case 'my_ticket':
         await this.showMyTicket(context, env);
@@ -199,13 +215,25 @@ export class KycConversation {
   /** "my ticket": the latest ticket's status and the latest agent reply. */
   private async showMyTicket(context: TurnContext, env: TurnEnv): Promise<void> {
     const { activity } = context;
-    const ticket = await this.services.tickets.findLatestByUserKey(this.services.userKey(activity.channelId, activity.from.id));
+    const ticket = await this.services.tickets.findLatestByUserKey(
+      this.services.userKey(activity.channelId, activity.from.id),
+    );
     if (!ticket) {
       await sendText(context, env.t('tickets:myTicket.none'));
       return;
     }
-    const created = formatUserTime(Date.parse(ticket.createdAt), userClockFrom(activity.localTimezone, activity.localTimestamp), env.locale);
-    const lines = [env.t('tickets:myTicket.status', { number: ticket.number, status: env.t(`tickets:status.${ticket.status}`), created })];
+    const created = formatUserTime(
+      Date.parse(ticket.createdAt),
+      userClockFrom(activity.localTimezone, activity.localTimestamp),
+      env.locale,
+    );
+    const lines = [
+      env.t('tickets:myTicket.status', {
+        number: ticket.number,
+        status: env.t(`tickets:status.${ticket.status}`),
+        created,
+      }),
+    ];
     const reply = ticket.replies.at(-1);
     lines.push(reply ? env.t('tickets:myTicket.lastReply', { text: reply.text }) : env.t('tickets:myTicket.noReply'));
     await sendText(context, lines.join('\n\n'));
@@ -215,7 +243,9 @@ export class KycConversation {
   private async showPendingReplies(context: TurnContext, env: TurnEnv): Promise<void> {
     if (!env.profile.hasTickets) return;
     const { activity } = context;
-    const pending = await this.services.tickets.pendingReplies(this.services.userKey(activity.channelId, activity.from.id));
+    const pending = await this.services.tickets.pendingReplies(
+      this.services.userKey(activity.channelId, activity.from.id),
+    );
     for (const { ticketNumber, reply } of pending) {
       // Only the process that marks it shows it, so two servers never show one reply twice.
       if (await this.services.tickets.markReplyDelivered(ticketNumber, reply.id)) {

@@ -141,6 +141,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
 function refusalKey(error: unknown): string | undefined {
   if (isPhotoInputError(error)) return `photo:${error.messageKey}`;
   if (error instanceof OverloadedError) return 'photoChat:busy';
-  if (error instanceof AttachmentUnavailableError) return error.reason === 'auth_failed' ? 'photoChat:download.authFailed' : 'photoChat:download.failed';
+  if (error instanceof AttachmentUnavailableError)
+    return error.reason === 'auth_failed' ? 'photoChat:download.authFailed' : 'photoChat:download.failed';
   return undefined;
 }

@@ -33,11 +33,15 @@ export function renderChecks(checks: readonly CheckResult[], t: TurnTranslate): 
 
 function summary(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
   const failed = diagnosis.checks.filter((c) => c.status === 'fail').length;
-  return diagnosis.verdict === 'pass' ? t('photoChat:result.passIntro') : t('photoChat:result.failIntro', { count: failed });
+  return diagnosis.verdict === 'pass'
+    ? t('photoChat:result.passIntro')
+    : t('photoChat:result.failIntro', { count: failed });
 }
 
 function closing(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
-  return diagnosis.verdict === 'pass' ? `${t('photoChat:result.passCaveat')}\n\n${t('photoChat:result.nextAfterPass')}` : t('photoChat:result.nextAfterFail');
+  return diagnosis.verdict === 'pass'
+    ? `${t('photoChat:result.passCaveat')}\n\n${t('photoChat:result.nextAfterPass')}`
+    : t('photoChat:result.nextAfterFail');
 }
 
 export function plainTextResult(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
@@ -54,7 +58,18 @@ function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: strin
       type: 'ColumnSet',
       spacing: 'Small',
       columns: [
-        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: c.icon, weight: 'Bolder', color: c.status === 'pass' ? 'Good' : c.status === 'fail' ? 'Attention' : 'Warning' }] },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [
+            {
+              type: 'TextBlock',
+              text: c.icon,
+              weight: 'Bolder',
+              color: c.status === 'pass' ? 'Good' : c.status === 'fail' ? 'Attention' : 'Warning',
+            },
+          ],
+        },
         {
           type: 'Column',
           width: 'stretch',
@@ -74,7 +89,13 @@ function card(diagnosis: PhotoDiagnosis, t: TurnTranslate, previewDataUri: strin
     body: [
       { type: 'TextBlock', text: t('photoChat:result.title'), size: 'Medium', weight: 'Bolder', wrap: true },
       ...rows,
-      { type: 'Image', url: previewDataUri, altText: t('photoChat:result.previewAlt'), size: 'Large', spacing: 'Medium' },
+      {
+        type: 'Image',
+        url: previewDataUri,
+        altText: t('photoChat:result.previewAlt'),
+        size: 'Large',
+        spacing: 'Medium',
+      },
       { type: 'TextBlock', text: closing(diagnosis, t), wrap: true, spacing: 'Medium' },
     ],
   });

@@ -2,7 +2,8 @@ import { normalizeText } from './normalizeText';
 import { COMMAND_IDS, type CommandId, type Commands, type Topic } from './topicSchema';
 
 /** What a message means when it is exactly a command phrase or a button label. */
-export type ExactIntent = { type: 'command'; command: CommandId } | { type: 'topic'; topic: string } | { type: 'faqMenu' };
+export type ExactIntent =
+  { type: 'command'; command: CommandId } | { type: 'topic'; topic: string } | { type: 'faqMenu' };
 
 /** Menu buttons that stand for commands; their labels live in locales, so both languages work. */
 const MENU_COMMANDS: ReadonlyArray<readonly [string, ExactIntent]> = [
@@ -18,17 +19,23 @@ const MENU_COMMANDS: ReadonlyArray<readonly [string, ExactIntent]> = [
 export type PhraseIndex = (text: string) => ExactIntent | undefined;
 
 /** `inEveryLocale` gives a label key's text in each locale, as the buttons show it. */
-export function createPhraseIndex(commands: Commands, topics: Iterable<Topic>, inEveryLocale: (key: string) => string[]): PhraseIndex {
+export function createPhraseIndex(
+  commands: Commands,
+  topics: Iterable<Topic>,
+  inEveryLocale: (key: string) => string[],
+): PhraseIndex {
   const index = new Map<string, ExactIntent>();
   const add = (phrase: string, intent: ExactIntent): void => {
     const key = normalizeText(phrase);
     if (key && !index.has(key)) index.set(key, intent);
   };
   for (const command of COMMAND_IDS) {
-    for (const phrases of Object.values(commands[command])) for (const phrase of phrases) add(phrase, { type: 'command', command });
+    for (const phrases of Object.values(commands[command]))
+      for (const phrase of phrases) add(phrase, { type: 'command', command });
   }
   for (const [key, intent] of MENU_COMMANDS) for (const label of inEveryLocale(key)) add(label, intent);
-  for (const topic of topics) for (const label of inEveryLocale(topic.label)) add(label, { type: 'topic', topic: topic.id });
+  for (const topic of topics)
+    for (const label of inEveryLocale(topic.label)) add(label, { type: 'topic', topic: topic.id });
   return (text) => index.get(normalizeText(text));
 }
 
@@ -42,7 +49,9 @@ export function createPersonRequestDetector(commands: Commands): (text: string) 
   const phrases = Object.values(commands.human).flat().map(normalizeText).filter(Boolean);
   return (text) => {
     const said = normalizeText(text);
-    return said.split(' ').length <= MAX_WORDS_FOR_PERSON_REQUEST && phrases.some((phrase) => containsPhrase(said, phrase));
+    return (
+      said.split(' ').length <= MAX_WORDS_FOR_PERSON_REQUEST && phrases.some((phrase) => containsPhrase(said, phrase))
+    );
   };
 }
 

@@ -34,7 +34,9 @@ function expandContractions(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/n['’]t\b/gi, ' not')
-    .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) => (ENGLISH_STOP_WORDS.has(word.toLowerCase()) ? word : `${word} ${POSSESSIVE_WORD}`))
+    .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) =>
+      ENGLISH_STOP_WORDS.has(word.toLowerCase()) ? word : `${word} ${POSSESSIVE_WORD}`,
+    )
     .replace(/['’](m|re|ve|ll|d)\b/gi, '');
 }
 

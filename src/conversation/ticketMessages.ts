@@ -21,7 +21,12 @@ export function ticketText(ticket: Ticket, summary: TicketSummary, t: TurnTransl
 }
 
 /** The new ticket as a card (facts an agent and the user both read) with the copyable text as the message. */
-export function ticketMessage(ticket: Ticket, summary: TicketSummary, t: TurnTranslate, channelId: string): Partial<Activity> {
+export function ticketMessage(
+  ticket: Ticket,
+  summary: TicketSummary,
+  t: TurnTranslate,
+  channelId: string,
+): Partial<Activity> {
   const card = CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -1,5 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  Dialog,
+  DialogReason,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { matchChoice } from './choiceMatch';
 import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
@@ -66,7 +72,11 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
 
     const switched = await switchTopicIfAsked(dc, this.services, text, cursor.topicId);
     if (switched) return switched;
-    await sendText(dc.context, env.t('chat:choice.notUnderstood'), step.choices.map((c) => env.t(c.label)));
+    await sendText(
+      dc.context,
+      env.t('chat:choice.notUnderstood'),
+      step.choices.map((c) => env.t(c.label)),
+    );
     return Dialog.EndOfTurn;
   }
 
@@ -77,7 +87,11 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     const step = this.step(cursor, cursor.stepId);
     if (step.type !== 'ask') return;
     const env = await turnEnv(context, this.services);
-    await sendText(context, this.texts(step.text, env.t), step.choices.map((c) => env.t(c.label)));
+    await sendText(
+      context,
+      this.texts(step.text, env.t),
+      step.choices.map((c) => env.t(c.label)),
+    );
   }
 
   override async resumeDialog(dc: DialogContext, reason: DialogReason): Promise<DialogTurnResult> {
@@ -102,7 +116,11 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
           stepId = step.next;
           continue;
         case 'ask':
-          await sendText(dc.context, this.texts(step.text, env.t), step.choices.map((c) => env.t(c.label)));
+          await sendText(
+            dc.context,
+            this.texts(step.text, env.t),
+            step.choices.map((c) => env.t(c.label)),
+          );
           return Dialog.EndOfTurn;
         case 'attempts':
           return dc.beginDialog(ATTEMPTS_DIALOG, { utterance: cursor.utterance });
@@ -119,7 +137,11 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
           return dc.replaceDialog(TOPIC_DIALOG, { topicId: step.topic });
         case 'escalate':
           if (step.text) await sendText(dc.context, this.texts(step.text, env.t));
-          return dc.replaceDialog(ESCALATION_DIALOG, { reasonKey: step.reason, topicId: cursor.topicId, reviewOverdue: step.reviewOverdue });
+          return dc.replaceDialog(ESCALATION_DIALOG, {
+            reasonKey: step.reason,
+            topicId: cursor.topicId,
+            reviewOverdue: step.reviewOverdue,
+          });
         case 'end': {
           const parts = step.text ? [this.texts(step.text, env.t)] : [];
           if (step.tips) parts.push(tipsText(env.t));
@@ -128,7 +150,9 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
         }
       }
     }
-    throw new Error(`dialogs/${cursor.topicId}.json: more than ${MAX_STEPS_PER_TURN} steps without waiting for the user at step '${stepId}'`);
+    throw new Error(
+      `dialogs/${cursor.topicId}.json: more than ${MAX_STEPS_PER_TURN} steps without waiting for the user at step '${stepId}'`,
+    );
   }
 
   private texts(keys: readonly string[], t: (key: string) => string): string {

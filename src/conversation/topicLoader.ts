@@ -23,7 +23,10 @@ export class DialogDataError extends Error {
 
 function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   const at = issue.path.map(String);
-  const stepAt = at[0] === 'steps' && at[1] ? `step '${at[1]}'${at.length > 2 ? ` (${at.slice(2).join('.')})` : ''}` : at.join('.') || '(root)';
+  const stepAt =
+    at[0] === 'steps' && at[1]
+      ? `step '${at[1]}'${at.length > 2 ? ` (${at.slice(2).join('.')})` : ''}`
+      : at.join('.') || '(root)';
   return `${file}: ${stepAt}: ${issue.message}`;
 }
 
@@ -37,7 +40,8 @@ function readJson(file: string): unknown {
 
 function parseWith<T>(schema: z.ZodType<T>, file: string, label: string): T {
   const result = schema.safeParse(readJson(file));
-  if (!result.success) throw new DialogDataError(result.error.issues.map((issue) => describeIssue(label, issue)).join('\n'));
+  if (!result.success)
+    throw new DialogDataError(result.error.issues.map((issue) => describeIssue(label, issue)).join('\n'));
   return result.data;
 }
 

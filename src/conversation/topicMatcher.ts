@@ -129,7 +129,8 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
   // One weight per feature for the text-side sums: its heaviest use in any trigger.
   const featureWeight = new Map<string, number>();
   for (const { features } of triggerFeatures) {
-    for (const [key, typeWeight] of features) featureWeight.set(key, Math.max(typeWeight * idf(key), featureWeight.get(key) ?? 0));
+    for (const [key, typeWeight] of features)
+      featureWeight.set(key, Math.max(typeWeight * idf(key), featureWeight.get(key) ?? 0));
   }
   const ownTopic = new Map<string, number>();
   for (const [key, users] of topicsUsing) if (users.size === 1) ownTopic.set(key, [...users][0]);
@@ -164,7 +165,9 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
   }
   const subject = subjectFeatures();
   const subjectKeys = new Set([...subject.words.map(wordKey), ...subject.grams.keys()]);
-  const vocabulary = new FuzzyVocabulary([...topicsUsing.keys()].filter((k) => k.startsWith('w:')).map((k) => k.slice(2)));
+  const vocabulary = new FuzzyVocabulary(
+    [...topicsUsing.keys()].filter((k) => k.startsWith('w:')).map((k) => k.slice(2)),
+  );
 
   function evidence(text: string): Map<string, number> {
     const { words, grams } = textFeatures(text.slice(0, MAX_INPUT_CHARS));
@@ -232,12 +235,17 @@ export function createTopicMatcher(topics: readonly Topic[]): TopicMatcher {
         .sort((a, b) => b.score - a.score || a.index - b.index);
       const [best] = ranked;
       const leads = (other: { index: number; score: number }): boolean =>
-        best.score - other.score >= (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
+        best.score - other.score >=
+        (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
       const chosen = best && best.grounded && best.score >= ACCEPT && ranked.slice(1).every(leads) ? best : undefined;
       const alternatives = ranked
         .filter((candidate) => candidate !== chosen)
         .slice(0, MAX_ALTERNATIVES)
-        .map(({ index, score }) => ({ topic: topics[index].id, kind: topics[index].kind, confidence: round(Math.min(score, 1)) }));
+        .map(({ index, score }) => ({
+          topic: topics[index].id,
+          kind: topics[index].kind,
+          confidence: round(Math.min(score, 1)),
+        }));
       if (!chosen) return { topic: null, kind: null, confidence: 0, alternatives };
       const topic = topics[chosen.index];
       return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(chosen.score, 1)), alternatives };

@@ -45,13 +45,27 @@ const attempts = z.strictObject({ type: z.literal('attempts'), next: stepId });
  * Hand over to a person with a ticket; `reason` is an i18n key that says why, shown to the user
  * and the agent. `reviewOverdue` marks the playbook's priority-queue case (review waited too long).
  */
-const escalate = z.strictObject({ type: z.literal('escalate'), reason: textKey, text: z.array(textKey).optional(), reviewOverdue: z.boolean().optional() });
+const escalate = z.strictObject({
+  type: z.literal('escalate'),
+  reason: textKey,
+  text: z.array(textKey).optional(),
+  reviewOverdue: z.boolean().optional(),
+});
 /** Continue in another topic's walk-through. */
 const goto = z.strictObject({ type: z.literal('goto'), topic: z.string() });
 /** The end of a path; `tips` adds the pass-rate tips to the farewell. */
 const end = z.strictObject({ type: z.literal('end'), text: z.array(textKey).optional(), tips: z.boolean().optional() });
 
-export const stepSchema = z.discriminatedUnion('type', [say, ask, photoCheck, infoCheck, attempts, escalate, goto, end]);
+export const stepSchema = z.discriminatedUnion('type', [
+  say,
+  ask,
+  photoCheck,
+  infoCheck,
+  attempts,
+  escalate,
+  goto,
+  end,
+]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];
 

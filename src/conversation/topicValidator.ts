@@ -44,7 +44,8 @@ function checkGraph(topic: Topic, where: string, topicIds: Set<string>, errors: 
     for (const next of nextsOf(step)) {
       if (!steps[next]) errors.push(`${where}: step '${id}': next '${next}' does not exist`);
     }
-    if (step.type === 'goto' && !topicIds.has(step.topic)) errors.push(`${where}: step '${id}': goto topic '${step.topic}' does not exist`);
+    if (step.type === 'goto' && !topicIds.has(step.topic))
+      errors.push(`${where}: step '${id}': goto topic '${step.topic}' does not exist`);
   }
   const reachable = new Set<string>();
   const queue = steps[topic.start] ? [topic.start] : [];
@@ -54,10 +55,15 @@ function checkGraph(topic: Topic, where: string, topicIds: Set<string>, errors: 
     reachable.add(id);
     queue.push(...nextsOf(steps[id]));
   }
-  for (const id of Object.keys(steps)) if (!reachable.has(id)) errors.push(`${where}: step '${id}' is unreachable from '${topic.start}'`);
+  for (const id of Object.keys(steps))
+    if (!reachable.has(id)) errors.push(`${where}: step '${id}' is unreachable from '${topic.start}'`);
 
   // Every path ends: from each reachable step some terminal step (end, escalate, goto) can be reached.
-  const ends = new Set(Object.entries(steps).filter(([, s]) => nextsOf(s).length === 0).map(([id]) => id));
+  const ends = new Set(
+    Object.entries(steps)
+      .filter(([, s]) => nextsOf(s).length === 0)
+      .map(([id]) => id),
+  );
   let grew = true;
   while (grew) {
     grew = false;
@@ -85,11 +91,17 @@ export function validateDialogData({ data, localeKeys, engineKeys }: ValidatorIn
   const topicIds = new Set(data.topics.map((t) => t.id));
   const where = (topic: Topic): string => data.files.get(topic.id) ?? `topic '${topic.id}'`;
 
-  for (const id of [...CAUSE_IDS, ...FAQ_IDS]) if (!topicIds.has(id)) errors.push(`dialogs/: no topic file for '${id}'`);
+  for (const id of [...CAUSE_IDS, ...FAQ_IDS])
+    if (!topicIds.has(id)) errors.push(`dialogs/: no topic file for '${id}'`);
   for (const topic of data.topics) {
     const file = data.files.get(topic.id);
-    if (file && file !== `dialogs/${topic.id}.json`) errors.push(`${file}: file name must be the topic id '${topic.id}'.json`);
-    const expectedKind = (CAUSE_IDS as readonly string[]).includes(topic.id) ? 'cause' : (FAQ_IDS as readonly string[]).includes(topic.id) ? 'faq' : null;
+    if (file && file !== `dialogs/${topic.id}.json`)
+      errors.push(`${file}: file name must be the topic id '${topic.id}'.json`);
+    const expectedKind = (CAUSE_IDS as readonly string[]).includes(topic.id)
+      ? 'cause'
+      : (FAQ_IDS as readonly string[]).includes(topic.id)
+        ? 'faq'
+        : null;
     if (expectedKind && topic.kind !== expectedKind) errors.push(`${where(topic)}: kind must be '${expectedKind}'`);
     checkGraph(topic, where(topic), topicIds, errors);
   }
@@ -99,9 +111,11 @@ export function validateDialogData({ data, localeKeys, engineKeys }: ValidatorIn
   for (const locale of LOCALES) {
     const keys = localeKeys(locale);
     for (const topic of data.topics) {
-      for (const key of keysOf(topic)) if (!keys.has(key)) errors.push(`${where(topic)}: key '${key}' is missing in locales/${locale}`);
+      for (const key of keysOf(topic))
+        if (!keys.has(key)) errors.push(`${where(topic)}: key '${key}' is missing in locales/${locale}`);
     }
-    for (const key of engineKeys) if (!keys.has(key)) errors.push(`engine: key '${key}' is missing in locales/${locale}`);
+    for (const key of engineKeys)
+      if (!keys.has(key)) errors.push(`engine: key '${key}' is missing in locales/${locale}`);
   }
   for (const key of localeKeys(LOCALES[0])) {
     if (key.startsWith('topics:') && !usedKeys.has(key)) warnings.push(`locales: key '${key}' is defined but not used`);
@@ -112,11 +126,13 @@ export function validateDialogData({ data, localeKeys, engineKeys }: ValidatorIn
     const norm = normalizeText(phrase);
     if (!norm) return;
     const previous = owner.get(norm);
-    if (previous && previous !== by) errors.push(`${file}: phrase '${phrase}' belongs to both '${previous}' and '${by}'`);
+    if (previous && previous !== by)
+      errors.push(`${file}: phrase '${phrase}' belongs to both '${previous}' and '${by}'`);
     else owner.set(norm, by);
   };
   for (const [command, phrases] of Object.entries(data.commands)) {
-    for (const locale of LOCALES) for (const phrase of phrases[locale]) claim(phrase, `command ${command}`, 'dialogs/commands.json');
+    for (const locale of LOCALES)
+      for (const phrase of phrases[locale]) claim(phrase, `command ${command}`, 'dialogs/commands.json');
   }
   for (const topic of data.topics) {
     for (const locale of LOCALES) for (const phrase of topic.triggers[locale]) claim(phrase, topic.id, where(topic));

@@ -26,7 +26,9 @@ function translatorFor(services: ConversationServices, locale: Locale): TurnTran
   }
   let t = byLocale.get(locale);
   if (!t) {
-    t = memoizeParameterless(bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName)));
+    t = memoizeParameterless(
+      bindTranslate(services.localizer.t(locale), policyParams(services.policy, services.brandName)),
+    );
     byLocale.set(locale, t);
   }
   return t;
@@ -73,7 +75,11 @@ export async function turnEnv(context: TurnContext, services: ConversationServic
 }
 
 /** Switches the user's language for this turn and the ones after. */
-export async function switchLocale(context: TurnContext, services: ConversationServices, locale: Locale): Promise<TurnEnv> {
+export async function switchLocale(
+  context: TurnContext,
+  services: ConversationServices,
+  locale: Locale,
+): Promise<TurnEnv> {
   const current = await turnEnv(context, services);
   current.profile.locale = locale;
   const env = build(services, locale, current.data, current.profile);

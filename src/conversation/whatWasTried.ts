@@ -11,7 +11,12 @@ export function describeWhatWasTried(env: TurnEnv, topics: ReadonlyMap<string, T
   const parts = seen.map((key) => env.t(key));
   for (const check of env.data.photoChecks) {
     const failed = check.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    parts.push(env.t('chat:escalate.photoCheckLine', { verdict: env.t(`chat:verdict.${check.verdict}`), failed: failed.join(', ') || '-' }));
+    parts.push(
+      env.t('chat:escalate.photoCheckLine', {
+        verdict: env.t(`chat:verdict.${check.verdict}`),
+        failed: failed.join(', ') || '-',
+      }),
+    );
   }
   return parts.length ? parts.join('; ') : env.t('chat:fixesTried.none');
 }

@@ -43,14 +43,28 @@ export class PhotoService {
       maxWaitMs: options.ocr.maxWaitMs,
     });
     const pixels = new PixelWorkerPool(options.photo.pixelWorkers);
-    return new PhotoService(options, ocr, pixels, new BoundedQueue(options.concurrency, options.maxWaiting, options.ocr.retryAfterSeconds));
+    return new PhotoService(
+      options,
+      ocr,
+      pixels,
+      new BoundedQueue(options.concurrency, options.maxWaiting, options.ocr.retryAfterSeconds),
+    );
   }
 
   /** The diagnosis, plus what the MRZ says about the document for a later information check. */
   async diagnose(bytes: Buffer): Promise<PhotoDiagnosis & { reading?: MrzDocument }> {
     const textChecks = createTextChecks(this.ocr, this.options.ocr, this.options.now);
-    const diagnosis = await this.queue.run(() => diagnosePhoto(bytes, { settings: this.options.photo, maxBytes: this.options.maxBytes, textChecks, pixelWorkers: this.pixels }));
-    return diagnosis.mrz ? { ...diagnosis, reading: mrzDocument(diagnosis.mrz.format, diagnosis.mrz.lines, this.options.now?.()) } : diagnosis;
+    const diagnosis = await this.queue.run(() =>
+      diagnosePhoto(bytes, {
+        settings: this.options.photo,
+        maxBytes: this.options.maxBytes,
+        textChecks,
+        pixelWorkers: this.pixels,
+      }),
+    );
+    return diagnosis.mrz
+      ? { ...diagnosis, reading: mrzDocument(diagnosis.mrz.format, diagnosis.mrz.lines, this.options.now?.()) }
+      : diagnosis;
   }
 
   /** For /readyz: the OCR workers are up. */

@@ -21,5 +21,6 @@ export function assertActivity(body: unknown): void {
     const field = issue.path.join('.') || 'body';
     throw new HttpError(400, 'bad_request', `Invalid activity: ${field}: ${issue.message}`);
   }
-  if (parsed.data.type === 'message' && !parsed.data.from) throw new HttpError(400, 'bad_request', 'Invalid activity: from.id is required');
+  if (parsed.data.type === 'message' && !parsed.data.from)
+    throw new HttpError(400, 'bad_request', 'Invalid activity: from.id is required');
 }

@@ -32,7 +32,13 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const body: ErrorBody = { error: { code, message } };
   res.status(status);

@@ -29,7 +29,9 @@ export function formatUserTime(epochMs: number, clock: UserClock, locale: Locale
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
   if (clock.timeZone) return new Intl.DateTimeFormat(locale, { ...options, timeZone: clock.timeZone }).format(epochMs);
   if (clock.offsetMinutes !== undefined) {
-    const shifted = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(epochMs + clock.offsetMinutes * 60_000);
+    const shifted = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+      epochMs + clock.offsetMinutes * 60_000,
+    );
     const sign = clock.offsetMinutes < 0 ? '-' : '+';
     const abs = Math.abs(clock.offsetMinutes);
     return `${shifted} (UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')})`;

@@ -23,7 +23,9 @@ export async function openTicketStore(databaseUrl: string, options: OpenTicketSt
     try {
       return SqliteTicketStore.open(location.filePath, options);
     } catch (error) {
-      throw new Error(`DATABASE_URL: cannot open the ticket store in ${location.filePath}: ${errorMessage(error)}`, { cause: error });
+      throw new Error(`DATABASE_URL: cannot open the ticket store in ${location.filePath}: ${errorMessage(error)}`, {
+        cause: error,
+      });
     }
   }
   const pool = createPostgresPool(location.connectionString, { onIdleClientError: options.onBackgroundError });

@@ -123,7 +123,10 @@ export class PostgresTicketStore implements TicketStore {
   private closed = false;
 
   /** Applies the ticket migrations, then serves from `pool`; close() ends the pool unless `ownsPool` is false. */
-  static async open(pool: Pool, options: TicketStoreOptions & { readonly ownsPool?: boolean }): Promise<PostgresTicketStore> {
+  static async open(
+    pool: Pool,
+    options: TicketStoreOptions & { readonly ownsPool?: boolean },
+  ): Promise<PostgresTicketStore> {
     await runPostgresMigrations(pool, 'tickets', postgresTicketMigrations);
     return new PostgresTicketStore(pool, options.ownsPool ?? true, options);
   }
@@ -293,7 +296,9 @@ export class PostgresTicketStore implements TicketStore {
   async anonymiseByUserKey(userKey: string): Promise<number> {
     return withPostgresTransaction(this.pool, async (client) => {
       // Locked in number order, so two overlapping requests cannot deadlock.
-      const { rows } = await client.query('SELECT * FROM tickets WHERE user_key = $1 ORDER BY number FOR UPDATE', [userKey]);
+      const { rows } = await client.query('SELECT * FROM tickets WHERE user_key = $1 ORDER BY number FOR UPDATE', [
+        userKey,
+      ]);
       const at = this.now();
       for (const row of rows.map(parseTicketRow)) {
         await client.query('DELETE FROM ticket_notes WHERE ticket_number = $1', [row.number]);
@@ -310,7 +315,9 @@ export class PostgresTicketStore implements TicketStore {
 
   async purgeOlderThan(days: number): Promise<number> {
     // Notes, replies and webhook rows go with their ticket (ON DELETE CASCADE).
-    const { rowCount } = await this.pool.query('DELETE FROM tickets WHERE updated_at < $1', [cutoffFor(this.now(), days)]);
+    const { rowCount } = await this.pool.query('DELETE FROM tickets WHERE updated_at < $1', [
+      cutoffFor(this.now(), days),
+    ]);
     return rowCount ?? 0;
   }
 
@@ -341,10 +348,20 @@ export class PostgresTicketStore implements TicketStore {
   private async withChildren(db: Queryable, rows: readonly ParsedTicketRow[]): Promise<Ticket[]> {
     if (rows.length === 0) return [];
     const numbers = rows.map((row) => row.number);
-    const noteRows = await db.query('SELECT * FROM ticket_notes WHERE ticket_number = ANY($1::text[]) ORDER BY ticket_number, position', [numbers]);
-    const replyRows = await db.query('SELECT * FROM ticket_replies WHERE ticket_number = ANY($1::text[]) ORDER BY ticket_number, position', [numbers]);
-    const notes = groupByTicket(noteRows.rows.map(parseNoteRow).map(({ ticketNumber, note }) => ({ ticketNumber, value: note })));
-    const replies = groupByTicket(replyRows.rows.map(parseReplyRow).map(({ ticketNumber, reply }) => ({ ticketNumber, value: reply })));
+    const noteRows = await db.query(
+      'SELECT * FROM ticket_notes WHERE ticket_number = ANY($1::text[]) ORDER BY ticket_number, position',
+      [numbers],
+    );
+    const replyRows = await db.query(
+      'SELECT * FROM ticket_replies WHERE ticket_number = ANY($1::text[]) ORDER BY ticket_number, position',
+      [numbers],
+    );
+    const notes = groupByTicket(
+      noteRows.rows.map(parseNoteRow).map(({ ticketNumber, note }) => ({ ticketNumber, value: note })),
+    );
+    const replies = groupByTicket(
+      replyRows.rows.map(parseReplyRow).map(({ ticketNumber, reply }) => ({ ticketNumber, value: reply })),
+    );
     return rows.map((row) => assembleTicket(row, notes.get(row.number) ?? [], replies.get(row.number) ?? []));
   }
 
@@ -356,7 +373,9 @@ export class PostgresTicketStore implements TicketStore {
   }
 
   private async count(client: PoolClient, table: 'ticket_notes' | 'ticket_replies', number: string): Promise<number> {
-    const { rows } = await client.query(`SELECT count(*)::int AS count FROM ${table} WHERE ticket_number = $1`, [number]);
+    const { rows } = await client.query(`SELECT count(*)::int AS count FROM ${table} WHERE ticket_number = $1`, [
+      number,
+    ]);
     return countRow.parse(rows[0]).count;
   }
 
@@ -365,13 +384,10 @@ export class PostgresTicketStore implements TicketStore {
     if (count >= TICKET_LIMITS.notes) {
       throw new TicketLimitError('notes', `A ticket holds at most ${TICKET_LIMITS.notes} notes.`);
     }
-    await client.query('INSERT INTO ticket_notes (ticket_number, position, id, text, created_at) VALUES ($1, $2, $3, $4, $5)', [
-      number,
-      count + 1,
-      randomUUID(),
-      text,
-      at,
-    ]);
+    await client.query(
+      'INSERT INTO ticket_notes (ticket_number, position, id, text, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [number, count + 1, randomUUID(), text, at],
+    );
   }
 
   private async touch(client: PoolClient, number: string, at: Date): Promise<void> {
@@ -398,7 +414,13 @@ class PostgresOutbox implements TicketOutbox {
     );
     return rows
       .map((raw) => outboxClaimRow.parse(raw))
-      .map((row) => ({ id: row.id, ticketNumber: row.ticket_number, event: row.event, attempts: row.attempts, lockToken: row.lock_token }));
+      .map((row) => ({
+        id: row.id,
+        ticketNumber: row.ticket_number,
+        event: row.event,
+        attempts: row.attempts,
+        lockToken: row.lock_token,
+      }));
   }
 
   async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {

@@ -6,7 +6,13 @@ import { openSqliteDatabase } from '../storage/sqliteDatabase';
 import { runSqliteMigrations } from '../storage/sqliteMigrations';
 import { TICKET_CREATED_EVENT, type OutboxEntry, type OutboxRow, type TicketOutbox } from './outbox';
 import { detailsOf, TICKET_LIMITS, type NewTicket, type Ticket, type TicketChange, type TicketReply } from './ticket';
-import { InvalidTicketError, TicketAnonymisedError, TicketLimitError, TicketNotFoundError, VersionConflictError } from './ticketErrors';
+import {
+  InvalidTicketError,
+  TicketAnonymisedError,
+  TicketLimitError,
+  TicketNotFoundError,
+  VersionConflictError,
+} from './ticketErrors';
 import { generateTicketNumber } from './ticketNumber';
 import {
   anonymisedDetails,
@@ -85,7 +91,12 @@ export const sqliteTicketMigrations: readonly Migration[] = [
 const MAX_NUMBER_ATTEMPTS = 8;
 const versionRow = z.object({ version: z.number().int(), user_key: z.string().nullable() });
 const countRow = z.object({ count: z.number().int() });
-const outboxClaimRow = z.object({ id: z.number().int(), ticket_number: z.string(), event: z.string(), attempts: z.number().int() });
+const outboxClaimRow = z.object({
+  id: z.number().int(),
+  ticket_number: z.string(),
+  event: z.string(),
+  attempts: z.number().int(),
+});
 const outboxRow = z.object({
   id: z.number().int(),
   ticket_number: z.string(),
@@ -196,62 +207,75 @@ export class SqliteTicketStore implements TicketStore {
   async update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket> {
     const note = change.note === undefined ? undefined : noteText(change.note);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    return this.db.transaction((): Ticket => {
-      const current = this.currentVersion(number);
-      if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
-      const at = this.now().toISOString();
-      if (note !== undefined) this.insertNote(number, note, at);
-      this.db
-        .prepare(
-          `UPDATE tickets SET status = coalesce(?, status), assignee = CASE WHEN ? THEN ? ELSE assignee END,
+    return this.db
+      .transaction((): Ticket => {
+        const current = this.currentVersion(number);
+        if (current.version !== expectedVersion)
+          throw new VersionConflictError(number, expectedVersion, current.version);
+        const at = this.now().toISOString();
+        if (note !== undefined) this.insertNote(number, note, at);
+        this.db
+          .prepare(
+            `UPDATE tickets SET status = coalesce(?, status), assignee = CASE WHEN ? THEN ? ELSE assignee END,
              version = version + 1, updated_at = ? WHERE number = ? AND version = ?`,
-        )
-        .run(change.status ?? null, assignee === undefined ? 0 : 1, assignee ?? null, at, number, expectedVersion);
-      return this.mustRead(number);
-    }).immediate();
+          )
+          .run(change.status ?? null, assignee === undefined ? 0 : 1, assignee ?? null, at, number, expectedVersion);
+        return this.mustRead(number);
+      })
+      .immediate();
   }
 
   async addNote(number: string, text: string): Promise<Ticket> {
     const note = noteText(text);
-    return this.db.transaction((): Ticket => {
-      this.currentVersion(number);
-      const at = this.now().toISOString();
-      this.insertNote(number, note, at);
-      this.touch(number, at);
-      return this.mustRead(number);
-    }).immediate();
+    return this.db
+      .transaction((): Ticket => {
+        this.currentVersion(number);
+        const at = this.now().toISOString();
+        this.insertNote(number, note, at);
+        this.touch(number, at);
+        return this.mustRead(number);
+      })
+      .immediate();
   }
 
   async addReply(number: string, text: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const body = replyText(text);
-    return this.db.transaction((): { ticket: Ticket; reply: TicketReply } => {
-      const current = this.currentVersion(number);
-      if (current.user_key === null) throw new TicketAnonymisedError(number);
-      const count = countRow.parse(
-        this.db.prepare('SELECT count(*) AS count FROM ticket_replies WHERE ticket_number = ?').get(number),
-      ).count;
-      if (count >= TICKET_LIMITS.replies) {
-        throw new TicketLimitError('replies', `A ticket holds at most ${TICKET_LIMITS.replies} replies.`);
-      }
-      const at = this.now().toISOString();
-      const reply: TicketReply = { id: randomUUID(), text: body, createdAt: at, deliveredAt: null };
-      this.db
-        .prepare('INSERT INTO ticket_replies (ticket_number, position, id, text, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, NULL)')
-        .run(number, count + 1, reply.id, reply.text, at);
-      this.touch(number, at);
-      return { ticket: this.mustRead(number), reply };
-    }).immediate();
+    return this.db
+      .transaction((): { ticket: Ticket; reply: TicketReply } => {
+        const current = this.currentVersion(number);
+        if (current.user_key === null) throw new TicketAnonymisedError(number);
+        const count = countRow.parse(
+          this.db.prepare('SELECT count(*) AS count FROM ticket_replies WHERE ticket_number = ?').get(number),
+        ).count;
+        if (count >= TICKET_LIMITS.replies) {
+          throw new TicketLimitError('replies', `A ticket holds at most ${TICKET_LIMITS.replies} replies.`);
+        }
+        const at = this.now().toISOString();
+        const reply: TicketReply = { id: randomUUID(), text: body, createdAt: at, deliveredAt: null };
+        this.db
+          .prepare(
+            'INSERT INTO ticket_replies (ticket_number, position, id, text, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, NULL)',
+          )
+          .run(number, count + 1, reply.id, reply.text, at);
+        this.touch(number, at);
+        return { ticket: this.mustRead(number), reply };
+      })
+      .immediate();
   }
 
   async markReplyDelivered(number: string, replyId: string): Promise<boolean> {
-    return this.db.transaction((): boolean => {
-      const at = this.now().toISOString();
-      const marked = this.db
-        .prepare('UPDATE ticket_replies SET delivered_at = ? WHERE ticket_number = ? AND id = ? AND delivered_at IS NULL')
-        .run(at, number, replyId).changes;
-      if (marked === 1) this.touch(number, at);
-      return marked === 1;
-    }).immediate();
+    return this.db
+      .transaction((): boolean => {
+        const at = this.now().toISOString();
+        const marked = this.db
+          .prepare(
+            'UPDATE ticket_replies SET delivered_at = ? WHERE ticket_number = ? AND id = ? AND delivered_at IS NULL',
+          )
+          .run(at, number, replyId).changes;
+        if (marked === 1) this.touch(number, at);
+        return marked === 1;
+      })
+      .immediate();
   }
 
   async pendingReplies(userKey: string): Promise<PendingReply[]> {
@@ -274,32 +298,36 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
-    return this.db.transaction((): number => {
-      const rows = this.db.prepare('SELECT * FROM tickets WHERE user_key = ?').all(userKey).map(parseTicketRow);
-      const at = this.now().toISOString();
-      for (const row of rows) {
-        this.db.prepare('DELETE FROM ticket_notes WHERE ticket_number = ?').run(row.number);
-        this.db.prepare('DELETE FROM ticket_replies WHERE ticket_number = ?').run(row.number);
-        this.db
-          .prepare(
-            `UPDATE tickets SET details = ?, user_key = NULL, anonymised_at = ?, updated_at = ?, version = version + 1
+    return this.db
+      .transaction((): number => {
+        const rows = this.db.prepare('SELECT * FROM tickets WHERE user_key = ?').all(userKey).map(parseTicketRow);
+        const at = this.now().toISOString();
+        for (const row of rows) {
+          this.db.prepare('DELETE FROM ticket_notes WHERE ticket_number = ?').run(row.number);
+          this.db.prepare('DELETE FROM ticket_replies WHERE ticket_number = ?').run(row.number);
+          this.db
+            .prepare(
+              `UPDATE tickets SET details = ?, user_key = NULL, anonymised_at = ?, updated_at = ?, version = version + 1
              WHERE number = ?`,
-          )
-          .run(JSON.stringify(anonymisedDetails(row.details)), at, at, row.number);
-      }
-      return rows.length;
-    }).immediate();
+            )
+            .run(JSON.stringify(anonymisedDetails(row.details)), at, at, row.number);
+        }
+        return rows.length;
+      })
+      .immediate();
   }
 
   async purgeOlderThan(days: number): Promise<number> {
     const cutoff = cutoffFor(this.now(), days).toISOString();
-    return this.db.transaction((): number => {
-      const expired = 'SELECT number FROM tickets WHERE updated_at < ?';
-      for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE ticket_number IN (${expired})`).run(cutoff);
-      }
-      return this.db.prepare('DELETE FROM tickets WHERE updated_at < ?').run(cutoff).changes;
-    }).immediate();
+    return this.db
+      .transaction((): number => {
+        const expired = 'SELECT number FROM tickets WHERE updated_at < ?';
+        for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox']) {
+          this.db.prepare(`DELETE FROM ${table} WHERE ticket_number IN (${expired})`).run(cutoff);
+        }
+        return this.db.prepare('DELETE FROM tickets WHERE updated_at < ?').run(cutoff).changes;
+      })
+      .immediate();
   }
 
   async ping(): Promise<void> {
@@ -333,14 +361,18 @@ export class SqliteTicketStore implements TicketStore {
     const numbers = JSON.stringify(rows.map((row) => row.number));
     const notes = groupByTicket(
       this.db
-        .prepare('SELECT * FROM ticket_notes WHERE ticket_number IN (SELECT value FROM json_each(?)) ORDER BY ticket_number, position')
+        .prepare(
+          'SELECT * FROM ticket_notes WHERE ticket_number IN (SELECT value FROM json_each(?)) ORDER BY ticket_number, position',
+        )
         .all(numbers)
         .map(parseNoteRow)
         .map(({ ticketNumber, note }) => ({ ticketNumber, value: note })),
     );
     const replies = groupByTicket(
       this.db
-        .prepare('SELECT * FROM ticket_replies WHERE ticket_number IN (SELECT value FROM json_each(?)) ORDER BY ticket_number, position')
+        .prepare(
+          'SELECT * FROM ticket_replies WHERE ticket_number IN (SELECT value FROM json_each(?)) ORDER BY ticket_number, position',
+        )
         .all(numbers)
         .map(parseReplyRow)
         .map(({ ticketNumber, reply }) => ({ ticketNumber, value: reply })),
@@ -355,7 +387,9 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   private insertNote(number: string, text: string, at: string): void {
-    const count = countRow.parse(this.db.prepare('SELECT count(*) AS count FROM ticket_notes WHERE ticket_number = ?').get(number)).count;
+    const count = countRow.parse(
+      this.db.prepare('SELECT count(*) AS count FROM ticket_notes WHERE ticket_number = ?').get(number),
+    ).count;
     if (count >= TICKET_LIMITS.notes) {
       throw new TicketLimitError('notes', `A ticket holds at most ${TICKET_LIMITS.notes} notes.`);
     }
@@ -375,22 +409,30 @@ class SqliteOutbox implements TicketOutbox {
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const at = now.toISOString();
     const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
-    return this.db.transaction((): OutboxEntry[] => {
-      const due = this.db
-        .prepare(
-          `SELECT id, ticket_number, event, attempts FROM ticket_outbox
+    return this.db
+      .transaction((): OutboxEntry[] => {
+        const due = this.db
+          .prepare(
+            `SELECT id, ticket_number, event, attempts FROM ticket_outbox
            WHERE delivered_at IS NULL AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
            ORDER BY next_attempt_at, id LIMIT ?`,
-        )
-        .all(at, at, limit)
-        .map((row) => outboxClaimRow.parse(row));
-      const claim = this.db.prepare('UPDATE ticket_outbox SET locked_until = ?, lock_token = ? WHERE id = ?');
-      return due.map((row) => {
-        const lockToken = randomUUID();
-        claim.run(lockedUntil, lockToken, row.id);
-        return { id: String(row.id), ticketNumber: row.ticket_number, event: row.event, attempts: row.attempts, lockToken };
-      });
-    }).immediate();
+          )
+          .all(at, at, limit)
+          .map((row) => outboxClaimRow.parse(row));
+        const claim = this.db.prepare('UPDATE ticket_outbox SET locked_until = ?, lock_token = ? WHERE id = ?');
+        return due.map((row) => {
+          const lockToken = randomUUID();
+          claim.run(lockedUntil, lockToken, row.id);
+          return {
+            id: String(row.id),
+            ticketNumber: row.ticket_number,
+            event: row.event,
+            attempts: row.attempts,
+            lockToken,
+          };
+        });
+      })
+      .immediate();
   }
 
   async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {

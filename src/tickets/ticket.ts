@@ -24,7 +24,10 @@ export const TICKET_LIMITS = {
 
 const topicOrStepId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a snake_case id');
 /** An i18n key with its namespace, e.g. `topics:photo_unclear.label` (resolved by the reader). */
-const labelKey = z.string().max(200).regex(/^[a-z][a-zA-Z]*:[A-Za-z0-9_.]+$/, 'expected "namespace:key"');
+const labelKey = z
+  .string()
+  .max(200)
+  .regex(/^[a-z][a-zA-Z]*:[A-Za-z0-9_.]+$/, 'expected "namespace:key"');
 const isoTime = z.iso.datetime();
 
 /** The reference the user's KYC application carries; agents need it in full (DESIGN.md, Privacy). */

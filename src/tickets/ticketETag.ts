@@ -3,7 +3,11 @@ export function ticketETag(version: number): string {
   return `"${version}"`;
 }
 
-export type IfMatch = { readonly kind: 'missing' } | { readonly kind: 'any' } | { readonly kind: 'version'; readonly version: number } | { readonly kind: 'unmatchable' };
+export type IfMatch =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'version'; readonly version: number }
+  | { readonly kind: 'unmatchable' };
 
 /**
  * Reads an If-Match header against ticket ETags. Strong comparison (RFC 9110): a weak tag or a

@@ -38,7 +38,10 @@ export function generateTicketNumber(): string {
  */
 export function parseTicketNumber(input: string): string | undefined {
   if (input.length > MAX_INPUT_LENGTH) return undefined;
-  let compact = input.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '');
+  let compact = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '');
   if (compact.startsWith('KYC')) compact = compact.slice(3);
   if (compact.length !== RANDOM_LENGTH + 1) return undefined;
   for (const symbol of compact) {

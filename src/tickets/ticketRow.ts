@@ -16,7 +16,9 @@ import { cleanTicketText, utf8Length } from './ticketText';
 /** SQLite hands back ISO text, PostgreSQL Date objects; tickets always carry ISO text. */
 const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
 /** SQLite hands back JSON text, PostgreSQL (json column) the parsed value. */
-const details = z.union([z.string().transform((text): unknown => JSON.parse(text)), z.record(z.string(), z.unknown())]).pipe(ticketDetailsSchema);
+const details = z
+  .union([z.string().transform((text): unknown => JSON.parse(text)), z.record(z.string(), z.unknown())])
+  .pipe(ticketDetailsSchema);
 
 const ticketRowSchema = z.object({
   number: z.string(),
@@ -48,7 +50,10 @@ export function parseTicketRow(row: unknown): ParsedTicketRow {
 
 export function parseNoteRow(row: unknown): { ticketNumber: string; note: TicketNote } {
   const parsed = noteRowSchema.parse(row);
-  return { ticketNumber: parsed.ticket_number, note: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at } };
+  return {
+    ticketNumber: parsed.ticket_number,
+    note: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at },
+  };
 }
 
 export function parseReplyRow(row: unknown): { ticketNumber: string; reply: TicketReply } {
@@ -59,7 +64,11 @@ export function parseReplyRow(row: unknown): { ticketNumber: string; reply: Tick
   };
 }
 
-export function assembleTicket(row: ParsedTicketRow, notes: readonly TicketNote[], replies: readonly TicketReply[]): Ticket {
+export function assembleTicket(
+  row: ParsedTicketRow,
+  notes: readonly TicketNote[],
+  replies: readonly TicketReply[],
+): Ticket {
   return {
     number: row.number,
     status: row.status,

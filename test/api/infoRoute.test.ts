@@ -47,7 +47,10 @@ describe('POST /api/diagnose/info', function () {
 
   describe('answers', () => {
     it('names the missing leading zeros with their positions, the document value and the value to type', async () => {
-      const body = await check(running, { entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' } });
+      const body = await check(running, {
+        entered: { dateOfBirth: '2000-4-8' },
+        document: { dateOfBirth: '08.04.2000' },
+      });
       assert.deepEqual(body, {
         match: false,
         findings: [
@@ -58,27 +61,46 @@ describe('POST /api/diagnose/info', function () {
             document: '08.04.2000',
             positions: [5, 7],
             suggestion: '2000-04-08',
-            message: 'You typed `2000-4-8`; the document says 08.04.2000. Month and day need two digits each: type `2000-04-08`.',
+            message:
+              'You typed `2000-4-8`; the document says 08.04.2000. Month and day need two digits each: type `2000-04-08`.',
           },
         ],
       });
     });
 
     it('writes the message in Chinese when the body asks for zh-CN', async () => {
-      const body = await check(running, { entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' }, locale: 'zh-CN' });
-      assert.equal(body.findings[0]?.message, '您填的是 `2000-4-8`，证件上是 08.04.2000。月和日都要写两位数，请输入 `2000-04-08`。');
+      const body = await check(running, {
+        entered: { dateOfBirth: '2000-4-8' },
+        document: { dateOfBirth: '08.04.2000' },
+        locale: 'zh-CN',
+      });
+      assert.equal(
+        body.findings[0]?.message,
+        '您填的是 `2000-4-8`，证件上是 08.04.2000。月和日都要写两位数，请输入 `2000-04-08`。',
+      );
     });
 
     it('writes the message in Chinese when only Accept-Language asks for it', async () => {
-      const body = await check(running, { entered: { name: 'Zhang  San' } }, { 'accept-language': 'fr-FR,zh-TW;q=0.9,en;q=0.5' });
+      const body = await check(
+        running,
+        { entered: { name: 'Zhang  San' } },
+        { 'accept-language': 'fr-FR,zh-TW;q=0.9,en;q=0.5' },
+      );
       assert.equal(body.findings[0]?.message, '`Zhang  San` 里连着打了两个空格，证件上只有一个。请输入 `Zhang San`。');
     });
 
     it('lets the body locale win over Accept-Language and falls back to English for an unsupported one', async () => {
-      const english = await check(running, { entered: { name: 'Zhang  San' }, locale: 'en' }, { 'accept-language': 'zh-CN' });
+      const english = await check(
+        running,
+        { entered: { name: 'Zhang  San' }, locale: 'en' },
+        { 'accept-language': 'zh-CN' },
+      );
       assert.doesNotMatch(english.findings[0]?.message ?? '', HAN);
       const french = await check(running, { entered: { name: 'Zhang  San' }, locale: 'fr' });
-      assert.equal(french.findings[0]?.message, '`Zhang  San` has two spaces in a row where the document has one. Type `Zhang San`.');
+      assert.equal(
+        french.findings[0]?.message,
+        '`Zhang  San` has two spaces in a row where the document has one. Type `Zhang San`.',
+      );
     });
 
     it('says match with no findings when every value is typed as printed', async () => {
@@ -113,13 +135,27 @@ describe('POST /api/diagnose/info', function () {
       },
       {
         family: 'a document number: the letter O typed for a zero',
-        request: { entered: { documentNumber: 'E1234567O' }, document: { documentNumber: 'E12345670' }, documentType: 'passport' },
-        expected: { field: 'documentNumber', rule: 'document_number_letter_digit', positions: [8], suggestion: 'E12345670' },
+        request: {
+          entered: { documentNumber: 'E1234567O' },
+          document: { documentNumber: 'E12345670' },
+          documentType: 'passport',
+        },
+        expected: {
+          field: 'documentNumber',
+          rule: 'document_number_letter_digit',
+          positions: [8],
+          suggestion: 'E12345670',
+        },
       },
       {
         family: 'a document number: a lower-case x at the end of a resident ID',
         request: { entered: { documentNumber: '11010520000408001x' }, documentType: 'cn_resident_id' },
-        expected: { field: 'documentNumber', rule: 'document_number_trailing_x', positions: [17], suggestion: '11010520000408001X' },
+        expected: {
+          field: 'documentNumber',
+          rule: 'document_number_trailing_x',
+          positions: [17],
+          suggestion: '11010520000408001X',
+        },
       },
       {
         family: 'any field: full-width letters from an input method',
@@ -135,7 +171,8 @@ describe('POST /api/diagnose/info', function () {
         const [finding] = body.findings;
         // Equal once the expected properties are laid over it: every expected property matches.
         assert.deepEqual(finding, { ...finding, ...expected });
-        if (expected.suggestion === undefined) assert.equal(finding.suggestion, undefined, 'a question has no value to type');
+        if (expected.suggestion === undefined)
+          assert.equal(finding.suggestion, undefined, 'a question has no value to type');
         else assert.ok(finding.message.includes(expected.suggestion), finding.message);
       });
     }
@@ -151,7 +188,10 @@ describe('POST /api/diagnose/info', function () {
 
   describe('a Chinese resident ID with no document values', () => {
     it('compares the birth date inside the number with the typed date of birth', async () => {
-      const body = await check(running, { entered: { dateOfBirth: '2000-04-09', documentNumber: CN_ID_2000_04_08 }, documentType: 'cn_resident_id' });
+      const body = await check(running, {
+        entered: { dateOfBirth: '2000-04-09', documentNumber: CN_ID_2000_04_08 },
+        documentType: 'cn_resident_id',
+      });
       assert.deepEqual(body.findings, [
         {
           field: 'dateOfBirth',
@@ -159,13 +199,18 @@ describe('POST /api/diagnose/info', function () {
           entered: '2000-04-09',
           positions: [8, 9],
           suggestion: '2000-04-08',
-          message: 'Your ID number contains your date of birth (2000-04-08, characters 7 to 14), but you typed `2000-04-09`. Type `2000-04-08`.',
+          message:
+            'Your ID number contains your date of birth (2000-04-08, characters 7 to 14), but you typed `2000-04-09`. Type `2000-04-08`.',
         },
       ]);
     });
 
     it('reports a wrong check character with the expected one and no value to type, also for "ID card"', async () => {
-      const body = await check(running, { entered: { dateOfBirth: '2000-04-08', documentNumber: '110105200004081232' }, documentType: 'id_card', locale: 'zh-CN' });
+      const body = await check(running, {
+        entered: { dateOfBirth: '2000-04-08', documentNumber: '110105200004081232' },
+        documentType: 'id_card',
+        locale: 'zh-CN',
+      });
       assert.deepEqual(rulesOf(body), ['cn_id_check_character']);
       const [finding] = body.findings;
       assert.equal(finding.document, undefined);
@@ -189,13 +234,33 @@ describe('POST /api/diagnose/info', function () {
       { what: 'entered with only blank values', body: { entered: { name: '   ' } }, names: 'entered:' },
       { what: 'a JSON array', body: [], names: 'body:' },
       { what: 'a number where a name belongs', body: { entered: { name: 123 } }, names: 'entered.name:' },
-      { what: 'a misspelt key', body: { entered: { name: 'Zhang San' }, documnet: { name: 'ZHANG SAN' } }, names: 'body: Unrecognized key: "documnet"' },
-      { what: 'an unknown document type', body: { entered: { name: 'Zhang San' }, documentType: 'driving_licence' }, names: 'documentType:' },
+      {
+        what: 'a misspelt key',
+        body: { entered: { name: 'Zhang San' }, documnet: { name: 'ZHANG SAN' } },
+        names: 'body: Unrecognized key: "documnet"',
+      },
+      {
+        what: 'an unknown document type',
+        body: { entered: { name: 'Zhang San' }, documentType: 'driving_licence' },
+        names: 'documentType:',
+      },
       { what: 'a 10 kB name', body: { entered: { name: 'Zhang San '.repeat(1024) } }, names: 'entered.name:' },
-      { what: 'a 10 kB printed number', body: { entered: { documentNumber: 'E12345678' }, document: { documentNumber: '9'.repeat(10_240) } }, names: 'document.documentNumber:' },
+      {
+        what: 'a 10 kB printed number',
+        body: { entered: { documentNumber: 'E12345678' }, document: { documentNumber: '9'.repeat(10_240) } },
+        names: 'document.documentNumber:',
+      },
       { what: 'a tab inside a name', body: { entered: { name: 'Zhang\tSan' } }, names: 'entered.name:' },
-      { what: 'a line break inside a date', body: { entered: { dateOfBirth: '2000-04-08\n' } }, names: 'entered.dateOfBirth:' },
-      { what: 'a NUL inside a number', body: { entered: { documentNumber: 'E1234\u00005678' } }, names: 'entered.documentNumber:' },
+      {
+        what: 'a line break inside a date',
+        body: { entered: { dateOfBirth: '2000-04-08\n' } },
+        names: 'entered.dateOfBirth:',
+      },
+      {
+        what: 'a NUL inside a number',
+        body: { entered: { documentNumber: 'E1234\u00005678' } },
+        names: 'entered.documentNumber:',
+      },
     ];
     for (const { what, body, names } of refused) {
       it(`refuses ${what} with 400 saying "${names}"`, async () => {
@@ -244,18 +309,27 @@ describe('POST /api/diagnose/info', function () {
 
     it('reports a Cyrillic letter inside a Latin name and accepts a name wholly in Cyrillic', async () => {
       const mixed = await check(running, { entered: { name: 'Zhang S\u0430n' } });
-      assert.deepEqual(mixed.findings.map((f) => [f.rule, f.positions, f.suggestion]), [['mixed_script', [7], 'Zhang San']]);
+      assert.deepEqual(
+        mixed.findings.map((f) => [f.rule, f.positions, f.suggestion]),
+        [['mixed_script', [7], 'Zhang San']],
+      );
       assert.deepEqual(await check(running, { entered: { name: 'Анна Иванова' } }), { match: true, findings: [] });
     });
 
     it('reports a pinyin name typed for a name printed in Chinese characters as a plain mismatch', async () => {
       const body = await check(running, { entered: { name: 'Zhang 三' }, document: { name: '张三' } });
-      assert.deepEqual(body.findings.map((f) => [f.rule, f.suggestion]), [['name_mismatch', '张三']]);
+      assert.deepEqual(
+        body.findings.map((f) => [f.rule, f.suggestion]),
+        [['name_mismatch', '张三']],
+      );
     });
 
     it('counts positions in code points across a character outside the BMP', async () => {
       const body = await check(running, { entered: { name: '𠮷野 家' }, document: { name: '𠮷野家' } });
-      assert.deepEqual(body.findings.map((f) => [f.rule, f.positions]), [['name_extra_space', [2]]]);
+      assert.deepEqual(
+        body.findings.map((f) => [f.rule, f.positions]),
+        [['name_extra_space', [2]]],
+      );
     });
 
     const impossible: [string, RegExp][] = [
@@ -274,8 +348,14 @@ describe('POST /api/diagnose/info', function () {
     }
 
     it('suggests the printed date for an impossible typed one', async () => {
-      const body = await check(running, { entered: { dateOfBirth: '2000-02-30' }, document: { dateOfBirth: '28.02.2000' } });
-      assert.deepEqual(body.findings.map((f) => [f.rule, f.suggestion]), [['date_invalid', '2000-02-28']]);
+      const body = await check(running, {
+        entered: { dateOfBirth: '2000-02-30' },
+        document: { dateOfBirth: '28.02.2000' },
+      });
+      assert.deepEqual(
+        body.findings.map((f) => [f.rule, f.suggestion]),
+        [['date_invalid', '2000-02-28']],
+      );
     });
   });
 
@@ -289,7 +369,11 @@ describe('POST /api/diagnose/info', function () {
     const body = { entered: { name: 'Zhang  San' } };
 
     it('refuses a request without the bearer key, or with a wrong one, with 401', async () => {
-      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-key-wrong-key-wrong' }, { authorization: apiKey }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer wrong-key-wrong-key-wrong' },
+        { authorization: apiKey },
+      ];
       for (const headers of attempts) {
         const res = await guarded.post(PATH, body, headers);
         assert.equal(res.headers.get('www-authenticate'), 'Bearer');

@@ -15,10 +15,21 @@ describe('a full photo queue', () => {
   it('answers the photo API with 503 and Retry-After, in the JSON error shape', async () => {
     const localizer = await createLocalizer(LOCALES_DIR, 'en');
     const server = restify.createServer();
-    registerPhotoRoute(server, { diagnoser: overloaded, localizer, apiKey: undefined, maxBytes: 1024 * 1024, limiter: new RateLimiter(100, 10, Date.now), onUnexpected: () => undefined });
+    registerPhotoRoute(server, {
+      diagnoser: overloaded,
+      localizer,
+      apiKey: undefined,
+      maxBytes: 1024 * 1024,
+      limiter: new RateLimiter(100, 10, Date.now),
+      onUnexpected: () => undefined,
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const res = await fetch(`http://127.0.0.1:${server.address().port}/api/diagnose/photo`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: Buffer.from([0xff, 0xd8, 0xff]) });
+      const res = await fetch(`http://127.0.0.1:${server.address().port}/api/diagnose/photo`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg' },
+        body: Buffer.from([0xff, 0xd8, 0xff]),
+      });
       assert.equal(res.status, 503);
       assert.equal(res.headers.get('retry-after'), '3');
       const body = await jsonOf(res, errorBody);
@@ -30,9 +41,17 @@ describe('a full photo queue', () => {
   });
 
   it('has the bot say it is busy and to try again in a moment', async () => {
-    const attachments = { pick: () => ({ contentType: 'image/jpeg' }), read: async () => Buffer.from([0xff, 0xd8, 0xff]) };
+    const attachments = {
+      pick: () => ({ contentType: 'image/jpeg' }),
+      read: async () => Buffer.from([0xff, 0xd8, 0xff]),
+    };
     const harness = await createBotHarness({ photo: { diagnoser: overloaded, attachments } });
-    const replies = await harness.deliver({ type: 'message', text: '', locale: 'en', attachments: [{ contentType: 'image/jpeg', contentUrl: 'data:image/jpeg;base64,/9j/' }] });
+    const replies = await harness.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [{ contentType: 'image/jpeg', contentUrl: 'data:image/jpeg;base64,/9j/' }],
+    });
     assert.ok(replies.some((r) => r.text === harness.runtime.localizer.t('en')('photoChat:busy')));
   });
 });

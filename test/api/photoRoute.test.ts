@@ -7,13 +7,37 @@ import { errorBody, jsonOf } from '../support/json';
 
 const diagnosisBody = z.object({
   verdict: z.enum(['pass', 'fail']),
-  checks: z.array(z.object({ id: z.string(), status: z.enum(['pass', 'warn', 'fail', 'skipped']), message: z.string(), measured: z.unknown(), threshold: z.unknown() })),
-  document: z.object({ type: z.string().optional(), mrz: z.record(z.string(), z.string().nullable()).optional(), expired: z.boolean().optional() }).optional(),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['pass', 'warn', 'fail', 'skipped']),
+      message: z.string(),
+      measured: z.unknown(),
+      threshold: z.unknown(),
+    }),
+  ),
+  document: z
+    .object({
+      type: z.string().optional(),
+      mrz: z.record(z.string(), z.string().nullable()).optional(),
+      expired: z.boolean().optional(),
+    })
+    .optional(),
   timingsMs: z.record(z.string(), z.number()),
 });
 
-function post(running: RunningApp, body: Buffer | string, contentType: string, query = '', headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${running.baseUrl}/api/diagnose/photo${query}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+function post(
+  running: RunningApp,
+  body: Buffer | string,
+  contentType: string,
+  query = '',
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${running.baseUrl}/api/diagnose/photo${query}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...headers },
+    body,
+  });
 }
 
 async function errorCode(res: Response): Promise<string> {
@@ -51,7 +75,11 @@ describe('POST /api/diagnose/photo', function () {
     assert.equal(resolution?.status, 'fail');
     assert.match(resolution?.message ?? '', /[\u4e00-\u9fff]/);
     assert.equal(body.checks.find((c) => c.id === 'camera_metadata')?.status, 'fail');
-    assert.notEqual(body.checks.find((c) => c.id === 'blur')?.status, 'fail', 'low resolution is not also blamed as blur');
+    assert.notEqual(
+      body.checks.find((c) => c.id === 'blur')?.status,
+      'fail',
+      'low resolution is not also blamed as blur',
+    );
   });
 
   it('accepts the photo as multipart field "photo"', async () => {

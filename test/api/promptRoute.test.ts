@@ -47,7 +47,11 @@ describe('POST /api/diagnose/prompt', function () {
   it('rejects a missing text, a 100 kB text and a non-JSON body with JSON errors', async () => {
     assert.equal((await jsonOf(await running.post('/api/diagnose/prompt', {}), errorBody)).error.code, 'bad_request');
     assert.equal((await running.post('/api/diagnose/prompt', { text: 'x'.repeat(100_000) })).status, 413);
-    const res = await fetch(`${running.baseUrl}/api/diagnose/prompt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const res = await fetch(`${running.baseUrl}/api/diagnose/prompt`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     assert.equal(res.status, 415);
   });
 });

@@ -108,7 +108,12 @@ describe('agent ticket API', function () {
   });
 
   it('answers 401 without a token or with a forged one', async function () {
-    const forged: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Bearer ${TOKEN}x` }, { Authorization: `Basic ${TOKEN}` }];
+    const forged: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer wrong' },
+      { Authorization: `Bearer ${TOKEN}x` },
+      { Authorization: `Basic ${TOKEN}` },
+    ];
     for (const headers of forged) {
       const response = await fetch(url(`/api/tickets/${ticket.number}`), { headers });
       assert.equal(response.status, 401);
@@ -123,12 +128,23 @@ describe('agent ticket API', function () {
     const all = await fetch(url('/api/tickets'), { headers: auth() });
     assert.equal(all.status, 200);
     const body: unknown = await all.json();
-    assert.deepEqual([at(body, 'tickets', 0, 'number'), at(body, 'tickets', 1, 'number')], [second.number, ticket.number]);
+    assert.deepEqual(
+      [at(body, 'tickets', 0, 'number'), at(body, 'tickets', 1, 'number')],
+      [second.number, ticket.number],
+    );
     assert.equal(at(body, 'tickets', 2), undefined);
     const open: unknown = await (await fetch(url('/api/tickets?status=open'), { headers: auth() })).json();
     assert.equal(at(open, 'tickets', 0, 'number'), ticket.number);
     assert.equal(at(open, 'tickets', 1), undefined);
-    for (const query of ['status=closed', 'status=open&status=resolved', "status='%20OR%201=1--", 'limit=0', 'limit=101', 'limit=abc', 'cursor=zzz']) {
+    for (const query of [
+      'status=closed',
+      'status=open&status=resolved',
+      "status='%20OR%201=1--",
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'cursor=zzz',
+    ]) {
       const response = await fetch(url(`/api/tickets?${query}`), { headers: auth() });
       assert.equal(response.status, 400, query);
       assert.equal(await errorCode(response), 'bad_request');
@@ -162,7 +178,10 @@ describe('agent ticket API', function () {
     const missing = await fetch(url(`/api/tickets/${unknown}`), { headers: auth() });
     assert.equal(missing.status, 404);
     assert.equal(await errorCode(missing), 'not_found');
-    const patchUnknown = await fetch(url(`/api/tickets/${unknown}`), { method: 'PATCH', ...json({ status: 'resolved' }, { 'If-Match': '"1"' }) });
+    const patchUnknown = await fetch(url(`/api/tickets/${unknown}`), {
+      method: 'PATCH',
+      ...json({ status: 'resolved' }, { 'If-Match': '"1"' }),
+    });
     assert.equal(patchUnknown.status, 404);
     assert.deepEqual(await store.get(ticket.number), ticket);
   });
@@ -177,7 +196,10 @@ describe('agent ticket API', function () {
 
     const changed = await fetch(path, {
       method: 'PATCH',
-      ...json({ status: 'in_progress', assignee: 'agent-7', note: 'Checking with the review team.' }, { 'If-Match': '"1"' }),
+      ...json(
+        { status: 'in_progress', assignee: 'agent-7', note: 'Checking with the review team.' },
+        { 'If-Match': '"1"' },
+      ),
     });
     assert.equal(changed.status, 200);
     assert.equal(changed.headers.get('etag'), '"2"');
@@ -216,7 +238,9 @@ describe('agent ticket API', function () {
   it('lets one of two concurrent PATCHes with the same ETag win and answers the other 412', async function () {
     const path = url(`/api/tickets/${ticket.number}`);
     const responses = await Promise.all(
-      ['resolved', 'in_progress'].map((status) => fetch(path, { method: 'PATCH', ...json({ status, note: status }, { 'If-Match': '"1"' }) })),
+      ['resolved', 'in_progress'].map((status) =>
+        fetch(path, { method: 'PATCH', ...json({ status, note: status }, { 'If-Match': '"1"' }) }),
+      ),
     );
     assert.deepEqual(responses.map((response) => response.status).sort(), [200, 412]);
     const stored = await store.get(ticket.number);
@@ -225,7 +249,10 @@ describe('agent ticket API', function () {
   });
 
   it('delivers an agent reply at once when it can (200) and marks it delivered', async function () {
-    const response = await fetch(url(`/api/tickets/${ticket.number}/reply`), { method: 'POST', ...json({ text: 'Your case is in the priority queue.' }) });
+    const response = await fetch(url(`/api/tickets/${ticket.number}/reply`), {
+      method: 'POST',
+      ...json({ text: 'Your case is in the priority queue.' }),
+    });
     assert.equal(response.status, 200);
     const body: unknown = await response.json();
     assert.equal(at(body, 'reply', 'delivered'), true);
@@ -241,7 +268,10 @@ describe('agent ticket API', function () {
     for (const deliverReply of [async () => false, async () => Promise.reject(new Error('connector down'))]) {
       await stopServer(harness);
       harness = await startServer(store, { deliverReply });
-      const response = await fetch(url(`/api/tickets/${ticket.number}/reply`), { method: 'POST', ...json({ text: 'Please wait.' }) });
+      const response = await fetch(url(`/api/tickets/${ticket.number}/reply`), {
+        method: 'POST',
+        ...json({ text: 'Please wait.' }),
+      });
       assert.equal(response.status, 202);
       const body: unknown = await response.json();
       assert.equal(at(body, 'reply', 'delivered'), false);
@@ -258,7 +288,10 @@ describe('agent ticket API', function () {
     assert.equal((await fetch(path, { method: 'POST', ...json({ message: 'hi' }) })).status, 400);
     let unknown = generateTicketNumber();
     while (unknown === ticket.number) unknown = generateTicketNumber();
-    assert.equal((await fetch(url(`/api/tickets/${unknown}/reply`), { method: 'POST', ...json({ text: 'hi' }) })).status, 404);
+    assert.equal(
+      (await fetch(url(`/api/tickets/${unknown}/reply`), { method: 'POST', ...json({ text: 'hi' }) })).status,
+      404,
+    );
     await store.anonymiseByUserKey(userKey('user-1'));
     const forgotten = await fetch(path, { method: 'POST', ...json({ text: 'hi' }) });
     assert.equal(forgotten.status, 409);

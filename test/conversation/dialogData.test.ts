@@ -3,14 +3,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ENGINE_KEYS } from '../../src/conversation/engineKeys';
 import { loadDialogData, type DialogData } from '../../src/conversation/topicLoader';
-import { CAUSE_IDS, FAQ_IDS, LOCALES, type Commands, type Locale, type Topic } from '../../src/conversation/topicSchema';
+import {
+  CAUSE_IDS,
+  FAQ_IDS,
+  LOCALES,
+  type Commands,
+  type Locale,
+  type Topic,
+} from '../../src/conversation/topicSchema';
 import { validateDialogData } from '../../src/conversation/topicValidator';
 import { createLocalizer, type Localizer } from '../../src/i18n/localizer';
 import { DIALOGS_DIR, LOCALES_DIR } from '../../src/projectPaths';
 import { loadSettings } from '../../src/settings';
 
 /** Parameters every text may use (settings policy and brand), then the ones particular keys get. */
-const POLICY_PARAMS = ['brand', 'failuresPerDay', 'restrictionHours', 'reviewMin', 'reviewMax', 'ticketAfterMinutes', 'minWidth', 'minHeight', 'successRate'];
+const POLICY_PARAMS = [
+  'brand',
+  'failuresPerDay',
+  'restrictionHours',
+  'reviewMin',
+  'reviewMax',
+  'ticketAfterMinutes',
+  'minWidth',
+  'minHeight',
+  'successRate',
+];
 const STEP_PARAMS: Record<string, readonly string[]> = {
   'policy:attempts.restrictedUntil': ['time', 'hours'],
   'policy:attempts.canResubmit': ['remaining'],
@@ -34,7 +51,8 @@ function readTexts(locale: Locale): Map<string, string> {
   const texts = new Map<string, string>();
   const walk = (ns: string, prefix: string, value: unknown): void => {
     if (typeof value === 'string') texts.set(`${ns}:${prefix}`, value);
-    else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walk(ns, prefix ? `${prefix}.${key}` : key, child);
+    else if (isRecord(value))
+      for (const [key, child] of Object.entries(value)) walk(ns, prefix ? `${prefix}.${key}` : key, child);
   };
   const dir = path.join(LOCALES_DIR, locale);
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
@@ -124,7 +142,11 @@ describe('dialog data (dialogs/ and locales/)', () => {
   });
 
   it('passes the referential validator with no errors', () => {
-    const report = validateDialogData({ data, localeKeys: (locale) => localizer.keys(locale), engineKeys: ENGINE_KEYS });
+    const report = validateDialogData({
+      data,
+      localeKeys: (locale) => localizer.keys(locale),
+      engineKeys: ENGINE_KEYS,
+    });
     for (const warning of report.warnings) console.warn(`    warning: ${warning}`);
     assert.deepEqual(report.errors, []);
   });
@@ -142,19 +164,25 @@ describe('dialog data (dialogs/ and locales/)', () => {
   });
 
   it('defines every key of every namespace in every locale', () => {
-    const byLocale = LOCALES.map((locale) => ({ locale, keys: new Set([...readTexts(locale).keys()].map(withoutPluralSuffix)) }));
+    const byLocale = LOCALES.map((locale) => ({
+      locale,
+      keys: new Set([...readTexts(locale).keys()].map(withoutPluralSuffix)),
+    }));
     const missing: string[] = [];
     for (const from of byLocale) {
       for (const to of byLocale) {
         if (from === to) continue;
-        for (const key of from.keys) if (!to.keys.has(key)) missing.push(`${key} (in ${from.locale}, missing in ${to.locale})`);
+        for (const key of from.keys)
+          if (!to.keys.has(key)) missing.push(`${key} (in ${from.locale}, missing in ${to.locale})`);
       }
     }
     assert.deepEqual(missing, []);
   });
 
   it('leaves no text empty', () => {
-    const empty = LOCALES.flatMap((locale) => [...readTexts(locale)].filter(([, text]) => !text.trim()).map(([key]) => `${locale} ${key}`));
+    const empty = LOCALES.flatMap((locale) =>
+      [...readTexts(locale)].filter(([, text]) => !text.trim()).map(([key]) => `${locale} ${key}`),
+    );
     assert.deepEqual(empty, []);
   });
 
@@ -201,7 +229,9 @@ describe('dialog data (dialogs/ and locales/)', () => {
     ].filter((n) => n >= 10);
     const pattern = new RegExp(`(?<![\\d.-])(${numbers.join('|')})(?![\\d-])`);
     const hardCoded = LOCALES.flatMap((locale) =>
-      [...readTexts(locale)].filter(([, text]) => pattern.test(text.replace(/\{\{[^}]*\}\}/g, ''))).map(([key]) => `${locale} ${key}`),
+      [...readTexts(locale)]
+        .filter(([, text]) => pattern.test(text.replace(/\{\{[^}]*\}\}/g, '')))
+        .map(([key]) => `${locale} ${key}`),
     );
     assert.deepEqual(hardCoded, []);
   });
@@ -219,9 +249,12 @@ describe('dialog data (dialogs/ and locales/)', () => {
     for (const locale of LOCALES) {
       const help = localizer.t(locale)('chat:help.body');
       const quoted = [...help.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1].toLowerCase());
-      const phrases = new Set(Object.values(data.commands).flatMap((p) => [...p.en, ...p['zh-CN']].map((s) => s.toLowerCase())));
+      const phrases = new Set(
+        Object.values(data.commands).flatMap((p) => [...p.en, ...p['zh-CN']].map((s) => s.toLowerCase())),
+      );
       assert.ok(quoted.length >= 5, `${locale} help quotes its commands`);
-      for (const phrase of quoted) assert.ok(phrases.has(phrase), `${locale} help quotes "${phrase}", which is no command phrase`);
+      for (const phrase of quoted)
+        assert.ok(phrases.has(phrase), `${locale} help quotes "${phrase}", which is no command phrase`);
     }
   });
 
@@ -236,7 +269,10 @@ describe('dialog data (dialogs/ and locales/)', () => {
     for (const locale of LOCALES) {
       for (const [key, command] of menu) {
         const label = fold(localizer.t(locale)(key));
-        assert.ok(data.commands[command][locale].map(fold).includes(label), `${locale} ${key} "${label}" is not a ${command} phrase`);
+        assert.ok(
+          data.commands[command][locale].map(fold).includes(label),
+          `${locale} ${key} "${label}" is not a ${command} phrase`,
+        );
       }
     }
   });
@@ -253,7 +289,12 @@ describe('dialog data validator', () => {
         topic.steps.hello = { type: 'say', text: ['topics:sample.hello'], next: 'nowhere' };
       }),
     );
-    assert.ok(errors.some((e) => e.includes('dialogs/photo_unclear.json') && e.includes("step 'hello'") && e.includes("'nowhere'")), errors.join('\n'));
+    assert.ok(
+      errors.some(
+        (e) => e.includes('dialogs/photo_unclear.json') && e.includes("step 'hello'") && e.includes("'nowhere'"),
+      ),
+      errors.join('\n'),
+    );
   });
 
   it('reports a step no path reaches', () => {
@@ -262,7 +303,10 @@ describe('dialog data validator', () => {
         topic.steps.orphan = { type: 'end' };
       }),
     );
-    assert.ok(errors.some((e) => e.includes("step 'orphan' is unreachable")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes("step 'orphan' is unreachable")),
+      errors.join('\n'),
+    );
   });
 
   it('reports a path that never ends', () => {
@@ -280,24 +324,40 @@ describe('dialog data validator', () => {
         delete topic.steps.person;
       }),
     );
-    assert.ok(errors.some((e) => e.includes('never reaches an end')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes('never reaches an end')),
+      errors.join('\n'),
+    );
   });
 
   it('reports a key missing in a locale', () => {
     const errors = validateSample(sampleData(), ['topics:sample.reason']);
-    assert.ok(errors.some((e) => e.includes("'topics:sample.reason' is missing")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes("'topics:sample.reason' is missing")),
+      errors.join('\n'),
+    );
   });
 
   it('reports an engine key missing in a locale', () => {
     const errors = validateSample(sampleData(), ['chat:welcome.safety']);
-    assert.ok(errors.some((e) => e.includes("engine: key 'chat:welcome.safety' is missing")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes("engine: key 'chat:welcome.safety' is missing")),
+      errors.join('\n'),
+    );
   });
 
   it('reports one trigger under two topics, whatever its case and punctuation', () => {
     const data = sampleData();
     data.topics[1].triggers.en.push('DOCUMENT PHOTO UNCLEAR!');
-    const errors = validateDialogData({ data, localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]), engineKeys: ENGINE_KEYS }).errors;
-    assert.ok(errors.some((e) => e.includes('belongs to both')), errors.join('\n'));
+    const errors = validateDialogData({
+      data,
+      localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]),
+      engineKeys: ENGINE_KEYS,
+    }).errors;
+    assert.ok(
+      errors.some((e) => e.includes('belongs to both')),
+      errors.join('\n'),
+    );
   });
 
   it('reports a trigger that is also a command phrase', () => {
@@ -306,21 +366,38 @@ describe('dialog data validator', () => {
         topic.triggers.en.push('Talk to a person');
       }),
     );
-    assert.ok(errors.some((e) => e.includes("'command human'") && e.includes("'photo_unclear'")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes("'command human'") && e.includes("'photo_unclear'")),
+      errors.join('\n'),
+    );
   });
 
   it('reports a file whose name is not its topic id', () => {
     const data = sampleData();
     data.files.set('photo_unclear', 'dialogs/photo_blurry.json');
-    const errors = validateDialogData({ data, localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]), engineKeys: ENGINE_KEYS }).errors;
-    assert.ok(errors.some((e) => e.includes('dialogs/photo_blurry.json') && e.includes('file name')), errors.join('\n'));
+    const errors = validateDialogData({
+      data,
+      localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]),
+      engineKeys: ENGINE_KEYS,
+    }).errors;
+    assert.ok(
+      errors.some((e) => e.includes('dialogs/photo_blurry.json') && e.includes('file name')),
+      errors.join('\n'),
+    );
   });
 
   it('reports a missing cause topic', () => {
     const data = sampleData();
     data.topics = data.topics.filter((t) => t.id !== 'attempts_limited');
-    const errors = validateDialogData({ data, localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]), engineKeys: ENGINE_KEYS }).errors;
-    assert.ok(errors.some((e) => e.includes("no topic file for 'attempts_limited'")), errors.join('\n'));
+    const errors = validateDialogData({
+      data,
+      localeKeys: () => new Set([...SAMPLE_KEYS, ...ENGINE_KEYS]),
+      engineKeys: ENGINE_KEYS,
+    }).errors;
+    assert.ok(
+      errors.some((e) => e.includes("no topic file for 'attempts_limited'")),
+      errors.join('\n'),
+    );
   });
 
   it('reports a goto to a topic that does not exist', () => {
@@ -329,7 +406,10 @@ describe('dialog data validator', () => {
         topic.steps.done = { type: 'goto', topic: 'no_such_topic' };
       }),
     );
-    assert.ok(errors.some((e) => e.includes("goto topic 'no_such_topic'")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes("goto topic 'no_such_topic'")),
+      errors.join('\n'),
+    );
   });
 
   it('reports a safety topic that ends with tips', () => {
@@ -339,6 +419,9 @@ describe('dialog data validator', () => {
         topic.kind = 'safety';
       }),
     );
-    assert.ok(errors.some((e) => e.includes('safety topic must not end with tips')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes('safety topic must not end with tips')),
+      errors.join('\n'),
+    );
   });
 });

@@ -63,14 +63,20 @@ describe('conversation engine behaviour', () => {
   describe('locale from the activity', () => {
     for (const tag of ['zh', 'zh-Hans', 'zh-TW', 'zh-CN', 'zh-hk']) {
       it(`answers in Chinese when the activity's locale is ${tag}`, async () => {
-        const replies = await harness.deliverIn(`locale-${tag}`, `user-${tag}`)({ type: 'message', text: 'help', locale: tag });
+        const replies = await harness.deliverIn(
+          `locale-${tag}`,
+          `user-${tag}`,
+        )({ type: 'message', text: 'help', locale: tag });
         assertSays(replies, zh('chat:help.body'));
       });
     }
 
     for (const tag of ['fr', 'fr-FR', 'en-GB']) {
       it(`answers in English when the activity's locale is ${tag}`, async () => {
-        const replies = await harness.deliverIn(`locale-${tag}`, `user-${tag}`)({ type: 'message', text: 'help', locale: tag });
+        const replies = await harness.deliverIn(
+          `locale-${tag}`,
+          `user-${tag}`,
+        )({ type: 'message', text: 'help', locale: tag });
         assertSays(replies, en('chat:help.body'));
       });
     }
@@ -83,25 +89,50 @@ describe('conversation engine behaviour', () => {
 
   describe('welcome', () => {
     it('greets a user who joins with the welcome and the menu buttons', async () => {
-      const replies = await harness.deliver({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'User' }], locale: 'en' });
+      const replies = await harness.deliver({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user-1', name: 'User' }],
+        locale: 'en',
+      });
       assert.equal(replies.length, 1);
-      assertSays(replies, [en('chat:welcome.greeting'), en('chat:welcome.howTo'), en('chat:welcome.safety')].join('\n\n'));
-      assert.deepEqual(buttonsOf(replies), MENU_KEYS.map((key) => en(key)));
+      assertSays(
+        replies,
+        [en('chat:welcome.greeting'), en('chat:welcome.howTo'), en('chat:welcome.safety')].join('\n\n'),
+      );
+      assert.deepEqual(
+        buttonsOf(replies),
+        MENU_KEYS.map((key) => en(key)),
+      );
     });
 
     it('greets in Chinese when the joining activity is Chinese', async () => {
-      const replies = await harness.deliver({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'User' }], locale: 'zh-CN' });
+      const replies = await harness.deliver({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user-1', name: 'User' }],
+        locale: 'zh-CN',
+      });
       assertSays(replies, zh('chat:welcome.greeting'));
-      assert.deepEqual(buttonsOf(replies), MENU_KEYS.map((key) => zh(key)));
+      assert.deepEqual(
+        buttonsOf(replies),
+        MENU_KEYS.map((key) => zh(key)),
+      );
     });
 
     it('says nothing when only the bot itself joins', async () => {
-      const replies = await harness.deliver({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }], locale: 'en' });
+      const replies = await harness.deliver({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'bot', name: 'Bot' }],
+        locale: 'en',
+      });
       assert.deepEqual(replies, []);
     });
 
     it('does not greet again on the first unplaceable message after a join welcome', async () => {
-      await harness.deliver({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'User' }], locale: 'en' });
+      await harness.deliver({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user-1', name: 'User' }],
+        locale: 'en',
+      });
       const replies = await harness.deliver({ type: 'message', text: "what's the BTC price", locale: 'en' });
       assertSays(replies, en('chat:fallback.first'));
       assert.ok(!textOf(replies).includes(en('chat:welcome.greeting')));
@@ -112,7 +143,8 @@ describe('conversation engine behaviour', () => {
     it('keeps two conversations of the same user at their own step and fallback count', async () => {
       const a = harness.deliverIn('conversation-a');
       const b = harness.deliverIn('conversation-b');
-      const say = (deliver: typeof a, text: string): Promise<Reply[]> => deliver({ type: 'message', text, locale: 'en' });
+      const say = (deliver: typeof a, text: string): Promise<Reply[]> =>
+        deliver({ type: 'message', text, locale: 'en' });
 
       assertSays(await say(a, 'Document photo unclear'), en('topics:photo_unclear.offerCheck'));
       assertSays(await say(b, 'Document has expired'), en('topics:document_expired.askOther'));
@@ -143,7 +175,13 @@ describe('conversation engine behaviour', () => {
         localTimezone: 'Europe/London',
         from: { id: '29:1aBcD-user', name: 'Ada Lovelace', aadObjectId: '0f6c2b1e-3a4d-4c5e-8f9a-1b2c3d4e5f60' },
         recipient: bot,
-        conversation: { id: '19:4a5b6c7d8e9f@thread.v2', isGroup: true, conversationType: 'groupChat', tenantId: 'tenant-1', name: '' },
+        conversation: {
+          id: '19:4a5b6c7d8e9f@thread.v2',
+          isGroup: true,
+          conversationType: 'groupChat',
+          tenantId: 'tenant-1',
+          name: '',
+        },
         entities: [
           { type: 'mention', mentioned: bot, text: '<at>KYC Bot</at>' },
           { type: 'clientInfo', locale: 'en-US', country: 'GB', platform: 'Web', timezone: 'Europe/London' },
@@ -160,7 +198,10 @@ describe('conversation engine behaviour', () => {
     it('runs a command after an @mention (commands match only the exact phrase)', async () => {
       const replies = await harness.deliver(teamsMention('menu'));
       assertSays(replies, en('chat:menu.prompt'));
-      assert.deepEqual(buttonsOf(replies), MENU_KEYS.map((key) => en(key)));
+      assert.deepEqual(
+        buttonsOf(replies),
+        MENU_KEYS.map((key) => en(key)),
+      );
     });
   });
 
@@ -173,7 +214,10 @@ describe('conversation engine behaviour', () => {
       assertSays(toChinese, zh('chat:language.switched'));
       // The open question is asked again, in Chinese, with its own buttons.
       assertSays(toChinese, zh('topics:common.askHelped'));
-      assert.deepEqual(buttonsOf(toChinese), [zh('topics:common.helpedYes'), zh('topics:face_verification_failed.keepsFailing')]);
+      assert.deepEqual(buttonsOf(toChinese), [
+        zh('topics:common.helpedYes'),
+        zh('topics:face_verification_failed.keepsFailing'),
+      ]);
 
       const answered = await say('有帮助，谢谢');
       assertSays(answered, zh('topics:face_verification_failed.done'));
@@ -193,7 +237,8 @@ describe('conversation engine behaviour', () => {
     });
 
     it('follows a Web Chat setLocale event silently and ignores a locale it has no texts for', async () => {
-      const event = (value: unknown): Promise<Reply[]> => harness.deliver({ type: 'event', name: 'setLocale', value, locale: 'en' });
+      const event = (value: unknown): Promise<Reply[]> =>
+        harness.deliver({ type: 'event', name: 'setLocale', value, locale: 'en' });
       const help = (): Promise<Reply[]> => harness.deliver({ type: 'message', text: 'help', locale: 'en' });
 
       assert.deepEqual(await event('zh-CN'), []);
@@ -215,7 +260,8 @@ describe('conversation engine behaviour', () => {
 
     it("says the restriction's end in the user's UTC offset from localTimestamp when no time zone is sent", async () => {
       // Pinned now is 10:00Z; "a few hours ago" is 07:00Z, so the restriction ends at 07:00Z the next day = 15:00 at +08:00.
-      const send = (text: string): Promise<Reply[]> => harness.deliver(withWireLocalTimestamp({ type: 'message', text, locale: 'en' }, '2026-11-28T18:00:00+08:00'));
+      const send = (text: string): Promise<Reply[]> =>
+        harness.deliver(withWireLocalTimestamp({ type: 'message', text, locale: 'en' }, '2026-11-28T18:00:00+08:00'));
       await send('I failed 3 times today');
       const all = textOf(await send('A few hours ago'));
       assert.ok(all.includes('Nov 29, 2026, 3:00') && all.includes('PM (UTC+08:00)'), all);

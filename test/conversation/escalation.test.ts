@@ -26,13 +26,25 @@ const TRIGGERS: Trigger[] = [
   {
     name: 'the fixes did not help (photo unclear)',
     locale: 'en',
-    steps: [{ text: 'Document photo unclear' }, { button: 'topics:common.notNow' }, { button: 'topics:common.helpedNo' }, { button: 'topics:common.talkToPerson' }],
+    steps: [
+      { text: 'Document photo unclear' },
+      { button: 'topics:common.notNow' },
+      { button: 'topics:common.helpedNo' },
+      { button: 'topics:common.talkToPerson' },
+    ],
     cause: 'photo_unclear',
     prompt: 'Document photo unclear',
     reference: 'APP-2026-000123',
   },
   { name: 'asks for a person', locale: 'en', steps: [{ text: 'talk to a human' }], cause: null },
-  { name: '人工客服', locale: 'zh-CN', steps: [{ text: '人脸识别失败' }, { text: '人工客服' }], cause: 'face_verification_failed', prompt: '人脸识别失败', reference: 'KYC_88990011' },
+  {
+    name: '人工客服',
+    locale: 'zh-CN',
+    steps: [{ text: '人脸识别失败' }, { text: '人工客服' }],
+    cause: 'face_verification_failed',
+    prompt: '人脸识别失败',
+    reference: 'KYC_88990011',
+  },
   {
     name: 'waited more than an hour after resubmitting',
     locale: 'en',
@@ -48,7 +60,11 @@ const TRIGGERS: Trigger[] = [
   {
     name: 'elderly user, face keeps failing → manual review',
     locale: 'en',
-    steps: [{ text: 'Facial recognition failed' }, { button: 'topics:face_verification_failed.keepsFailing' }, { button: 'topics:face_verification_failed.requestManualReview' }],
+    steps: [
+      { text: 'Facial recognition failed' },
+      { button: 'topics:face_verification_failed.keepsFailing' },
+      { button: 'topics:face_verification_failed.requestManualReview' },
+    ],
     cause: 'face_verification_failed',
   },
 ];
@@ -73,9 +89,16 @@ describe('escalation to a person files a ticket', () => {
       const t = harness.runtime.localizer.t(trigger.locale);
       let last: Reply[] = [];
       for (const step of trigger.steps) last = await say(harness, trigger.locale, step);
-      assert.ok(last.some((a) => a.text?.includes(t('tickets:askReference'))), 'asks for the application reference');
+      assert.ok(
+        last.some((a) => a.text?.includes(t('tickets:askReference'))),
+        'asks for the application reference',
+      );
 
-      const replies = await say(harness, trigger.locale, trigger.reference ? { text: trigger.reference } : { button: 'tickets:skip' });
+      const replies = await say(
+        harness,
+        trigger.locale,
+        trigger.reference ? { text: trigger.reference } : { button: 'tickets:skip' },
+      );
       const ticket = await latestTicket(harness);
       assert.match(ticket.number, /^KYC-[2-9A-HJKMNP-TV-Y]{7}$/);
       assert.equal(ticket.status, 'open');
@@ -84,23 +107,36 @@ describe('escalation to a person files a ticket', () => {
       assert.equal(ticket.channelId, 'test');
       assert.equal(ticket.applicationReference, trigger.reference ?? null);
       if (trigger.prompt) assert.equal(ticket.promptText, trigger.prompt);
-      if (trigger.cause) assert.ok(ticket.steps.some((s) => s.topic === trigger.cause), 'the steps gone through are on the ticket');
+      if (trigger.cause)
+        assert.ok(
+          ticket.steps.some((s) => s.topic === trigger.cause),
+          'the steps gone through are on the ticket',
+        );
       assert.ok(ticket.conversationReference, 'a conversation reference is kept for replies');
 
-      const card = replies.find((a) => a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.adaptive'));
+      const card = replies.find((a) =>
+        a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.adaptive'),
+      );
       assert.ok(card, 'the ticket is shown as a card');
       assert.ok(card.text?.includes(ticket.number), 'with the number as copyable text');
       assert.ok(JSON.stringify(card.attachments).includes(ticket.number));
-      assert.ok(replies.some((a) => a.text === t('tickets:next')), 'says what happens next');
+      assert.ok(
+        replies.some((a) => a.text === t('tickets:next')),
+        'says what happens next',
+      );
 
       const handoff = replies.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
       assert.ok(handoff, 'the handoff event is sent');
       const value: unknown = handoff.value;
       assert.ok(typeof value === 'object' && value !== null && 'number' in value && value.number === ticket.number);
-      assert.ok(!JSON.stringify([handoff.value, handoff.attachments]).includes(USER), 'the ticket context and transcript carry no user id');
+      assert.ok(
+        !JSON.stringify([handoff.value, handoff.attachments]).includes(USER),
+        'the ticket context and transcript carry no user id',
+      );
       const transcript = handoff.attachments?.find((a) => a.name === 'Transcript');
       assert.ok(transcript, 'with a transcript');
-      if (trigger.cause) assert.ok(JSON.stringify(transcript.content).includes(`"topic":"${trigger.cause}"`), 'of the steps taken');
+      if (trigger.cause)
+        assert.ok(JSON.stringify(transcript.content).includes(`"topic":"${trigger.cause}"`), 'of the steps taken');
     });
   }
 
@@ -113,7 +149,9 @@ describe('escalation to a person files a ticket', () => {
     now += 30 * 3_600_000;
     await say(harness, 'en', { text: 'attempts' });
     const again = await say(harness, 'en', { text: '3' });
-    const justNow = again.some((a) => a.text?.includes(t('policy:attempts.askWhen'))) ? await say(harness, 'en', { button: 'policy:attempts.whenJustNow' }) : again;
+    const justNow = again.some((a) => a.text?.includes(t('policy:attempts.askWhen')))
+      ? await say(harness, 'en', { button: 'policy:attempts.whenJustNow' })
+      : again;
     assert.ok(justNow.some((a) => a.text?.includes(t('policy:attempts.lockedAgain'))));
     await say(harness, 'en', { button: 'tickets:skip' });
     const ticket = await latestTicket(harness);
@@ -148,7 +186,11 @@ describe('escalation to a person files a ticket', () => {
     const kept = await say(harness, 'en', { text: 'forget me' });
     assert.ok(kept.some((a) => a.text?.includes(zh('tickets:forget.confirm'))));
     await say(harness, 'en', { text: zh('tickets:forget.no') });
-    assert.equal((await harness.runtime.services.tickets.get(filed.number))?.applicationReference, 'APP-2026-000777', 'no means no');
+    assert.equal(
+      (await harness.runtime.services.tickets.get(filed.number))?.applicationReference,
+      'APP-2026-000777',
+      'no means no',
+    );
 
     await say(harness, 'en', { text: 'forget me' });
     const done = await say(harness, 'en', { text: zh('tickets:forget.yes') });
@@ -157,8 +199,14 @@ describe('escalation to a person files a ticket', () => {
     assert.ok(anonymised?.anonymisedAt, 'the ticket is anonymised');
     assert.equal(anonymised.applicationReference, null);
     assert.equal(anonymised.promptText, null);
-    assert.equal(await harness.runtime.services.tickets.findLatestByUserKey(userKeyOf(SECRET, 'test', USER)), undefined);
+    assert.equal(
+      await harness.runtime.services.tickets.findLatestByUserKey(userKeyOf(SECRET, 'test', USER)),
+      undefined,
+    );
     const after = await say(harness, 'en', { text: 'help' });
-    assert.ok(after.some((a) => a.text?.includes(t('chat:help.body'))), 'the chosen language is forgotten too');
+    assert.ok(
+      after.some((a) => a.text?.includes(t('chat:help.body'))),
+      'the chosen language is forgotten too',
+    );
   });
 });

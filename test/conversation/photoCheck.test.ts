@@ -25,13 +25,26 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
   const settings = loadSettings();
 
   before(async () => {
-    photos = await PhotoService.create({ photo: settings.photo, ocr: settings.ocr, maxBytes: 15 * 1024 * 1024, ocrWorkers: 1, concurrency: 1, maxWaiting: 4 });
+    photos = await PhotoService.create({
+      photo: settings.photo,
+      ocr: settings.ocr,
+      maxBytes: 15 * 1024 * 1024,
+      ocrWorkers: 1,
+      concurrency: 1,
+      maxWaiting: 4,
+    });
     clean = await syntheticPhoto({ width: 2400, cameraExif: true });
   });
   after(async () => photos.close());
 
   async function harness(storage = new MemoryStorage()): Promise<BotHarness> {
-    return createBotHarness({ storage, photo: { diagnoser: photos, attachments: photoAttachmentReader({ maxBytes: 15 * 1024 * 1024, localDevelopment: true }) } });
+    return createBotHarness({
+      storage,
+      photo: {
+        diagnoser: photos,
+        attachments: photoAttachmentReader({ maxBytes: 15 * 1024 * 1024, localDevelopment: true }),
+      },
+    });
   }
 
   it('asks for the photo with the privacy line, then answers with a typing indicator, the result card and the preview', async () => {
@@ -40,7 +53,12 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     const asked = await bot.deliver({ type: 'message', text: 'check my photo', locale: 'en' });
     assert.ok(texts(asked).includes(t('photoChat:ask.privacy')), 'says what is checked and that nothing is stored');
 
-    const replies = await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')] });
+    const replies = await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')],
+    });
     assert.equal(replies[0]?.type, 'typing', 'a typing indicator comes first');
     const result = replies.find((r) => r.attachments?.some((a) => a.contentType === ADAPTIVE_CARD));
     assert.ok(result, 'the result is an Adaptive Card');
@@ -55,7 +73,12 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     const bot = await harness();
     const zh = bot.runtime.localizer.t('zh-CN');
     const small = await syntheticPhoto({ width: 1000, cameraExif: true });
-    const replies = await bot.deliver({ type: 'message', text: '', locale: 'zh-CN', attachments: [asAttachment(small, 'image/jpeg', 'small.jpg')] });
+    const replies = await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'zh-CN',
+      attachments: [asAttachment(small, 'image/jpeg', 'small.jpg')],
+    });
     const all = texts(replies);
     assert.ok(all.includes(zh('photoChat:result.failIntro', { count: 1 }).slice(0, 6)), all);
     assert.ok(all.includes(zh('photo:name.resolution')));
@@ -67,7 +90,12 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     await bot.deliver({ type: 'message', text: 'Document photo unclear', locale: 'en' });
     const asked = await bot.deliver({ type: 'message', text: t('topics:common.checkPhotoYes'), locale: 'en' });
     assert.ok(texts(asked).includes(t('photoChat:ask.prompt')));
-    const replies = await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')] });
+    const replies = await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')],
+    });
     assert.ok(texts(replies).includes(t('topics:common.askHelped')), 'the walk-through continues after the result');
   });
 
@@ -87,17 +115,32 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
   it('refuses a PDF with a clear message and keeps the conversation going', async () => {
     const bot = await harness();
     const t = bot.runtime.localizer.t('en');
-    const replies = await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [asAttachment(pdfDocument(), 'image/jpeg', 'scan.jpg')] });
+    const replies = await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [asAttachment(pdfDocument(), 'image/jpeg', 'scan.jpg')],
+    });
     assert.ok(texts(replies).includes(t('photo:input.unsupported_type')));
     const next = await bot.deliver({ type: 'message', text: 'help', locale: 'en' });
     assert.ok(texts(next).includes(t('chat:help.body').slice(0, 20)));
   });
 
   it('never fetches a contentUrl pointing at the metadata service or loopback from a remote channel', async () => {
-    const bot = await createBotHarness({ photo: { diagnoser: photos, attachments: photoAttachmentReader({ maxBytes: 15 * 1024 * 1024, localDevelopment: false }) } });
+    const bot = await createBotHarness({
+      photo: {
+        diagnoser: photos,
+        attachments: photoAttachmentReader({ maxBytes: 15 * 1024 * 1024, localDevelopment: false }),
+      },
+    });
     const t = bot.runtime.localizer.t('en');
     for (const url of ['http://169.254.169.254/latest/meta-data/', 'https://127.0.0.1/photo.jpg']) {
-      const replies = await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [{ contentType: 'image/jpeg', contentUrl: url, name: 'id.jpg' }] });
+      const replies = await bot.deliver({
+        type: 'message',
+        text: '',
+        locale: 'en',
+        attachments: [{ contentType: 'image/jpeg', contentUrl: url, name: 'id.jpg' }],
+      });
       assert.ok(texts(replies).includes(t('photoChat:download.failed')), `refused ${url} with a clear message`);
     }
   });
@@ -105,10 +148,18 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
   it('keeps the results in conversation state for a ticket, never the photo', async () => {
     const storage = new MemoryStorage();
     const bot = await harness(storage);
-    await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')] });
+    await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')],
+    });
     const keys = Object.keys(JSON.parse(JSON.stringify(storage)).memory ?? {});
     const stored = JSON.stringify(await storage.read(keys));
-    assert.ok(stored.includes('"photoChecks"') && stored.includes('"camera_metadata"'), 'check ids and statuses are kept');
+    assert.ok(
+      stored.includes('"photoChecks"') && stored.includes('"camera_metadata"'),
+      'check ids and statuses are kept',
+    );
     assert.ok(!stored.includes(clean.subarray(100, 160).toString('base64').slice(0, 40)), 'the photo is not');
     assert.ok(!stored.includes('L898902C3') && !stored.includes('ERIKSSON'), 'nor anything read from it');
   });
@@ -116,7 +167,12 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
   it('with consent, reads the document side of the information check from the checked photo', async () => {
     const bot = await harness();
     const t = bot.runtime.localizer.t('en');
-    await bot.deliver({ type: 'message', text: '', locale: 'en', attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')] });
+    await bot.deliver({
+      type: 'message',
+      text: '',
+      locale: 'en',
+      attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')],
+    });
     const consent = await bot.deliver({ type: 'message', text: 'check my information', locale: 'en' });
     assert.ok(texts(consent).includes(t('info:consent.readFromPhoto')));
     await bot.deliver({ type: 'message', text: t('info:consent.yes'), locale: 'en' });

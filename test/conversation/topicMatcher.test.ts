@@ -28,7 +28,10 @@ describe('topic matcher on the real dialogs', () => {
   it('names the right topic for at least 95 % of the labelled utterances', () => {
     const misses = utterances.filter((u) => matcher.match(u.text, u.locale).topic !== u.topic);
     const accuracy = 1 - misses.length / utterances.length;
-    assert.ok(accuracy >= 0.95, `top-1 ${(accuracy * 100).toFixed(1)} %; misses:\n${misses.map((u) => `  ${u.topic}: ${u.text}`).join('\n')}`);
+    assert.ok(
+      accuracy >= 0.95,
+      `top-1 ${(accuracy * 100).toFixed(1)} %; misses:\n${misses.map((u) => `  ${u.topic}: ${u.text}`).join('\n')}`,
+    );
   });
 
   it('never maps an out-of-scope utterance to a cause', () => {
@@ -42,10 +45,14 @@ describe('topic matcher on the real dialogs', () => {
 
   it('labels only topics that exist, and covers every topic in both languages', () => {
     const ids = new Set(topics.map((t) => t.id));
-    for (const u of utterances) if (u.topic !== null) assert.ok(ids.has(u.topic), `unknown topic '${u.topic}' in utterances.json`);
+    for (const u of utterances)
+      if (u.topic !== null) assert.ok(ids.has(u.topic), `unknown topic '${u.topic}' in utterances.json`);
     for (const id of ids) {
       for (const locale of ['en', 'zh-CN'] as const) {
-        assert.ok(utterances.some((u) => u.topic === id && u.locale === locale), `no ${locale} utterance for '${id}'`);
+        assert.ok(
+          utterances.some((u) => u.topic === id && u.locale === locale),
+          `no ${locale} utterance for '${id}'`,
+        );
       }
     }
   });
@@ -55,18 +62,29 @@ describe('topic matcher on the real dialogs', () => {
     const prompts = new Set(topics.flatMap((t) => [t.triggers.en[0], t.triggers['zh-CN'][0]]).map(normalizeText));
     const triggers = new Set(topics.flatMap((t) => [...t.triggers.en, ...t.triggers['zh-CN']]).map(normalizeText));
     const copied = utterances.filter((u) => triggers.has(normalizeText(u.text)) && !prompts.has(normalizeText(u.text)));
-    assert.deepEqual(copied.map((u) => u.text), []);
+    assert.deepEqual(
+      copied.map((u) => u.text),
+      [],
+    );
   });
 
   it('recognises an exact failure prompt in any casing and punctuation', () => {
-    for (const text of ['Document photo unclear', 'DOCUMENT PHOTO UNCLEAR', 'document photo unclear!!!', '"Document photo unclear."']) {
+    for (const text of [
+      'Document photo unclear',
+      'DOCUMENT PHOTO UNCLEAR',
+      'document photo unclear!!!',
+      '"Document photo unclear."',
+    ]) {
       assert.equal(matcher.match(text).topic, 'photo_unclear', text);
     }
   });
 
   it('recognises a failure prompt inside surrounding text', () => {
     assert.equal(matcher.match('Error: Document photo unclear. Please try again').topic, 'photo_unclear');
-    assert.equal(matcher.match('My KYC got rejected with "Document has expired", what should I do now?').topic, 'document_expired');
+    assert.equal(
+      matcher.match('My KYC got rejected with "Document has expired", what should I do now?').topic,
+      'document_expired',
+    );
   });
 
   it('forgives typos in a failure prompt', () => {
@@ -98,13 +116,23 @@ describe('topic matcher on the real dialogs', () => {
   });
 
   it('returns null when someone only asks for support, with no scam in it', () => {
-    for (const text of ['can I talk to support', 'I need support', 'where is support', 'support please', '我要找客服']) {
+    for (const text of [
+      'can I talk to support',
+      'I need support',
+      'where is support',
+      'support please',
+      '我要找客服',
+    ]) {
       assert.equal(matcher.match(text).topic, null, text);
     }
   });
 
   it('still names the scam warning when support asked for a secret, money or claimed to be support', () => {
-    for (const text of ['a support agent asked me for my 2FA code', 'someone claiming to be customer support wants my seed phrase', '自称客服的人让我转账']) {
+    for (const text of [
+      'a support agent asked me for my 2FA code',
+      'someone claiming to be customer support wants my seed phrase',
+      '自称客服的人让我转账',
+    ]) {
       assert.equal(matcher.match(text).topic, 'safety_scam', text);
     }
   });
@@ -126,11 +154,14 @@ describe('topic matcher on the real dialogs', () => {
   });
 
   it('returns null for empty, blank and emoji-only text', () => {
-    for (const text of ['', '   ', '👍', '😀😀😀', '🔥🚀']) assert.deepEqual(matcher.match(text), { topic: null, kind: null, confidence: 0, alternatives: [] });
+    for (const text of ['', '   ', '👍', '😀😀😀', '🔥🚀'])
+      assert.deepEqual(matcher.match(text), { topic: null, kind: null, confidence: 0, alternatives: [] });
   });
 
   it('answers a 100 kB input without matching its noise', () => {
-    const noise = Array.from({ length: 20_000 }, (_, i) => `x${(i * 7919) % 10007}`).join(' ').slice(0, 100_000);
+    const noise = Array.from({ length: 20_000 }, (_, i) => `x${(i * 7919) % 10007}`)
+      .join(' ')
+      .slice(0, 100_000);
     const started = process.hrtime.bigint();
     const result = matcher.match(noise);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -150,7 +181,12 @@ describe('topic matcher decisions', () => {
   const topics = [
     fixtureTopic('photo_unclear', 'cause', ['document photo unclear', 'blurry photo'], ['证件照片不清晰']),
     fixtureTopic('document_expired', 'cause', ['document has expired', 'expired passport'], ['证件已过期']),
-    fixtureTopic('faq_switch_document', 'faq', ['use a different document', 'switch to my passport', 'use my passport instead of my ID card'], ['换证件']),
+    fixtureTopic(
+      'faq_switch_document',
+      'faq',
+      ['use a different document', 'switch to my passport', 'use my passport instead of my ID card'],
+      ['换证件'],
+    ),
   ];
   const matcher = createTopicMatcher(topics);
 
@@ -167,7 +203,12 @@ describe('topic matcher decisions', () => {
   it("does not offer switching documents when the document may be someone else's", () => {
     const withSafety = createTopicMatcher([
       ...topics,
-      fixtureTopic('safety_circumvention', 'safety', ["use my friend's ID", 'verify with someone else\'s passport'], ['用别人的身份证认证']),
+      fixtureTopic(
+        'safety_circumvention',
+        'safety',
+        ["use my friend's ID", "verify with someone else's passport"],
+        ['用别人的身份证认证'],
+      ),
     ]);
     assert.equal(withSafety.match('can I use my passport instead of my ID card').topic, 'faq_switch_document');
     const result = withSafety.match("can I use my sister's ID card instead");
@@ -176,7 +217,10 @@ describe('topic matcher decisions', () => {
   });
 
   it('does not name a topic from the one word of a one-word trigger', () => {
-    const withBan = createTopicMatcher([...topics, fixtureTopic('faq_ban', 'faq', ['will I be banned', 'will my account be banned'], ['会被封号吗'])]);
+    const withBan = createTopicMatcher([
+      ...topics,
+      fixtureTopic('faq_ban', 'faq', ['will I be banned', 'will my account be banned'], ['会被封号吗']),
+    ]);
     assert.equal(withBan.match('banned').topic, null);
     assert.equal(withBan.match('will my account get banned').topic, 'faq_ban');
   });
@@ -184,14 +228,23 @@ describe('topic matcher decisions', () => {
   it('needs more than the word "support" to name the scam warning', () => {
     const withScam = createTopicMatcher([
       ...topics,
-      fixtureTopic('safety_scam', 'safety', ['is this really support', 'support asked for my password', 'someone says they are customer service'], ['假客服']),
+      fixtureTopic(
+        'safety_scam',
+        'safety',
+        ['is this really support', 'support asked for my password', 'someone says they are customer service'],
+        ['假客服'],
+      ),
     ]);
-    for (const text of ['support please', 'where is customer support', '客服在吗']) assert.equal(withScam.match(text).topic, null, text);
+    for (const text of ['support please', 'where is customer support', '客服在吗'])
+      assert.equal(withScam.match(text).topic, null, text);
     assert.equal(withScam.match('customer support asked me for my password').topic, 'safety_scam');
   });
 
   it('does not name a cause from document names alone, but offers it', () => {
-    const withCard = createTopicMatcher([...topics, fixtureTopic('unsupported_document', 'cause', ['ID card not accepted'], ['身份证不被接受'])]);
+    const withCard = createTopicMatcher([
+      ...topics,
+      fixtureTopic('unsupported_document', 'cause', ['ID card not accepted'], ['身份证不被接受']),
+    ]);
     const result = withCard.match('my ID card');
     assert.equal(result.topic, null);
     assert.ok(result.alternatives.some((a) => a.topic === 'unsupported_document'));

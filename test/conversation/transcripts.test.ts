@@ -10,7 +10,11 @@ describe('conversation transcripts through the real bot (TestAdapter)', () => {
     it(`${transcript.name} [${transcript.locale}] (${file})`, async () => {
       const now = transcript.now ? Date.parse(transcript.now) : Date.now();
       const harness = await createBotHarness({ now: () => now });
-      await playTranscript(transcript, harness.deliver, { localizer: harness.runtime.localizer, settings: harness.runtime.settings, brandName: TEST_BRAND });
+      await playTranscript(transcript, harness.deliver, {
+        localizer: harness.runtime.localizer,
+        settings: harness.runtime.settings,
+        brandName: TEST_BRAND,
+      });
     });
   }
 });

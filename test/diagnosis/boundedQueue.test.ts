@@ -36,14 +36,20 @@ describe('BoundedQueue', () => {
     const g = gate();
     const first = queue.run(() => g.promise);
     const second = queue.run(() => Promise.resolve());
-    await assert.rejects(queue.run(() => Promise.resolve()), (e: unknown) => e instanceof OverloadedError && e.retryAfterSeconds === 3);
+    await assert.rejects(
+      queue.run(() => Promise.resolve()),
+      (e: unknown) => e instanceof OverloadedError && e.retryAfterSeconds === 3,
+    );
     g.open();
     await Promise.all([first, second]);
   });
 
   it('frees the slot when a task fails', async () => {
     const queue = new BoundedQueue(1, 0);
-    await assert.rejects(queue.run(() => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      queue.run(() => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await queue.run(() => Promise.resolve(42)), 42);
   });
 });

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 
-export { startDirectLineServer, type DirectLineTestServer, type DirectLineTestServerOptions } from '../channels/directline/directLineTestServer';
+export {
+  startDirectLineServer,
+  type DirectLineTestServer,
+  type DirectLineTestServerOptions,
+} from '../channels/directline/directLineTestServer';
 
 /** Debian's `chromium` package (Playwright's own browser download does not work on these machines); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,7 +33,9 @@ const CHROMIUM_ARGS = [
 export function requireChromium(context: Mocha.Context): void {
   if (existsSync(CHROMIUM_PATH)) return;
   if (process.env.REQUIRE_ALL_SUITES === '1') {
-    throw new Error(`REQUIRE_ALL_SUITES=1 but ${CHROMIUM_PATH} is missing (apt-get install -y chromium fonts-noto-cjk)`);
+    throw new Error(
+      `REQUIRE_ALL_SUITES=1 but ${CHROMIUM_PATH} is missing (apt-get install -y chromium fonts-noto-cjk)`,
+    );
   }
   console.log('skipped: no Chromium');
   context.skip();
@@ -70,7 +76,10 @@ export function collectPageProblems(page: Page): string[] {
  * Chooses a file with the attach button and sends it. Web Chat 4.18 stages the file first (the
  * paperclip gets a checkmark); a Send click before that sends nothing, so wait for the stage.
  */
-export async function attachAndSend(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function attachAndSend(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   const staged = page.locator('.webchat__attachment-icon--checked');
   await page.locator('input[type="file"]').setInputFiles(file);
   await staged.waitFor();

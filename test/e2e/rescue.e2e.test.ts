@@ -59,7 +59,8 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
   // A failed step leaves a picture of what the page showed instead.
   afterEach(async function () {
     const test = this.currentTest;
-    if (page && test?.state === 'failed') await saveScreenshot(page, `rescue-failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    if (page && test?.state === 'failed')
+      await saveScreenshot(page, `rescue-failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}`);
   });
 
   after(async () => {
@@ -113,20 +114,27 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
 
     const card = page.locator(`${TRANSCRIPT} .ac-adaptiveCard`, { hasText: zh('photoChat:result.title') }).last();
     await card.waitFor({ timeout: PHOTO_CHECK_TIMEOUT_MS });
-    assert.ok(await card.getByText(zh('photo:name.resolution'), { exact: true }).isVisible(), 'the card lists the resolution check');
+    assert.ok(
+      await card.getByText(zh('photo:name.resolution'), { exact: true }).isVisible(),
+      'the card lists the resolution check',
+    );
     assert.ok(await card.getByText(zh('photo:name.mrz'), { exact: true }).isVisible(), 'the card lists the MRZ check');
     // The measured value against the requirement, with its unit, in the check's own sentence.
-    assert.ok(await card.getByText(zh('photo:resolution.ok', { measured: '2000x1500', required: '1200x800' })).isVisible());
+    assert.ok(
+      await card.getByText(zh('photo:resolution.ok', { measured: '2000x1500', required: '1200x800' })).isVisible(),
+    );
 
     const previewAlt = zh('photoChat:result.previewAlt');
     await card.getByRole('img', { name: previewAlt }).waitFor();
     // A string expression: the test compiles without the DOM library. A broken image has no natural width.
-    const widths = z.array(z.number()).parse(
-      await page.evaluate(
-        `Array.from(document.querySelectorAll('${TRANSCRIPT} .ac-adaptiveCard img'))` +
-          `.filter((img) => img.alt === ${JSON.stringify(previewAlt)}).map((img) => (img.complete ? img.naturalWidth : 0))`,
-      ),
-    );
+    const widths = z
+      .array(z.number())
+      .parse(
+        await page.evaluate(
+          `Array.from(document.querySelectorAll('${TRANSCRIPT} .ac-adaptiveCard img'))` +
+            `.filter((img) => img.alt === ${JSON.stringify(previewAlt)}).map((img) => (img.complete ? img.naturalWidth : 0))`,
+        ),
+      );
     assert.ok((widths.at(-1) ?? 0) > 0, `the preview image loaded (natural widths ${widths.join(', ')})`);
     await card.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'rescue-04-photo-check');
@@ -164,7 +172,10 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
     assert.equal(ticket.locale, 'zh-CN');
     assert.equal(ticket.channelId, DIRECT_LINE_CHANNEL_ID);
     assert.equal(ticket.applicationReference, null);
-    assert.deepEqual(ticket.photoChecks.find((check) => check.id === 'resolution'), { id: 'resolution', status: 'pass' });
+    assert.deepEqual(
+      ticket.photoChecks.find((check) => check.id === 'resolution'),
+      { id: 'resolution', status: 'pass' },
+    );
   });
 
   it('reported no script errors or CSP violations', () => {

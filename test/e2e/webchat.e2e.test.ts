@@ -131,7 +131,12 @@ describe('local Web Chat page in Chromium (echo bot)', function () {
   });
 
   it('fits a phone screen without horizontal scrolling', async () => {
-    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const mobile = await phone.newPage();
       const mobileProblems = collectPageProblems(mobile);

@@ -12,7 +12,15 @@ describe('the server process', () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'help', channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, deliveryMode: 'expectReplies' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        channelId: 'test',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        deliveryMode: 'expectReplies',
+      }),
     });
     assert.equal(res.status, 200);
     server.child.kill('SIGTERM');

@@ -73,13 +73,22 @@ describe('POST /api/messages', () => {
   });
 
   it('rejects an activity without a conversation id with a 400 naming the field', async () => {
-    const res = await running.post('/api/messages', { type: 'message', channelId: 'test', from: { id: 'u' }, text: 'hi' });
+    const res = await running.post('/api/messages', {
+      type: 'message',
+      channelId: 'test',
+      from: { id: 'u' },
+      text: 'hi',
+    });
     assert.equal(res.status, 400);
     assert.match((await errorOf(res)).message, /conversation/);
   });
 
   it('rejects a non-JSON body with 415', async () => {
-    const res = await fetch(`${running.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const res = await fetch(`${running.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     assert.equal(res.status, 415);
     assert.equal((await errorOf(res)).code, 'unsupported_media_type');
   });
@@ -114,7 +123,10 @@ describe('POST /api/messages', () => {
 describe('POST /api/messages with a Bot Framework app id', () => {
   let running: RunningApp;
   before(async () => {
-    running = await startApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret-value' });
+    running = await startApp({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret-value',
+    });
   });
   after(async () => running.stop());
 

@@ -22,7 +22,10 @@ describe('restarting the server mid-conversation', () => {
 
     const second = await startApp({}, { dbDir });
     try {
-      const replies = await second.deliverIn('restart-conv', 'restart-user')({ type: 'message', text: zh('topics:common.notNow'), locale: 'en' });
+      const replies = await second.deliverIn(
+        'restart-conv',
+        'restart-user',
+      )({ type: 'message', text: zh('topics:common.notNow'), locale: 'en' });
       const text = replies.map((r) => r.text ?? '').join('\n');
       assert.ok(text.includes(zh('topics:common.askHelped')), `expected the next step in Chinese, got: ${text}`);
     } finally {

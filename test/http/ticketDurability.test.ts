@@ -44,7 +44,9 @@ describe('ticket durability', () => {
     helpdesk.statuses.length = 0;
     const second = await startServerProcess(env);
     try {
-      const res = await fetch(`${second.baseUrl}/api/tickets/${number}`, { headers: { authorization: `Bearer ${AGENT_TOKEN}` } });
+      const res = await fetch(`${second.baseUrl}/api/tickets/${number}`, {
+        headers: { authorization: `Bearer ${AGENT_TOKEN}` },
+      });
       assert.equal(res.status, 200, 'the ticket survived the crash');
       await waitFor(() => helpdesk.accepted().includes(number), 60_000);
       assert.ok(helpdesk.received.every((hook) => hook.signatureValid));

@@ -7,7 +7,9 @@ import { createLocalizer } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
 import { loadSettings } from '../../src/settings';
 
-const transcripts = loadTranscripts(path.join(__dirname, '..', 'conversation', 'transcripts')).filter(({ transcript }) => !transcript.now);
+const transcripts = loadTranscripts(path.join(__dirname, '..', 'conversation', 'transcripts')).filter(
+  ({ transcript }) => !transcript.now,
+);
 
 describe('conversation transcripts over HTTP (/api/messages, expectReplies)', () => {
   let running: RunningApp;
@@ -19,7 +21,11 @@ describe('conversation transcripts over HTTP (/api/messages, expectReplies)', ()
   for (const [index, { file, transcript }] of transcripts.entries()) {
     it(`${transcript.name} [${transcript.locale}] (${file})`, async () => {
       const localizer = await createLocalizer(LOCALES_DIR, 'en');
-      await playTranscript(transcript, running.deliverIn(`http-${index}`, `http-user-${index}`), { localizer, settings: loadSettings(), brandName: TEST_BRAND });
+      await playTranscript(transcript, running.deliverIn(`http-${index}`, `http-user-${index}`), {
+        localizer,
+        settings: loadSettings(),
+        brandName: TEST_BRAND,
+      });
     });
   }
 });

@@ -26,6 +26,9 @@ describe('parseDatabaseUrl', function () {
 
 describe('describePostgresUrl', function () {
   it('shows host, port and database but never the user or password', function () {
-    assert.equal(describePostgresUrl('postgres://bot:s3cret@db.internal:6432/kyc?sslmode=require'), 'db.internal:6432/kyc');
+    assert.equal(
+      describePostgresUrl('postgres://bot:s3cret@db.internal:6432/kyc?sslmode=require'),
+      'db.internal:6432/kyc',
+    );
   });
 });

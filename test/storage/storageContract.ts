@@ -274,7 +274,10 @@ export function storageContract(
           .startTest();
         await storage.close();
 
-        await turnCountingBot(await open(), key('conversation')).send('after restart').assertReply('turn 3').startTest();
+        await turnCountingBot(await open(), key('conversation'))
+          .send('after restart')
+          .assertReply('turn 3')
+          .startTest();
       });
 
       it('lets exactly one of two handles win when both write with the same eTag', async function () {

@@ -23,9 +23,17 @@ export function tempDbDir(): string {
 }
 
 /** The real server on port 0 with its own SQLite file; `env` overrides configuration. */
-export async function startApp(env: Record<string, string> = {}, options: { dbDir?: string; now?: () => number } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { dbDir?: string; now?: () => number } = {},
+): Promise<RunningApp> {
   const dbDir = options.dbDir ?? tempDbDir();
-  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dbDir, 'bot.db')}`, LOG_LEVEL: 'silent', OCR_WORKERS: '1', ...env });
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${path.join(dbDir, 'bot.db')}`,
+    LOG_LEVEL: 'silent',
+    OCR_WORKERS: '1',
+    ...env,
+  });
   const app = await createApp(config, { logger: pino({ level: 'silent' }), now: options.now });
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -38,7 +46,11 @@ export async function startApp(env: Record<string, string> = {}, options: { dbDi
   const deliverIn =
     (conversationId: string, userId = 'user-1'): Deliver =>
     async (activity) => {
-      const full = userActivity(conversationId, userId, { deliveryMode: 'expectReplies', id: `a-${Math.random().toString(36).slice(2)}`, ...activity });
+      const full = userActivity(conversationId, userId, {
+        deliveryMode: 'expectReplies',
+        id: `a-${Math.random().toString(36).slice(2)}`,
+        ...activity,
+      });
       const res = await post('/api/messages', full);
       if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
       const body = await jsonOf(res, activitiesBody);

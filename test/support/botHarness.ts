@@ -16,7 +16,9 @@ export interface BotHarness {
 }
 
 /** The real bot (content, matcher, engine) on botbuilder's TestAdapter, with in-memory state. */
-export async function createBotHarness(options: Partial<BotRuntimeOptions> & { storage?: Storage } = {}): Promise<BotHarness> {
+export async function createBotHarness(
+  options: Partial<BotRuntimeOptions> & { storage?: Storage } = {},
+): Promise<BotHarness> {
   const tickets = options.tickets ?? SqliteTicketStore.open(':memory:', { webhookOutbox: false });
   const runtime = await createBotRuntime({
     storage: new MemoryStorage(),

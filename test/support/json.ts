@@ -12,7 +12,11 @@ export const replyActivity = z.looseObject({
   type: z.string(),
   text: z.string().optional(),
   suggestedActions: z.object({ actions: z.array(cardAction) }).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string(), content: z.unknown().optional(), contentUrl: z.string().optional() })).optional(),
+  attachments: z
+    .array(
+      z.looseObject({ contentType: z.string(), content: z.unknown().optional(), contentUrl: z.string().optional() }),
+    )
+    .optional(),
 });
 export const activitiesBody = z.object({ activities: z.array(replyActivity) });
 export type Reply = z.infer<typeof replyActivity>;

@@ -37,11 +37,18 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 }
 
 /** One text turn over /api/messages with expectReplies; resolves with the replies' text. */
-export async function sendTurn(server: ServerProcess, conversationId: string, userId: string, text: string): Promise<string> {
+export async function sendTurn(
+  server: ServerProcess,
+  conversationId: string,
+  userId: string,
+  text: string,
+): Promise<string> {
   const res = await fetch(`${server.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(userActivity(conversationId, userId, { type: 'message', text, locale: 'en', deliveryMode: 'expectReplies' })),
+    body: JSON.stringify(
+      userActivity(conversationId, userId, { type: 'message', text, locale: 'en', deliveryMode: 'expectReplies' }),
+    ),
   });
   if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
   return (await jsonOf(res, activitiesBody)).activities.map((a) => a.text ?? '').join('\n');

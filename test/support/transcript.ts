@@ -10,7 +10,10 @@ const userTurn = z.union([
 ]);
 
 /** An expected text: an i18n key, rendered in the transcript's locale, optionally with params. */
-const expected = z.union([z.string(), z.strictObject({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })]);
+const expected = z.union([
+  z.string(),
+  z.strictObject({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+]);
 
 const turnSchema = z.strictObject({
   user: userTurn,
@@ -42,5 +45,8 @@ export function loadTranscripts(dir: string): { file: string; transcript: Transc
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, transcript: transcriptSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))) }));
+    .map((file) => ({
+      file,
+      transcript: transcriptSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))),
+    }));
 }

@@ -37,21 +37,28 @@ export async function playTranscript(transcript: Transcript, deliver: Deliver, d
         : 'button' in turn.user
           ? { type: 'message', text: t(turn.user.button, base) }
           : { type: 'event', name: turn.user.event, value: turn.user.value };
-    const replies = (await deliver({ ...activity, locale: transcript.locale, localTimezone: transcript.timezone })).filter((r) => r.type === 'message');
+    const replies = (
+      await deliver({ ...activity, locale: transcript.locale, localTimezone: transcript.timezone })
+    ).filter((r) => r.type === 'message');
     const texts = replies.map(visibleText);
     const all = texts.join('\n---\n');
     // assert.fail keeps the whole message: mocha cuts ok()'s message at its first ": expected".
     for (const e of turn.expect) {
       const want = render(e);
-      if (want.includes(typeof e === 'string' ? e : e.key)) assert.fail(`${where}: key ${typeof e === 'string' ? e : e.key} has no text`);
-      if (!all.includes(want)) assert.fail(`${where} - the bot should say\n  ${want}\nbut said\n  ${all || '(nothing)'}`);
+      if (want.includes(typeof e === 'string' ? e : e.key))
+        assert.fail(`${where}: key ${typeof e === 'string' ? e : e.key} has no text`);
+      if (!all.includes(want))
+        assert.fail(`${where} - the bot should say\n  ${want}\nbut said\n  ${all || '(nothing)'}`);
     }
-    for (const e of turn.absent) if (all.includes(render(e))) assert.fail(`${where} - the bot must not say\n  ${render(e)}`);
+    for (const e of turn.absent)
+      if (all.includes(render(e))) assert.fail(`${where} - the bot must not say\n  ${render(e)}`);
     for (const s of turn.contains) if (!all.includes(s)) assert.fail(`${where} - missing "${s}" in\n  ${all}`);
     if (turn.buttons.length) {
       const last = replies.at(-1);
       const offered = last?.suggestedActions?.actions.map((a) => a.title) ?? [];
-      for (const key of turn.buttons) if (!offered.includes(t(key, base))) assert.fail(`${where} - no button "${t(key, base)}" in ${JSON.stringify(offered)}`);
+      for (const key of turn.buttons)
+        if (!offered.includes(t(key, base)))
+          assert.fail(`${where} - no button "${t(key, base)}" in ${JSON.stringify(offered)}`);
     }
   }
 }

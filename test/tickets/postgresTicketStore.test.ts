@@ -42,7 +42,9 @@ describe('PostgresTicketStore', function () {
 
   it('creates the ticket tables once when several bot processes start together', async function () {
     await sql(database().url, RESET_TICKETS);
-    const stores = await Promise.all(Array.from({ length: 4 }, () => openTicketStore(database().url, { webhookOutbox: true })));
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => openTicketStore(database().url, { webhookOutbox: true })),
+    );
     try {
       const created = await stores[0]?.create(newTicket());
       assert.ok(created !== undefined);
@@ -55,7 +57,8 @@ describe('PostgresTicketStore', function () {
   it('names DATABASE_URL and hides the password when the server cannot be reached', async function () {
     await assert.rejects(
       openTicketStore('postgres://kyc:hunter2-secret@127.0.0.1:1/nowhere', { webhookOutbox: false }),
-      (error: unknown) => error instanceof Error && error.message.startsWith('DATABASE_URL') && !error.message.includes('hunter2'),
+      (error: unknown) =>
+        error instanceof Error && error.message.startsWith('DATABASE_URL') && !error.message.includes('hunter2'),
     );
   });
 });

@@ -22,7 +22,10 @@ describe('SqliteTicketStore', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const options = (overrides: Partial<TicketStoreOptions> = {}): TicketStoreOptions => ({ webhookOutbox: false, ...overrides });
+  const options = (overrides: Partial<TicketStoreOptions> = {}): TicketStoreOptions => ({
+    webhookOutbox: false,
+    ...overrides,
+  });
 
   ticketStoreContract('SQLite', () => ({
     fresh: async (overrides) => {
@@ -55,7 +58,10 @@ describe('SqliteTicketStore', function () {
     }
     const db = new BetterSqlite3(path);
     try {
-      assert.deepEqual(db.prepare("SELECT version FROM schema_migrations WHERE component = 'tickets'").pluck().all(), [1]);
+      assert.deepEqual(
+        db.prepare("SELECT version FROM schema_migrations WHERE component = 'tickets'").pluck().all(),
+        [1],
+      );
     } finally {
       db.close();
     }

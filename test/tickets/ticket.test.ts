@@ -11,16 +11,29 @@ const HOUR = 3_600_000;
 
 describe('ticket model', function () {
   it('rejects a photo check id or info rule the diagnosis does not know', function () {
-    assert.throws(() => validateNewTicket({ ...newTicket(), photoChecks: [{ id: 'selfie', status: 'pass' }] }), InvalidTicketError);
-    assert.throws(() => validateNewTicket({ ...newTicket(), infoFindings: [{ field: 'name', rule: 'made_up_rule' }] }), InvalidTicketError);
+    assert.throws(
+      () => validateNewTicket({ ...newTicket(), photoChecks: [{ id: 'selfie', status: 'pass' }] }),
+      InvalidTicketError,
+    );
+    assert.throws(
+      () => validateNewTicket({ ...newTicket(), infoFindings: [{ field: 'name', rule: 'made_up_rule' }] }),
+      InvalidTicketError,
+    );
   });
 
   it('refuses personal values smuggled into a finding or the cause', function () {
     assert.throws(
-      () => validateNewTicket({ ...newTicket(), infoFindings: [{ field: 'name', rule: 'name_case', entered: 'ZHANG San' }] }),
+      () =>
+        validateNewTicket({
+          ...newTicket(),
+          infoFindings: [{ field: 'name', rule: 'name_case', entered: 'ZHANG San' }],
+        }),
       (error: unknown) => error instanceof InvalidTicketError && !error.message.includes('ZHANG'),
     );
-    assert.throws(() => validateNewTicket({ ...newTicket(), cause: { id: 'photo_unclear', labelKey: null, name: 'Zhang' } }), InvalidTicketError);
+    assert.throws(
+      () => validateNewTicket({ ...newTicket(), cause: { id: 'photo_unclear', labelKey: null, name: 'Zhang' } }),
+      InvalidTicketError,
+    );
     assert.throws(() => validateNewTicket({ ...newTicket(), dateOfBirth: '1990-01-01' }), InvalidTicketError);
   });
 
@@ -32,7 +45,10 @@ describe('ticket model', function () {
   });
 
   it('refuses a conversation reference over 16 kB', function () {
-    assert.throws(() => validateNewTicket({ ...newTicket(), conversationReference: { padding: 'x'.repeat(17_000) } }), InvalidTicketError);
+    assert.throws(
+      () => validateNewTicket({ ...newTicket(), conversationReference: { padding: 'x'.repeat(17_000) } }),
+      InvalidTicketError,
+    );
   });
 
   it('shows agents and the helpdesk everything but the user key and the conversation reference', function () {
@@ -62,21 +78,36 @@ describe('ticket model', function () {
     assert.notEqual(userKeyOf(TEST_USER_KEY_SECRET, 'webchat', 'user-1'), key);
     assert.notEqual(userKeyOf(TEST_USER_KEY_SECRET, 'msteams', 'user-2'), key);
     assert.notEqual(userKeyOf(`${TEST_USER_KEY_SECRET}x`, 'msteams', 'user-1'), key);
-    assert.notEqual(userKeyOf(TEST_USER_KEY_SECRET, 'ms', 'teamsuser-1'), userKeyOf(TEST_USER_KEY_SECRET, 'msteams', 'user-1'));
+    assert.notEqual(
+      userKeyOf(TEST_USER_KEY_SECRET, 'ms', 'teamsuser-1'),
+      userKeyOf(TEST_USER_KEY_SECRET, 'msteams', 'user-1'),
+    );
     assert.throws(() => userKeyOf('short', 'msteams', 'user-1'));
   });
 
   it('puts a ticket in the priority queue when every photo check passed and the review waited over an hour', function () {
-    const passed = [
-      { status: 'pass' as const },
-      { status: 'pass' as const },
-      { status: 'skipped' as const },
-    ];
-    assert.equal(ticketPriority({ photoChecks: passed, reviewWaitingMs: 61 * 60_000, reviewWaitThresholdMs: HOUR }), 'high');
-    assert.equal(ticketPriority({ photoChecks: passed, reviewWaitingMs: 59 * 60_000, reviewWaitThresholdMs: HOUR }), 'normal');
+    const passed = [{ status: 'pass' as const }, { status: 'pass' as const }, { status: 'skipped' as const }];
+    assert.equal(
+      ticketPriority({ photoChecks: passed, reviewWaitingMs: 61 * 60_000, reviewWaitThresholdMs: HOUR }),
+      'high',
+    );
+    assert.equal(
+      ticketPriority({ photoChecks: passed, reviewWaitingMs: 59 * 60_000, reviewWaitThresholdMs: HOUR }),
+      'normal',
+    );
     assert.equal(ticketPriority({ photoChecks: passed, reviewWaitingMs: null, reviewWaitThresholdMs: HOUR }), 'normal');
-    assert.equal(ticketPriority({ photoChecks: [...passed, { status: 'warn' }], reviewWaitingMs: 2 * HOUR, reviewWaitThresholdMs: HOUR }), 'normal');
-    assert.equal(ticketPriority({ photoChecks: [{ status: 'fail' }], reviewWaitingMs: 2 * HOUR, reviewWaitThresholdMs: HOUR }), 'normal');
+    assert.equal(
+      ticketPriority({
+        photoChecks: [...passed, { status: 'warn' }],
+        reviewWaitingMs: 2 * HOUR,
+        reviewWaitThresholdMs: HOUR,
+      }),
+      'normal',
+    );
+    assert.equal(
+      ticketPriority({ photoChecks: [{ status: 'fail' }], reviewWaitingMs: 2 * HOUR, reviewWaitThresholdMs: HOUR }),
+      'normal',
+    );
     assert.equal(ticketPriority({ photoChecks: [], reviewWaitingMs: 2 * HOUR, reviewWaitThresholdMs: HOUR }), 'normal');
   });
 

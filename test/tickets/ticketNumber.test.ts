@@ -39,7 +39,11 @@ describe('ticket numbers', function () {
     for (let position = 0; position < symbols.length; position += 1) {
       for (const wrong of TICKET_NUMBER_ALPHABET) {
         if (wrong === symbols[position]) continue;
-        assert.equal(parseTicketNumber(replaceAt(symbols, position, wrong)), undefined, `${symbols} -> ${wrong}@${position}`);
+        assert.equal(
+          parseTicketNumber(replaceAt(symbols, position, wrong)),
+          undefined,
+          `${symbols} -> ${wrong}@${position}`,
+        );
       }
     }
   });
@@ -64,12 +68,22 @@ describe('ticket numbers', function () {
     assert.equal(parseTicketNumber(` kyc-${spaced} `), number);
     assert.equal(parseTicketNumber(symbols), number);
     assert.equal(parseTicketNumber(`KYC ${symbols.slice(0, 4)}-${symbols.slice(4)}`), number);
-    const fullWidth = Array.from(number, (char) => (char === '-' ? char : String.fromCharCode(char.charCodeAt(0) + 0xfee0))).join('');
+    const fullWidth = Array.from(number, (char) =>
+      char === '-' ? char : String.fromCharCode(char.charCodeAt(0) + 0xfee0),
+    ).join('');
     assert.equal(parseTicketNumber(fullWidth), number);
   });
 
   it('reject SQL-ish strings, wrong lengths and ambiguous symbols', function () {
-    for (const input of ["'; DROP TABLE tickets;--", '', 'KYC-', 'KYC-ABCDEF', 'KYC-ABCDEFGH2', 'KYC-0O1IL2U', 'x'.repeat(10_000)]) {
+    for (const input of [
+      "'; DROP TABLE tickets;--",
+      '',
+      'KYC-',
+      'KYC-ABCDEF',
+      'KYC-ABCDEFGH2',
+      'KYC-0O1IL2U',
+      'x'.repeat(10_000),
+    ]) {
       assert.equal(parseTicketNumber(input), undefined, input.slice(0, 40));
     }
   });

@@ -61,7 +61,10 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
     it('rejects an application reference outside 4-64 letters, digits, - and _ without echoing it', async function () {
       await assert.rejects(
         store.create(newTicket({ applicationReference: "'; DROP TABLE tickets;--" })),
-        (error: unknown) => error instanceof InvalidTicketError && error.message.includes('applicationReference') && !error.message.includes('DROP'),
+        (error: unknown) =>
+          error instanceof InvalidTicketError &&
+          error.message.includes('applicationReference') &&
+          !error.message.includes('DROP'),
       );
       await assert.rejects(store.create(newTicket({ applicationReference: 'abc' })), InvalidTicketError);
     });
@@ -106,7 +109,11 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
     it('applies a change at the expected version, bumps it, and refuses a stale one', async function () {
       const created = await store.create(newTicket());
       clock.advance(5000);
-      const updated = await store.update(created.number, 1, { status: 'in_progress', assignee: 'agent-7', note: 'Called the review team.' });
+      const updated = await store.update(created.number, 1, {
+        status: 'in_progress',
+        assignee: 'agent-7',
+        note: 'Called the review team.',
+      });
       assert.equal(updated.version, 2);
       assert.equal(updated.status, 'in_progress');
       assert.equal(updated.assignee, 'agent-7');
@@ -153,10 +160,16 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
         ['one', 'two'],
       );
       assert.equal(withTwo.version, 3);
-      await assert.rejects(store.addNote(created.number, 'x'.repeat(4097)), (error: unknown) => error instanceof TicketLimitError && error.limit === 'noteBytes');
+      await assert.rejects(
+        store.addNote(created.number, 'x'.repeat(4097)),
+        (error: unknown) => error instanceof TicketLimitError && error.limit === 'noteBytes',
+      );
       await assert.rejects(store.addNote(created.number, '   '), InvalidTicketError);
       for (let index = 2; index < 100; index += 1) await store.addNote(created.number, `note ${index}`);
-      await assert.rejects(store.addNote(created.number, 'one too many'), (error: unknown) => error instanceof TicketLimitError && error.limit === 'notes');
+      await assert.rejects(
+        store.addNote(created.number, 'one too many'),
+        (error: unknown) => error instanceof TicketLimitError && error.limit === 'notes',
+      );
       assert.equal((await store.get(created.number))?.notes.length, 100);
       await assert.rejects(store.addNote(generateTicketNumber(), 'x'), TicketNotFoundError);
     });
@@ -228,7 +241,10 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
         assert.equal(await purgeable.purgeOlderThan(90), 1);
         assert.equal(await purgeable.get(old.number), undefined);
         assert.ok((await purgeable.get(touched.number)) !== undefined);
-        assert.deepEqual((await purgeable.outbox.rows()).map((row) => row.ticketNumber), [touched.number]);
+        assert.deepEqual(
+          (await purgeable.outbox.rows()).map((row) => row.ticketNumber),
+          [touched.number],
+        );
         assert.deepEqual(await purgeable.pendingReplies(userKey('user-1')), []);
         assert.equal(await purgeable.purgeOlderThan(90), 0);
       } finally {
@@ -257,7 +273,10 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
       let fresh = taken;
       while (fresh === taken) fresh = generateTicketNumber();
       const queue = [taken, taken, taken, fresh];
-      const colliding = await harness().another({ now: clock.now, generateNumber: () => queue.shift() ?? generateTicketNumber() });
+      const colliding = await harness().another({
+        now: clock.now,
+        generateNumber: () => queue.shift() ?? generateTicketNumber(),
+      });
       try {
         assert.equal((await colliding.create(newTicket())).number, taken);
         assert.equal((await colliding.create(newTicket())).number, fresh);

@@ -25,7 +25,14 @@ describe('helpdesk webhook', function () {
   let clock: ManualClock;
   let store: TicketStore;
   const dispatcher = (overrides: Partial<WebhookDispatcherOptions> = {}): WebhookDispatcher =>
-    new WebhookDispatcher({ store, url: helpdesk.url, secret: SECRET, now: clock.now, random: () => 0.5, ...overrides });
+    new WebhookDispatcher({
+      store,
+      url: helpdesk.url,
+      secret: SECRET,
+      now: clock.now,
+      random: () => 0.5,
+      ...overrides,
+    });
 
   beforeEach(async function () {
     helpdesk = new HelpdeskStandIn(SECRET);
@@ -53,7 +60,10 @@ describe('helpdesk webhook', function () {
     assert.deepEqual(helpdesk.accepted().sort(), [first.number, second.number].sort());
     const hook = helpdesk.received.find((received) => received.idempotencyKey === first.number);
     assert.equal(hook?.contentType, 'application/json');
-    assert.deepEqual(hook?.body, { event: 'ticket.created', ticket: JSON.parse(JSON.stringify({ ...first, userKey: undefined, conversationReference: undefined })) });
+    assert.deepEqual(hook?.body, {
+      event: 'ticket.created',
+      ticket: JSON.parse(JSON.stringify({ ...first, userKey: undefined, conversationReference: undefined })),
+    });
     assert.ok((await store.outbox.rows()).every((row) => row.deliveredAt !== null));
     assert.deepEqual(await dispatcher().runOnce(), { delivered: 0, failed: 0 });
     assert.equal(helpdesk.received.length, 2);
@@ -90,7 +100,10 @@ describe('helpdesk webhook', function () {
       [1, 2, 3].map((failures) => backoffDelayMs(failures, settings, () => 0)),
       [500, 1000, 2000],
     );
-    assert.equal(backoffDelayMs(1000, settings, () => 0.999), 9995);
+    assert.equal(
+      backoffDelayMs(1000, settings, () => 0.999),
+      9995,
+    );
   });
 
   it('gives up on a helpdesk that does not answer within the timeout and tries again later', async function () {
@@ -110,7 +123,11 @@ describe('helpdesk webhook', function () {
     assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runOnce(), { delivered: 0, failed: 0 });
     clock.advance(60_000);
     assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runOnce(), { delivered: 1, failed: 0 });
-    assert.equal(lost !== undefined && (await store.outbox.markDelivered(lost, clock.now())), false, 'the stale claim cannot complete');
+    assert.equal(
+      lost !== undefined && (await store.outbox.markDelivered(lost, clock.now())),
+      false,
+      'the stale claim cannot complete',
+    );
   });
 
   it('delivers in the background between start() and stop()', async function () {
@@ -143,11 +160,14 @@ describe('helpdesk webhook', function () {
       const [a, b] = stores;
       assert.ok(a !== undefined && b !== undefined);
       const dispatchers = stores.map(
-        (own) => new WebhookDispatcher({ store: own, url: helpdesk.url, secret: SECRET, pollIntervalMs: 10, batchSize: 3 }),
+        (own) =>
+          new WebhookDispatcher({ store: own, url: helpdesk.url, secret: SECRET, pollIntervalMs: 10, batchSize: 3 }),
       );
       try {
         dispatchers.forEach((each) => each.start());
-        const created = await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? a : b).create(newTicket())));
+        const created = await Promise.all(
+          Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? a : b).create(newTicket())),
+        );
         const numbers = created.map((ticket) => ticket.number).sort();
         await waitFor(() => new Set(helpdesk.accepted()).size === numbers.length, 20_000);
         await Promise.all(dispatchers.map((each) => each.stop()));

@@ -98,7 +98,12 @@ async function download(
   for (let redirects = 0; ; redirects++) {
     const addresses = await vetTarget(url, channel.channelId, options);
     const headers: Record<string, string> = { accept: ACCEPT };
-    if (source.mayUseBotToken && channel.getBotToken && url.protocol === 'https:' && acceptsBotToken(bareHostname(url))) {
+    if (
+      source.mayUseBotToken &&
+      channel.getBotToken &&
+      url.protocol === 'https:' &&
+      acceptsBotToken(bareHostname(url))
+    ) {
       token ??= await botToken(channel.getBotToken);
       headers.authorization = `Bearer ${token}`;
     }
@@ -111,7 +116,8 @@ async function download(
       ...(options.testStandIn ? { extraCa: [options.testStandIn.ca] } : {}),
     });
     if (result.kind === 'body') return withinLimit(result.bytes, options.maxBytes);
-    if (redirects >= MAX_REDIRECTS) throw new AttachmentDownloadError('redirect', `more than ${MAX_REDIRECTS} redirects`);
+    if (redirects >= MAX_REDIRECTS)
+      throw new AttachmentDownloadError('redirect', `more than ${MAX_REDIRECTS} redirects`);
     url = sameOriginRedirect(url, result.location);
   }
 }
@@ -167,7 +173,10 @@ async function vetTarget(url: URL, channelId: string, options: AttachmentFetcher
 
 /** Lower-case host without IPv6 brackets or the root label's trailing dot. */
 function bareHostname(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 async function resolve(hostname: string, lookup: AttachmentFetcherOptions['lookup']): Promise<string[]> {
@@ -176,7 +185,8 @@ async function resolve(hostname: string, lookup: AttachmentFetcherOptions['looku
     const answers = await dns.promises.lookup(hostname, { all: true, verbatim: true });
     return answers.map((answer) => answer.address);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+    const code =
+      error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
     throw new AttachmentDownloadError('network', `the attachment host name did not resolve (${code})`);
   }
 }
@@ -191,7 +201,8 @@ async function botToken(getBotToken: () => Promise<string>): Promise<string> {
 
 function withinLimit(bytes: Buffer, maxBytes: number): Buffer {
   if (bytes.length === 0) throw new AttachmentDownloadError('no_content', 'the attachment is empty');
-  if (bytes.length > maxBytes) throw new AttachmentDownloadError('too_large', 'the attachment is larger than the photo size limit');
+  if (bytes.length > maxBytes)
+    throw new AttachmentDownloadError('too_large', 'the attachment is larger than the photo size limit');
   return bytes;
 }
 

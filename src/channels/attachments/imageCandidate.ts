@@ -5,7 +5,19 @@ import { TEAMS_FILE_DOWNLOAD_INFO, teamsDownloadContent } from './teamsAttachmen
 
 /** File types Teams reports for uploads that may be a photo; the bytes decide in the end. */
 const IMAGE_FILE_TYPES: ReadonlySet<string> = new Set([
-  'jpg', 'jpeg', 'jfif', 'jpe', 'png', 'webp', 'heic', 'heif', 'gif', 'bmp', 'tif', 'tiff', 'avif',
+  'jpg',
+  'jpeg',
+  'jfif',
+  'jpe',
+  'png',
+  'webp',
+  'heic',
+  'heif',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'avif',
 ]);
 
 /**

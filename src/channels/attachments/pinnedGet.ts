@@ -106,6 +106,7 @@ export function toDownloadError(error: unknown, signal: AbortSignal): Attachment
   if (error instanceof AttachmentDownloadError) return error;
   if (signal.aborted) return new AttachmentDownloadError('timeout', 'the attachment download took too long');
   // Node's network errors name the host and port but never the path or query, where tokens live.
-  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+  const code =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
   return new AttachmentDownloadError('network', `the attachment host could not be reached (${code})`);
 }

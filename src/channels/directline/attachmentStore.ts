@@ -27,7 +27,9 @@ export class AttachmentStore {
   private readonly conversationBytes = new Map<string, number>();
   private totalBytes = 0;
 
-  constructor(private readonly limits: Pick<DirectLineLimits, 'maxConversationAttachmentBytes' | 'maxTotalAttachmentBytes'>) {}
+  constructor(
+    private readonly limits: Pick<DirectLineLimits, 'maxConversationAttachmentBytes' | 'maxTotalAttachmentBytes'>,
+  ) {}
 
   add(conversationId: string, serviceUrl: string, file: UploadedFile): StoredAttachment {
     const size = file.bytes.length;

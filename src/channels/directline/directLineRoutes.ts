@@ -6,7 +6,13 @@ import { HttpError, sendError } from '../../http/httpError';
 import { ATTACHMENT_PATH_PREFIX, ATTACHMENT_PATH_SUFFIX, type AttachmentStore } from './attachmentStore';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversationStore';
-import { buildUserActivity, conversationAccount, DIRECT_LINE_CHANNEL_ID, userAccount, type UserActivityFields } from './directLineActivity';
+import {
+  buildUserActivity,
+  conversationAccount,
+  DIRECT_LINE_CHANNEL_ID,
+  userAccount,
+  type UserActivityFields,
+} from './directLineActivity';
 import type { DirectLineLimits } from './directLineLimits';
 import { inboundActivitySchema, LOCALE_TAG, uploadActivitySchema } from './inboundActivity';
 import { readJsonBody } from './jsonBody';
@@ -45,18 +51,47 @@ const startConversationBody = z
   .optional();
 
 /** Image types a browser may render inline; anything else is served as a download. */
-const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/heic', 'image/heif']);
+const INLINE_TYPES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/heic',
+  'image/heif',
+]);
 
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const route = (handler: (req: Request, res: Response) => Promise<void>) => guarded(deps.logger, handler);
 
-  server.post(`${PREFIX}/conversations`, route((req, res) => startConversation(deps, req, res)));
-  server.get(`${PREFIX}/conversations/:id`, route((req, res) => reconnect(deps, req, res)));
-  server.get(`${PREFIX}/conversations/:id/activities`, route((req, res) => getActivities(deps, req, res)));
-  server.post(`${PREFIX}/conversations/:id/activities`, route((req, res) => postActivity(deps, req, res)));
-  server.post(`${PREFIX}/conversations/:id/upload`, route((req, res) => upload(deps, req, res)));
-  server.post(`${PREFIX}/tokens/refresh`, route((req, res) => refreshToken(deps, req, res)));
-  server.get(`${ATTACHMENT_PATH_PREFIX}:id${ATTACHMENT_PATH_SUFFIX}`, route((req, res) => getAttachment(deps, req, res)));
+  server.post(
+    `${PREFIX}/conversations`,
+    route((req, res) => startConversation(deps, req, res)),
+  );
+  server.get(
+    `${PREFIX}/conversations/:id`,
+    route((req, res) => reconnect(deps, req, res)),
+  );
+  server.get(
+    `${PREFIX}/conversations/:id/activities`,
+    route((req, res) => getActivities(deps, req, res)),
+  );
+  server.post(
+    `${PREFIX}/conversations/:id/activities`,
+    route((req, res) => postActivity(deps, req, res)),
+  );
+  server.post(
+    `${PREFIX}/conversations/:id/upload`,
+    route((req, res) => upload(deps, req, res)),
+  );
+  server.post(
+    `${PREFIX}/tokens/refresh`,
+    route((req, res) => refreshToken(deps, req, res)),
+  );
+  server.get(
+    `${ATTACHMENT_PATH_PREFIX}:id${ATTACHMENT_PATH_SUFFIX}`,
+    route((req, res) => getAttachment(deps, req, res)),
+  );
 }
 
 async function startConversation(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
@@ -109,9 +144,16 @@ async function getActivities(deps: DirectLineRouteDeps, req: Request, res: Respo
 async function postActivity(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
   const conversation = authorize(deps, req);
   const parsed = inboundActivitySchema.safeParse(await readJsonBody(req, deps.limits.maxJsonBodyBytes));
-  if (!parsed.success) throw new HttpError(400, 'bad_request', `The activity is malformed (${issuePaths(parsed.error)}).`);
+  if (!parsed.success)
+    throw new HttpError(400, 'bad_request', `The activity is malformed (${issuePaths(parsed.error)}).`);
   if (parsed.data.type === 'endOfConversation') {
-    const activity = buildUserActivity(conversation, deps.adapter.botAccount, parsed.data, `${conversation.id}|end`, deps.now());
+    const activity = buildUserActivity(
+      conversation,
+      deps.adapter.botAccount,
+      parsed.data,
+      `${conversation.id}|end`,
+      deps.now(),
+    );
     // The bot hears it first (to drop its own state), then everything of this conversation is deleted.
     void deliver(deps, conversation, activity).finally(() => deps.conversations.end(conversation.id));
     res.json(200, { id: activity.id });
@@ -130,12 +172,18 @@ async function upload(deps: DirectLineRouteDeps, req: Request, res: Response): P
     maxActivityBytes: deps.limits.maxJsonBodyBytes,
   });
   const parsed = uploadActivitySchema.safeParse(activity);
-  if (!parsed.success) throw new HttpError(400, 'bad_request', `The activity part is malformed (${issuePaths(parsed.error)}).`);
+  if (!parsed.success)
+    throw new HttpError(400, 'bad_request', `The activity part is malformed (${issuePaths(parsed.error)}).`);
   const templates = parsed.data.attachments ?? [];
   const attachments: Attachment[] = files.map((file, index) => {
     const stored = deps.attachments.add(conversation.id, conversation.serviceUrl, file);
     const thumbnailUrl = templates[index]?.thumbnailUrl;
-    return { contentType: file.contentType, contentUrl: stored.url, name: file.name, ...(thumbnailUrl ? { thumbnailUrl } : {}) };
+    return {
+      contentType: file.contentType,
+      contentUrl: stored.url,
+      name: file.name,
+      ...(thumbnailUrl ? { thumbnailUrl } : {}),
+    };
   });
   deps.logger.info({ conversationId: conversation.id, files: files.length }, 'local direct line upload received');
   const id = accept(deps, conversation, { ...parsed.data, attachments });
@@ -222,11 +270,19 @@ function authorize(deps: DirectLineRouteDeps, req: Request): Conversation {
 
 /** A client is its conversation when it shows a token we issued, otherwise its address. */
 function limitRate(deps: DirectLineRouteDeps, req: Request, lookup: TokenLookup): void {
-  const key = lookup.status === 'unknown' ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : `conversation:${lookup.conversationId}`;
+  const key =
+    lookup.status === 'unknown'
+      ? `ip:${req.socket.remoteAddress ?? 'unknown'}`
+      : `conversation:${lookup.conversationId}`;
   const decision = deps.limiter.take(key);
   if (decision.allowed) return;
-  deps.logger.warn({ client: lookup.status === 'unknown' ? 'address' : 'conversation' }, 'local direct line rate limited');
-  throw new HttpError(429, 'rate_limited', 'Too many requests; slow down.', { 'Retry-After': String(decision.retryAfterSeconds) });
+  deps.logger.warn(
+    { client: lookup.status === 'unknown' ? 'address' : 'conversation' },
+    'local direct line rate limited',
+  );
+  throw new HttpError(429, 'rate_limited', 'Too many requests; slow down.', {
+    'Retry-After': String(decision.retryAfterSeconds),
+  });
 }
 
 function bearerToken(req: Request): string | undefined {

@@ -37,7 +37,10 @@ const common = {
   localTimestamp: z.string().max(64).optional(),
   localTimezone: z.string().max(64).optional(),
   channelData: z.record(z.string(), z.unknown()).optional(),
-  entities: z.array(z.looseObject({ type: z.string().max(128) })).max(20).optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(128) }))
+    .max(20)
+    .optional(),
   from: account.optional(),
 };
 

@@ -48,7 +48,9 @@ export class LocalDirectLineAdapter extends BotAdapter {
       const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
       const conversation = conversationId === undefined ? undefined : this.findConversation(conversationId);
       if (!conversation) throw new Error('The local Direct Line conversation has ended.');
-      const stored = conversation.append((id) => completeBotActivity(activity, conversation, this.botAccount, id, this.now()));
+      const stored = conversation.append((id) =>
+        completeBotActivity(activity, conversation, this.botAccount, id, this.now()),
+      );
       responses.push({ id: stored.id ?? '' });
     }
     return responses;

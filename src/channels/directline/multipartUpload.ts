@@ -114,7 +114,8 @@ export function parseUpload(req: IncomingMessage, limits: UploadLimits): Promise
     req.on('error', () => fail(new HttpError(400, 'bad_request', 'The upload was interrupted.')));
     parser.on('close', () => {
       if (settled) return;
-      if (activityText === undefined) return fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
+      if (activityText === undefined)
+        return fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
       if (files.length === 0) return fail(new HttpError(400, 'bad_request', 'The upload has no "file" part.'));
       let activity: unknown;
       try {
@@ -140,6 +141,9 @@ function tooLarge(): HttpError {
 /** A display name only: no path, no control characters, bounded. */
 function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'file';
 }

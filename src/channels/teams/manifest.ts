@@ -89,7 +89,10 @@ const PLACEHOLDER_DEVELOPER: Omit<TeamsDeveloper, 'name'> = {
  */
 const COMMANDS: ReadonlyArray<{ en: TeamsCommand; zhCN: TeamsCommand }> = [
   {
-    en: { title: 'check my photo', description: 'Send a photo of your ID: I check it the way the KYC review will and say what to fix' },
+    en: {
+      title: 'check my photo',
+      description: 'Send a photo of your ID: I check it the way the KYC review will and say what to fix',
+    },
     zhCN: { title: '检查我的照片', description: '发送证件照片：按 KYC 审核的标准检查，并告诉你需要改正什么' },
   },
   {
@@ -174,7 +177,9 @@ export function buildTeamsManifest(input: TeamsManifestInput): TeamsManifest {
 }
 
 /** The zh-CN strings of the manifest, in the Teams localization file format. */
-export function buildTeamsZhCnLocalization(input: Pick<TeamsManifestInput, 'schemaVersion' | 'brandName'>): TeamsLocalization {
+export function buildTeamsZhCnLocalization(
+  input: Pick<TeamsManifestInput, 'schemaVersion' | 'brandName'>,
+): TeamsLocalization {
   const brandName = input.brandName.trim();
   const localization: TeamsLocalization = {
     $schema: `https://developer.microsoft.com/en-us/json-schemas/teams/v${input.schemaVersion}/MicrosoftTeams.Localization.schema.json`,
@@ -199,6 +204,7 @@ export function teamsCommandTitles(): { en: string[]; zhCN: string[] } {
 }
 
 function requireGuid(value: string, what: string): string {
-  if (!GUID.test(value.trim())) throw new TeamsManifestError(`${what} must be a GUID (the Microsoft Entra app registration id)`);
+  if (!GUID.test(value.trim()))
+    throw new TeamsManifestError(`${what} must be a GUID (the Microsoft Entra app registration id)`);
   return value.trim();
 }

@@ -22,12 +22,16 @@ export function removeBotMention(activity: Partial<Pick<Activity, 'text' | 'enti
   for (const entity of activity.entities ?? []) {
     const mention = botMentionSchema.safeParse(entity);
     if (!mention.success || mention.data.mentioned.id !== botId) continue;
-    const mentionText = mention.data.text ?? (mention.data.mentioned.name ? `<at>${mention.data.mentioned.name}</at>` : '');
+    const mentionText =
+      mention.data.text ?? (mention.data.mentioned.name ? `<at>${mention.data.mentioned.name}</at>` : '');
     if (mentionText !== '') text = text.replace(new RegExp(escapeRegExp(mentionText), 'gi'), ' ');
   }
   if (text === original) return original;
   // Teams separates the mention from the words with a space, a no-break space or "&nbsp;".
-  text = text.replace(/&nbsp;/gi, ' ').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+  text = text
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .trim();
   activity.text = text;
   return text;
 }

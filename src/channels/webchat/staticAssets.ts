@@ -32,8 +32,16 @@ const SOURCES: Readonly<Record<string, AssetSource>> = {
     contentType: 'text/javascript; charset=utf-8',
     cacheControl: 'public, max-age=86400',
   },
-  'app.js': { file: path.join(PUBLIC_DIR, 'app.js'), contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' },
-  'page.css': { file: path.join(PUBLIC_DIR, 'page.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'no-cache' },
+  'app.js': {
+    file: path.join(PUBLIC_DIR, 'app.js'),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: 'no-cache',
+  },
+  'page.css': {
+    file: path.join(PUBLIC_DIR, 'page.css'),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: 'no-cache',
+  },
   'icon.svg': { file: path.join(PUBLIC_DIR, 'icon.svg'), contentType: 'image/svg+xml', cacheControl: 'no-cache' },
 };
 

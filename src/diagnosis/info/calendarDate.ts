@@ -35,7 +35,11 @@ export function formatDate(date: CalendarDate, settings: InfoSettings): string {
   const month = String(date.month).padStart(2, '0');
   const day = String(date.day).padStart(2, '0');
   const parts =
-    dateOrderOf(settings) === 'DMY' ? [day, month, year] : dateOrderOf(settings) === 'MDY' ? [month, day, year] : [year, month, day];
+    dateOrderOf(settings) === 'DMY'
+      ? [day, month, year]
+      : dateOrderOf(settings) === 'MDY'
+        ? [month, day, year]
+        : [year, month, day];
   return parts.join(settings.dateSeparator);
 }
 

@@ -96,11 +96,47 @@ export function isDigit(unit: string): boolean {
  * matched by a verification system even though it looks right on screen.
  */
 const LATIN_LOOKALIKES: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X',
-  Ѕ: 'S', І: 'I', Ј: 'J', У: 'Y',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P',
-  Τ: 'T', Υ: 'Y', Χ: 'X', ο: 'o', ν: 'v',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  Ѕ: 'S',
+  І: 'I',
+  Ј: 'J',
+  У: 'Y',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ј: 'j',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  ν: 'v',
 };
 
 /** The Latin letter a Cyrillic/Greek look-alike stands for, if it is one. */
@@ -114,14 +150,27 @@ export function isLatinLetter(unit: string): boolean {
 
 /** Letters without a canonical decomposition that people still write without their stroke. */
 const UNDECOMPOSABLE_BASES: Record<string, string> = {
-  ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i', ŧ: 't', Ŧ: 'T',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ı: 'i',
+  ŧ: 't',
+  Ŧ: 'T',
 };
 
 /** The unit without accents (é → e, Ł → L); other units unchanged. */
 export function withoutAccents(unit: string): string {
   const mapped = UNDECOMPOSABLE_BASES[unit];
   if (mapped !== undefined) return mapped;
-  return unit.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return unit
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 /** Letters that look like a digit in many fonts. */

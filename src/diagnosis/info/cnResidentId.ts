@@ -56,7 +56,9 @@ export function cnIdVerdicts(number: readonly PlacedCharacter[]): CnIdVerdict[] 
   }
   if (!isCnIdShaped(value)) {
     const wrong = number.flatMap((placed, i) =>
-      placed.position !== undefined && !(/\d/.test(placed.char) || (i === 17 && placed.char === 'X')) ? [placed.position] : [],
+      placed.position !== undefined && !(/\d/.test(placed.char) || (i === 17 && placed.char === 'X'))
+        ? [placed.position]
+        : [],
     );
     return [{ rule: 'cn_id_format', positions: wrong, params: { length: value.length, context: 'characters' } }];
   }
@@ -70,7 +72,11 @@ export function cnIdVerdicts(number: readonly PlacedCharacter[]): CnIdVerdict[] 
   }
   const expected = cnIdCheckCharacter(value.slice(0, 17));
   if (expected !== undefined && expected !== value[17]) {
-    verdicts.push({ rule: 'cn_id_check_character', positions: at(17, 18), params: { checkCharacter: value[17] ?? '', expected } });
+    verdicts.push({
+      rule: 'cn_id_check_character',
+      positions: at(17, 18),
+      params: { checkCharacter: value[17] ?? '', expected },
+    });
   }
   return verdicts;
 }

@@ -99,7 +99,11 @@ function part(token: { text: string; span: Span }): Part {
 
 function slicePart(token: { text: string; span: Span }, from: number, length: number): Part {
   const text = token.text.slice(from, from + length);
-  return { value: Number(text), digits: length, span: { start: token.span.start + from, end: token.span.start + from + length } };
+  return {
+    value: Number(text),
+    digits: length,
+    span: { start: token.span.start + from, end: token.span.start + from + length },
+  };
 }
 
 /** Reads a typed or printed date; undefined when it is not recognisable as a date at all. */
@@ -109,7 +113,9 @@ export function parseDate(rawUnits: readonly string[], plausibility: DatePlausib
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  const stray = gaps.filter((gap) => gap.span.end <= first.span.start || gap.span.start >= last.span.end).map((gap) => gap.span);
+  const stray = gaps
+    .filter((gap) => gap.span.end <= first.span.start || gap.span.start >= last.span.end)
+    .map((gap) => gap.span);
   const inner = gaps.filter((gap) => gap.span.start >= first.span.end && gap.span.end <= last.span.start);
   const numbers = tokens.flatMap((token) => (token.kind === 'number' ? [token] : []));
   const words = tokens.flatMap((token) => (token.kind === 'word' ? [token] : []));
@@ -135,7 +141,8 @@ export function parseDate(rawUnits: readonly string[], plausibility: DatePlausib
     if (wordMonths.size > 1) return undefined;
     const wordMonth = words[0];
     if (markedMonth === undefined && wordMonth === undefined) return undefined;
-    if (markedMonth !== undefined && wordMonth !== undefined && Number(markedMonth.text) !== wordMonth.month) return undefined;
+    if (markedMonth !== undefined && wordMonth !== undefined && Number(markedMonth.text) !== wordMonth.month)
+      return undefined;
     const rest = numbers.filter((token) => token !== markedMonth);
     if (rest.length !== 2) return undefined;
     const markedYear = numberBefore('年');

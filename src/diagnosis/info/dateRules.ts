@@ -36,7 +36,8 @@ export interface DateCheckOutcome {
 export function checkDateOfBirth(check: DateCheck): DateCheckOutcome {
   const entered = toTextUnits(check.entered);
   const printed = check.document !== undefined && check.document.trim() !== '' ? check.document : undefined;
-  const context: FieldContext = printed === undefined ? { field: 'dateOfBirth', entered } : { field: 'dateOfBirth', entered, document: printed };
+  const context: FieldContext =
+    printed === undefined ? { field: 'dateOfBirth', entered } : { field: 'dateOfBirth', entered, document: printed };
   const typed = entered.units.map((unit) => unit.text);
   if (!typed.some((unit) => !isSpace(unit))) {
     return { findings: hygieneFindings(context, undefined), enteredDates: [], reference: undefined };
@@ -44,20 +45,30 @@ export function checkDateOfBirth(check: DateCheck): DateCheckOutcome {
   const findings: InfoFinding[] = [];
   const printedReference = printed === undefined ? undefined : documentReference(printed, check);
   if (printed !== undefined && printedReference === undefined) {
-    findings.push(makeFinding(context, 'date_document_unreadable', [], undefined, { format: displayDateFormat(check.settings) }));
+    findings.push(
+      makeFinding(context, 'date_document_unreadable', [], undefined, { format: displayDateFormat(check.settings) }),
+    );
   }
   const reference = printedReference ?? fallbackReference(check);
   const parsed = parseDate(typed, check.plausibility);
   const enteredDates = parsed === undefined ? [] : distinctDates(parsed.readings.map((reading) => reading.date));
   const judged = judge(context, parsed, reference, check.settings);
   // When the date itself is right, the value to type is the typed one made plain.
-  const suggestion = judged.suggestion ?? (judged.findings.length === 0 ? formatted(parsed, check.settings) : undefined);
+  const suggestion =
+    judged.suggestion ?? (judged.findings.length === 0 ? formatted(parsed, check.settings) : undefined);
   const fullWidth = entered.units.filter((unit) => isFullWidth(unit.text)).map((unit) => unit.index);
   if (fullWidth.length > 0) {
-    const halfWidth = entered.units.map((unit) => toHalfWidth(unit.text)).join('').trim();
+    const halfWidth = entered.units
+      .map((unit) => toHalfWidth(unit.text))
+      .join('')
+      .trim();
     findings.push(makeFinding(context, 'full_width', fullWidth, suggestion ?? halfWidth));
   }
-  return { findings: [...hygieneFindings(context, suggestion), ...findings, ...judged.findings], enteredDates, reference };
+  return {
+    findings: [...hygieneFindings(context, suggestion), ...findings, ...judged.findings],
+    enteredDates,
+    reference,
+  };
 }
 
 function formatted(parsed: ParsedDate | undefined, settings: InfoSettings): string | undefined {
@@ -89,7 +100,9 @@ function dayMonthDecided(dates: CalendarDate[], readings: readonly DateReading[]
   const evidence = [
     mrzDate === undefined ? [] : dates.filter((date) => sameDate(date, mrzDate)),
     cnIdDate === undefined ? [] : dates.filter((date) => sameDate(date, cnIdDate)),
-    order === undefined ? [] : distinctDates(readings.filter((reading) => reading.order === order).map((reading) => reading.date)),
+    order === undefined
+      ? []
+      : distinctDates(readings.filter((reading) => reading.order === order).map((reading) => reading.date)),
   ];
   return evidence.find((decided) => decided.length === 1) ?? dates;
 }
@@ -105,7 +118,11 @@ function fallbackReference(check: DateCheck): DateReference | undefined {
   const mrzDate = mrzBirthDateOf(check);
   if (mrzDate !== undefined) return { dates: [mrzDate], source: 'mrz', display: formatDate(mrzDate, check.settings) };
   if (check.cnIdBirthDate !== undefined) {
-    return { dates: [check.cnIdBirthDate], source: 'cnResidentId', display: formatDate(check.cnIdBirthDate, check.settings) };
+    return {
+      dates: [check.cnIdBirthDate],
+      source: 'cnResidentId',
+      display: formatDate(check.cnIdBirthDate, check.settings),
+    };
   }
   return undefined;
 }
@@ -126,13 +143,20 @@ function judge(
   if (reference !== undefined) base['reference'] = reference.display;
   const only = reference?.dates.length === 1 ? reference.dates[0] : undefined;
   const referenceSuggestion = only === undefined ? undefined : formatDate(only, settings);
-  const single = (finding: InfoFinding, suggestion: string | undefined): Judgement => ({ findings: [finding], suggestion });
+  const single = (finding: InfoFinding, suggestion: string | undefined): Judgement => ({
+    findings: [finding],
+    suggestion,
+  });
   const everything = context.entered.units.flatMap((unit) => (isSpace(unit.text) ? [] : [unit.index]));
 
-  const withSuggestion = (variant: string): string => (referenceSuggestion === undefined ? variant : `${variant}_withSuggestion`);
+  const withSuggestion = (variant: string): string =>
+    referenceSuggestion === undefined ? variant : `${variant}_withSuggestion`;
   if (parsed === undefined) {
     const params = referenceSuggestion === undefined ? base : { ...base, context: 'withSuggestion' };
-    return single(makeFinding(context, 'date_unreadable', everything, referenceSuggestion, params), referenceSuggestion);
+    return single(
+      makeFinding(context, 'date_unreadable', everything, referenceSuggestion, params),
+      referenceSuggestion,
+    );
   }
   const candidates = distinctDates(parsed.readings.map((reading) => reading.date));
   const impossible = parsed.impossible[0];
@@ -155,12 +179,17 @@ function judge(
       optionB: optionB === undefined ? '' : formatDate(optionB, settings),
     };
     if (printedOnly) params['context'] = 'document';
-    const positions = parsed.readings.flatMap((reading) => [...spanPositions(context, reading.spans.month), ...spanPositions(context, reading.spans.day)]);
+    const positions = parsed.readings.flatMap((reading) => [
+      ...spanPositions(context, reading.spans.month),
+      ...spanPositions(context, reading.spans.day),
+    ]);
     return single(makeFinding(context, 'date_day_month_ambiguous', positions, undefined, params), undefined);
   };
   const resolvedBy = (date: CalendarDate): Judgement => {
     const reading = parsed.readings.find((candidate) => sameDate(candidate.date, date));
-    return reading === undefined ? { findings: [], suggestion: undefined } : formatFindings(context, parsed, reading, settings, base);
+    return reading === undefined
+      ? { findings: [], suggestion: undefined }
+      : formatFindings(context, parsed, reading, settings, base);
   };
 
   if (reference === undefined) {
@@ -172,7 +201,9 @@ function judge(
     // The printed date reads two ways, so it cannot confirm the typed one even when a reading
     // agrees: 2000-08-04 and 2000-04-08 would both "match" 04/08/2000. When the typed value is
     // the same two-way date, the usual question fits; otherwise the question is about the print.
-    const typedAsPrinted = candidates.length > 1 && candidates.every((candidate) => reference.dates.some((date) => sameDate(date, candidate)));
+    const typedAsPrinted =
+      candidates.length > 1 &&
+      candidates.every((candidate) => reference.dates.some((date) => sameDate(date, candidate)));
     return typedAsPrinted ? ask(candidates) : ask(reference.dates, true);
   }
   if (candidates.some((candidate) => sameDate(candidate, only))) return resolvedBy(only);
@@ -182,7 +213,10 @@ function judge(
   );
   if (swapped !== undefined) {
     const positions = [...spanPositions(context, swapped.spans.month), ...spanPositions(context, swapped.spans.day)];
-    return single(makeFinding(context, 'date_day_month_swapped', positions, referenceSuggestion, base), referenceSuggestion);
+    return single(
+      makeFinding(context, 'date_day_month_swapped', positions, referenceSuggestion, base),
+      referenceSuggestion,
+    );
   }
   const closest = closestReading(parsed.readings, only);
   const positions =
@@ -199,7 +233,9 @@ function judge(
 
 function closestReading(readings: readonly DateReading[], target: CalendarDate): DateReading | undefined {
   const agreement = (reading: DateReading): number =>
-    Number(reading.date.year === target.year) + Number(reading.date.month === target.month) + Number(reading.date.day === target.day);
+    Number(reading.date.year === target.year) +
+    Number(reading.date.month === target.month) +
+    Number(reading.date.day === target.day);
   return [...readings].sort((x, y) => agreement(y) - agreement(x))[0];
 }
 
@@ -228,15 +264,23 @@ function formatFindings(
     return { findings, suggestion };
   }
   const badSeparators = [
-    ...parsed.separators.filter((separator) => separator.text !== settings.dateSeparator).map((separator) => separator.span),
+    ...parsed.separators
+      .filter((separator) => separator.text !== settings.dateSeparator)
+      .map((separator) => separator.span),
     ...parsed.stray,
   ];
   if (badSeparators.length > 0) {
     findings.push(
-      makeFinding(context, 'date_separator', badSeparators.flatMap((span) => spanPositions(context, span)), suggestion, {
-        ...base,
-        separator: settings.dateSeparator,
-      }),
+      makeFinding(
+        context,
+        'date_separator',
+        badSeparators.flatMap((span) => spanPositions(context, span)),
+        suggestion,
+        {
+          ...base,
+          separator: settings.dateSeparator,
+        },
+      ),
     );
   }
   const unpadded = [
@@ -244,10 +288,20 @@ function formatFindings(
     ...(reading.dayDigits === 1 ? [reading.spans.day] : []),
   ];
   if (unpadded.length > 0) {
-    findings.push(makeFinding(context, 'date_leading_zero', unpadded.flatMap((span) => spanPositions(context, span)), suggestion, base));
+    findings.push(
+      makeFinding(
+        context,
+        'date_leading_zero',
+        unpadded.flatMap((span) => spanPositions(context, span)),
+        suggestion,
+        base,
+      ),
+    );
   }
   if (reading.yearDigits === 2) {
-    findings.push(makeFinding(context, 'date_two_digit_year', spanPositions(context, reading.spans.year), suggestion, base));
+    findings.push(
+      makeFinding(context, 'date_two_digit_year', spanPositions(context, reading.spans.year), suggestion, base),
+    );
   }
   return { findings, suggestion: findings.length > 0 ? suggestion : undefined };
 }

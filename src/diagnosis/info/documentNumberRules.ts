@@ -56,7 +56,10 @@ function isSeparator(unit: string): boolean {
 export function checkDocumentNumber(check: DocumentNumberCheck): DocumentNumberOutcome {
   const entered = toTextUnits(check.entered);
   const printed = check.document !== undefined && check.document.trim() !== '' ? check.document : undefined;
-  const context: FieldContext = printed === undefined ? { field: 'documentNumber', entered } : { field: 'documentNumber', entered, document: printed };
+  const context: FieldContext =
+    printed === undefined
+      ? { field: 'documentNumber', entered }
+      : { field: 'documentNumber', entered, document: printed };
   const typed = entered.units.map((unit) => unit.text);
   if (!typed.some((unit) => !isSeparator(unit))) return { findings: hygieneFindings(context, undefined) };
 
@@ -88,7 +91,11 @@ export function checkDocumentNumber(check: DocumentNumberCheck): DocumentNumberO
   return withCnChecks(context, findings, kind, cleaned);
 }
 
-function correction(classified: readonly ClassifiedOp[], entered: TextUnits, reference: readonly string[]): PlacedCharacter[] {
+function correction(
+  classified: readonly ClassifiedOp[],
+  entered: TextUnits,
+  reference: readonly string[],
+): PlacedCharacter[] {
   const typed = entered.units;
   return classified.flatMap(({ op, rule }): PlacedCharacter[] => {
     const position = positionOf(op, typed);
@@ -110,7 +117,9 @@ function withCnChecks(
   number: PlacedCharacter[] | undefined,
 ): DocumentNumberOutcome {
   if (kind !== 'cn_resident_id' || number === undefined) return { findings };
-  const cnFindings = cnIdVerdicts(number).map((verdict) => makeFinding(context, verdict.rule, verdict.positions, undefined, verdict.params));
+  const cnFindings = cnIdVerdicts(number).map((verdict) =>
+    makeFinding(context, verdict.rule, verdict.positions, undefined, verdict.params),
+  );
   const birthDate = verifiedCnIdBirthDate(joined(number));
   const all = [...findings, ...cnFindings];
   return birthDate === undefined ? { findings: all } : { findings: all, cnIdBirthDate: birthDate };
@@ -125,7 +134,9 @@ function againstMrz(
   mrz: MrzDocumentNumber,
 ): InfoFinding[] {
   const checkDigit = mrz.documentNumberCheckDigit;
-  const mrzValid = mrz.documentNumberCheckValid ?? (checkDigit === undefined ? undefined : mrzCheckDigit(mrzNumberField(mrzNumber)) === checkDigit);
+  const mrzValid =
+    mrz.documentNumberCheckValid ??
+    (checkDigit === undefined ? undefined : mrzCheckDigit(mrzNumberField(mrzNumber)) === checkDigit);
   // The MRZ holds nine characters; longer numbers continue in the optional-data field.
   const agrees = cleaned === mrzNumber || (mrzNumber.length === 9 && cleaned.startsWith(mrzNumber));
   if (agrees) return [...hygieneFindings(context, cleaned), ...findingsFromOps(context, own, cleaned)];
@@ -136,12 +147,15 @@ function againstMrz(
     return [...findings, makeFinding(context, 'passport_mrz_check_digit', [], undefined, { mrzNumber })];
   }
   const reference = Array.from(mrzNumber);
-  const classified = collapseUnrelated(classifyAgainst(typed, reference), 'document_number_mismatch').map(({ op, rule }) => ({
-    op,
-    rule: rule === 'document_number_mismatch' ? ('passport_mrz_mismatch' as const) : rule,
-  }));
+  const classified = collapseUnrelated(classifyAgainst(typed, reference), 'document_number_mismatch').map(
+    ({ op, rule }) => ({
+      op,
+      rule: rule === 'document_number_mismatch' ? ('passport_mrz_mismatch' as const) : rule,
+    }),
+  );
   const suggestion = joined(correction(classified, context.entered, reference));
-  const params = (rule: InfoRuleId): Record<string, string | number> => (rule === 'passport_mrz_mismatch' ? { mrzNumber } : {});
+  const params = (rule: InfoRuleId): Record<string, string | number> =>
+    rule === 'passport_mrz_mismatch' ? { mrzNumber } : {};
   return [...hygieneFindings(context, suggestion), ...findingsFromOps(context, classified, suggestion, params)];
 }
 

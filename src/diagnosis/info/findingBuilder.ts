@@ -116,7 +116,11 @@ export function correctedValue(
       // A letter starting a new word follows the typed first letter ("Zhang" + "San"), other
       // letters their neighbours.
       const wordStart = out === '' || out.endsWith(' ');
-      const neighbour = wordStart ? entered.find(isCased) : isCased(entered[op.at]) ? entered[op.at] : entered[op.at - 1];
+      const neighbour = wordStart
+        ? entered.find(isCased)
+        : isCased(entered[op.at])
+          ? entered[op.at]
+          : entered[op.at - 1];
       out += caseLike(reference[op.b] ?? '', neighbour, followEnteredCase);
     }
   }

@@ -75,7 +75,8 @@ export function checkInfo(input: InfoCheckInput, options: InfoCheckOptions = {})
           mrz: {
             documentNumber: text(mrz.documentNumber),
             documentNumberCheckDigit: text(mrz.documentNumberCheckDigit),
-            documentNumberCheckValid: typeof mrz.documentNumberCheckValid === 'boolean' ? mrz.documentNumberCheckValid : undefined,
+            documentNumberCheckValid:
+              typeof mrz.documentNumberCheckValid === 'boolean' ? mrz.documentNumberCheckValid : undefined,
           },
         });
 
@@ -100,9 +101,21 @@ export function checkInfo(input: InfoCheckInput, options: InfoCheckOptions = {})
       !outcome.enteredDates.some((date) => sameDate(date, cnIdBirthDate))
     ) {
       const units = toTextUnits(birth);
-      const params = { format: displayDateFormat(settings), reference: formatDate(cnIdBirthDate, settings), context: 'unverified' };
+      const params = {
+        format: displayDateFormat(settings),
+        reference: formatDate(cnIdBirthDate, settings),
+        context: 'unverified',
+      };
       const context: FieldContext = { field: 'dateOfBirth', entered: units, document: text(document.dateOfBirth) };
-      findings.push(makeFinding(context, 'cn_id_birth_date', units.units.map((unit) => unit.index), undefined, params));
+      findings.push(
+        makeFinding(
+          context,
+          'cn_id_birth_date',
+          units.units.map((unit) => unit.index),
+          undefined,
+          params,
+        ),
+      );
     }
   }
   if (number !== undefined) findings.push(...number.findings);
@@ -113,4 +126,3 @@ export function checkInfo(input: InfoCheckInput, options: InfoCheckOptions = {})
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
-

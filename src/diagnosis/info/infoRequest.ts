@@ -30,7 +30,10 @@ const infoValues = z
 export const infoRequestSchema = z
   .object({
     entered: infoValues.refine(
-      (values) => [values.name, values.dateOfBirth, values.documentNumber].some((value) => value !== undefined && value.trim() !== ''),
+      (values) =>
+        [values.name, values.dateOfBirth, values.documentNumber].some(
+          (value) => value !== undefined && value.trim() !== '',
+        ),
       { message: 'give at least one of name, dateOfBirth, documentNumber' },
     ),
     document: infoValues.optional(),

@@ -40,14 +40,27 @@ function birthDate(yymmdd: string, today: Date): string | undefined {
  * number, and the raw MRZ fields for the rules that compare against them. Personal data: the
  * caller keeps it in memory only, for the check that needs it.
  */
-export function mrzDocument(format: keyof typeof LAYOUTS, lines: readonly string[], today: Date = new Date()): MrzDocument {
+export function mrzDocument(
+  format: keyof typeof LAYOUTS,
+  lines: readonly string[],
+  today: Date = new Date(),
+): MrzDocument {
   const layout = LAYOUTS[format];
   const names = splitNames(span(lines, layout.names));
   const number = span(lines, layout.number).replace(/</g, '');
   const birth = span(lines, layout.birth);
   return {
     documentType: format === 'TD3' ? 'passport' : 'id_card',
-    values: { name: [names.surname, names.givenNames].filter(Boolean).join(' '), dateOfBirth: birthDate(birth, today), documentNumber: number },
-    mrz: { ...names, documentNumber: number, documentNumberCheckDigit: span(lines, layout.numberCheck), birthDate: birth },
+    values: {
+      name: [names.surname, names.givenNames].filter(Boolean).join(' '),
+      dateOfBirth: birthDate(birth, today),
+      documentNumber: number,
+    },
+    mrz: {
+      ...names,
+      documentNumber: number,
+      documentNumberCheckDigit: span(lines, layout.numberCheck),
+      birthDate: birth,
+    },
   };
 }

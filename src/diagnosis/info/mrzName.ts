@@ -36,7 +36,17 @@ function mrzTokens(part: string): string[] {
 
 /** ICAO 9303 part 3 transliterations that are not just "drop the accent". */
 const MRZ_EXPANSIONS: Record<string, string> = {
-  Ä: 'AE', Å: 'AA', Æ: 'AE', Ĳ: 'IJ', Ö: 'OE', Ø: 'OE', Ü: 'UE', ß: 'SS', ẞ: 'SS', Þ: 'TH', Œ: 'OE',
+  Ä: 'AE',
+  Å: 'AA',
+  Æ: 'AE',
+  Ĳ: 'IJ',
+  Ö: 'OE',
+  Ø: 'OE',
+  Ü: 'UE',
+  ß: 'SS',
+  ẞ: 'SS',
+  Þ: 'TH',
+  Œ: 'OE',
 };
 
 /** Whether a unit is written with more than one letter in the MRZ (Ü → UE, ß → SS). */

@@ -57,17 +57,25 @@ export function printedName(units: string[]): string[] {
     const previous = units.findLastIndex((unit, j) => j < i && !isSpace(unit));
     return nameDot[next] === true || nameDot[previous] === true;
   };
-  const kept = units.flatMap((unit, i) => (nameDot[i] === true ? [MIDDLE_DOT] : isSpace(unit) && besideNameDot(i) ? [] : [unit]));
+  const kept = units.flatMap((unit, i) =>
+    nameDot[i] === true ? [MIDDLE_DOT] : isSpace(unit) && besideNameDot(i) ? [] : [unit],
+  );
   return withSingleSpaces(kept);
 }
 
 /** The document value with stray spaces from its transcription removed: documents print single spaces. */
 function withSingleSpaces(units: string[]): string[] {
-  return units.filter((unit, i) => !isSpace(unit) || (i > 0 && !isSpace(units[i - 1] ?? ' ') && units.slice(i + 1).some((next) => !isSpace(next))));
+  return units.filter(
+    (unit, i) =>
+      !isSpace(unit) || (i > 0 && !isSpace(units[i - 1] ?? ' ') && units.slice(i + 1).some((next) => !isSpace(next))),
+  );
 }
 
 function betweenHan(units: string[], i: number): boolean {
-  const before = units.slice(0, i).reverse().find((unit) => !isSpace(unit));
+  const before = units
+    .slice(0, i)
+    .reverse()
+    .find((unit) => !isSpace(unit));
   const after = units.slice(i + 1).find((unit) => !isSpace(unit));
   return before !== undefined && after !== undefined && isHan(before) && isHan(after);
 }
@@ -136,8 +144,7 @@ function classify(op: AlignOp, typed: string[], reference: string[], caseIgnored
   if (op.kind === 'del') {
     if (a === '<') return 'name_mrz_filler';
     if (!isSpace(a)) return 'name_mismatch';
-    const atEdge =
-      typed.slice(0, op.a).every(isSpace) || typed.slice(op.a + 1).every(isSpace);
+    const atEdge = typed.slice(0, op.a).every(isSpace) || typed.slice(op.a + 1).every(isSpace);
     if (atEdge) return 'name_extra_space';
     return isSpace(typed[op.a - 1] ?? '') || isSpace(typed[op.a + 1] ?? '') ? 'name_double_space' : 'name_extra_space';
   }
@@ -147,7 +154,8 @@ function classify(op: AlignOp, typed: string[], reference: string[], caseIgnored
   if (isFullWidth(a) && toHalfWidth(a).toLowerCase() === b.toLowerCase()) return 'full_width';
   if (latinLookalikeOf(a)?.toLowerCase() === b.toLowerCase()) return 'mixed_script';
   if (differOnlyInCase(a, b)) return caseIgnored ? null : 'name_case';
-  const accentless = (unit: string): string => (caseIgnored ? withoutAccents(unit).toLowerCase() : withoutAccents(unit));
+  const accentless = (unit: string): string =>
+    caseIgnored ? withoutAccents(unit).toLowerCase() : withoutAccents(unit);
   if (accentless(a) === accentless(b)) return 'name_diacritics';
   return 'name_mismatch';
 }

@@ -1,5 +1,12 @@
 /** Surname and given names in another order than the document prints them. */
-import { hasLowerCase, isMiddleDotLike, isSpace, latinLookalikeOf, toHalfWidth, withoutAccents } from './characterClasses';
+import {
+  hasLowerCase,
+  isMiddleDotLike,
+  isSpace,
+  latinLookalikeOf,
+  toHalfWidth,
+  withoutAccents,
+} from './characterClasses';
 import { makeFinding, type FieldContext } from './findingBuilder';
 import type { InfoFinding } from './infoFinding';
 import { toTextUnits, unitsText } from './textUnits';

@@ -37,7 +37,8 @@ export function checkName(check: NameCheck): InfoFinding[] {
   const printed = check.document !== undefined && check.document.trim() !== '' ? check.document : undefined;
   const mrzName = mrzReference(printed, check.mrz);
   const document = printed ?? (mrzName === undefined ? undefined : mrzNameField(mrzName));
-  const context: FieldContext = document === undefined ? { field: 'name', entered } : { field: 'name', entered, document };
+  const context: FieldContext =
+    document === undefined ? { field: 'name', entered } : { field: 'name', entered, document };
   const typed = entered.units.map((unit) => unit.text);
   if (!typed.some((unit) => !isSpace(unit))) return hygieneFindings(context, undefined);
   if (printed !== undefined && mrzName === undefined) return againstPrinted(context, typed, printed, check.settings);
@@ -83,7 +84,12 @@ function findingsFor(
   return { findings: findingsFromOps(context, classified, suggestion), suggestion };
 }
 
-function againstPrinted(context: FieldContext, typed: string[], printed: string, settings: InfoSettings): InfoFinding[] {
+function againstPrinted(
+  context: FieldContext,
+  typed: string[],
+  printed: string,
+  settings: InfoSettings,
+): InfoFinding[] {
   const reference = printedName(toTextUnits(printed).units.map((unit) => unit.text));
   const caseIgnored =
     settings.nameCase === 'ignore' ||
@@ -114,7 +120,12 @@ interface OwnCheck {
   own: ClassifiedOp[];
 }
 
-function againstMrz(context: FieldContext, typed: string[], { implied, own }: OwnCheck, mrzName: MrzName): InfoFinding[] {
+function againstMrz(
+  context: FieldContext,
+  typed: string[],
+  { implied, own }: OwnCheck,
+  mrzName: MrzName,
+): InfoFinding[] {
   const cleaned = correctedValue(own, typed, implied, true);
   const typedTokens = nameTokens(cleaned.replace(/['’]/g, ''));
   const orders = [
@@ -122,7 +133,8 @@ function againstMrz(context: FieldContext, typed: string[], { implied, own }: Ow
     { surnameFirst: true, tokens: [...mrzName.surname, ...mrzName.givenNames] },
   ];
   const agreeing = (tokens: string[]): number =>
-    tokens.filter((token, i) => typedTokens[i] !== undefined && mrzSpellings(typedTokens[i] ?? '').includes(token)).length;
+    tokens.filter((token, i) => typedTokens[i] !== undefined && mrzSpellings(typedTokens[i] ?? '').includes(token))
+      .length;
   if (orders.some(({ tokens }) => tokens.length === typedTokens.length && agreeing(tokens) === tokens.length)) {
     return withHygiene(context, findingsFor(context, own, typed, implied, true));
   }

@@ -25,7 +25,14 @@ export function mrzCheck(reading: MrzReading | null, region: Box | null, printed
   const failed = reading.checks.filter((c) => !c.valid).map((c) => c.field);
   const regions = region ? [region] : undefined;
   if (failed.length === 0) {
-    return { id: 'mrz', status: 'pass', measured: reading.format, threshold, messageKey: 'text.mrz.pass', messageParams: { format: reading.format } };
+    return {
+      id: 'mrz',
+      status: 'pass',
+      measured: reading.format,
+      threshold,
+      messageKey: 'text.mrz.pass',
+      messageParams: { format: reading.format },
+    };
   }
   // The composite digit covers the other fields, so a field's own failure is the useful one to name.
   const first = failed.find((f) => f !== 'composite') ?? 'composite';

@@ -9,7 +9,9 @@ import { charKindAt, readSpan, type MrzCheckGroup, type MrzLayout } from './mrzL
 export function checkGroupsFor(layout: MrzLayout, lines: readonly string[]): MrzCheckGroup[] {
   // Machine-readable visas (MRV-A/B, same sizes as TD3/TD2) carry no composite or optional-data check digit.
   const isVisa = layout.format !== 'TD1' && (lines[0] ?? '').startsWith('V');
-  const checks = isVisa ? layout.checks.filter((g) => g.field !== 'composite' && g.field !== 'optionalData') : layout.checks;
+  const checks = isVisa
+    ? layout.checks.filter((g) => g.field !== 'composite' && g.field !== 'optionalData')
+    : layout.checks;
   if (layout.format === 'TD3') return checks;
   return checks.map((group) => {
     if (group.field !== 'documentNumber') return group;

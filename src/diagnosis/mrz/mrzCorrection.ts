@@ -59,7 +59,9 @@ function key(line: number, index: number): string {
 }
 
 function cellsOf(group: MrzCheckGroup): { line: number; index: number }[] {
-  const cells = group.spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => ({ line: s.line, index: s.start + i })));
+  const cells = group.spans.flatMap((s) =>
+    Array.from({ length: s.end - s.start }, (_, i) => ({ line: s.line, index: s.start + i })),
+  );
   cells.push(group.digit);
   return cells;
 }
@@ -118,7 +120,13 @@ interface GroupCorrection {
  * Fixes classic OCR confusions inside one check group only when exactly one minimal set of
  * substitutions makes the check digit agree; otherwise the group is left as read.
  */
-function correctGroup(grid: Grid, layout: MrzLayout, group: MrzCheckGroup, frozen: Set<string>, limits: CorrectionLimits): GroupCorrection {
+function correctGroup(
+  grid: Grid,
+  layout: MrzLayout,
+  group: MrzCheckGroup,
+  frozen: Set<string>,
+  limits: CorrectionLimits,
+): GroupCorrection {
   const mandatory: Position[] = [];
   const optional: Position[] = [];
   for (const cell of cellsOf(group)) {
@@ -153,7 +161,13 @@ function correctGroup(grid: Grid, layout: MrzLayout, group: MrzCheckGroup, froze
           return { changed: 0, truncated: true, optional: [] };
         }
         positions.forEach((p, i) => grid.set(p.line, p.index, values[i]!));
-        if (isGroupValid(grid.rows.map((row) => row.join('')), group, layout)) {
+        if (
+          isGroupValid(
+            grid.rows.map((row) => row.join('')),
+            group,
+            layout,
+          )
+        ) {
           if (solution) ambiguous = true;
           else solution = { positions, values };
         }
@@ -162,7 +176,9 @@ function correctGroup(grid: Grid, layout: MrzLayout, group: MrzCheckGroup, froze
     }
     if (ambiguous) return { changed: 0, truncated: false, optional: [] };
     if (solution) {
-      const optionalChanges = solution.positions.slice(mandatory.length).map((p) => ({ line: p.line, index: p.index, read: grid.get(p.line, p.index) }));
+      const optionalChanges = solution.positions
+        .slice(mandatory.length)
+        .map((p) => ({ line: p.line, index: p.index, read: grid.get(p.line, p.index) }));
       solution.positions.forEach((p, i) => grid.set(p.line, p.index, solution.values[i]!));
       return { changed: solution.positions.length, truncated: false, optional: optionalChanges };
     }
@@ -198,7 +214,9 @@ export function correctMrz(lines: readonly string[], layout: MrzLayout, limits: 
       if (isGroupValid(grid.lines(), group, layout)) cellsOf(group).forEach((c) => frozen.add(key(c.line, c.index)));
     }
   }
-  const fieldCells = new Set(groups.filter((g) => g.field !== 'composite').flatMap((g) => cellsOf(g).map((c) => key(c.line, c.index))));
+  const fieldCells = new Set(
+    groups.filter((g) => g.field !== 'composite').flatMap((g) => cellsOf(g).map((c) => key(c.line, c.index))),
+  );
   // One digit over a long stretch of optional data confirms little: allow a single change there.
   const compositeLimits = { ...limits, maxExtraSubstitutions: Math.min(1, limits.maxExtraSubstitutions) };
   for (const group of groups) {

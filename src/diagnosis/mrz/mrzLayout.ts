@@ -126,7 +126,11 @@ const TD1: MrzLayout = {
     { field: 'documentNumber', spans: [span(0, 5, 14)], digit: { line: 0, index: 14 } },
     { field: 'birthDate', spans: [span(1, 0, 6)], digit: { line: 1, index: 6 } },
     { field: 'expiryDate', spans: [span(1, 8, 14)], digit: { line: 1, index: 14 } },
-    { field: 'composite', spans: [span(0, 5, 30), span(1, 0, 7), span(1, 8, 15), span(1, 18, 29)], digit: { line: 1, index: 29 } },
+    {
+      field: 'composite',
+      spans: [span(0, 5, 30), span(1, 0, 7), span(1, 8, 15), span(1, 18, 29)],
+      digit: { line: 1, index: 29 },
+    },
   ],
 };
 
@@ -137,7 +141,9 @@ const kindTables = new Map<MrzFormat, MrzCharKind[][]>();
 function kindTable(layout: MrzLayout): MrzCharKind[][] {
   let table = kindTables.get(layout.format);
   if (!table) {
-    table = Array.from({ length: layout.lineCount }, () => Array.from({ length: layout.lineLength }, (): MrzCharKind => 'alnum'));
+    table = Array.from({ length: layout.lineCount }, () =>
+      Array.from({ length: layout.lineLength }, (): MrzCharKind => 'alnum'),
+    );
     for (const { span: s, kind } of layout.kinds) {
       for (let i = s.start; i < s.end; i++) table[s.line]![i] = kind;
     }

@@ -36,7 +36,10 @@ function fitByFillerRuns(line: string, length: number): string {
   let text = line;
   while (text.length !== length) {
     const runs = [...text.matchAll(/<+/g)];
-    const longest = runs.reduce<RegExpMatchArray | null>((best, run) => (!best || run[0].length >= best[0].length ? run : best), null);
+    const longest = runs.reduce<RegExpMatchArray | null>(
+      (best, run) => (!best || run[0].length >= best[0].length ? run : best),
+      null,
+    );
     if (!longest || longest.index === undefined || (text.length > length && longest[0].length < 2)) break;
     const at = longest.index + longest[0].length;
     text = text.length > length ? text.slice(0, at - 1) + text.slice(at) : text.slice(0, at) + '<' + text.slice(at);
@@ -76,7 +79,8 @@ function alignmentScore(lines: string[], lineIndex: number, layout: MrzLayout): 
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     const kind = charKindAt(layout, lineIndex, i);
-    if (kind === 'digit' ? c >= '0' && c <= '9' : kind === 'alpha' ? c === '<' || (c >= 'A' && c <= 'Z') : true) score++;
+    if (kind === 'digit' ? c >= '0' && c <= '9' : kind === 'alpha' ? c === '<' || (c >= 'A' && c <= 'Z') : true)
+      score++;
   }
   for (const group of checkGroupsFor(layout, lines)) {
     if (group.digit.line === lineIndex && isGroupValid(lines, group, layout)) score += 10;
@@ -98,7 +102,12 @@ function alignmentScore(lines: string[], lineIndex: number, layout: MrzLayout): 
  */
 function alignLine(lines: string[], lineIndex: number, layout: MrzLayout): string {
   const line = lines[lineIndex]!;
-  const score = (candidate: string): number => alignmentScore(lines.map((l, i) => (i === lineIndex ? candidate : l)), lineIndex, layout);
+  const score = (candidate: string): number =>
+    alignmentScore(
+      lines.map((l, i) => (i === lineIndex ? candidate : l)),
+      lineIndex,
+      layout,
+    );
   let best = fitByFillerRuns(line, layout.lineLength);
   // Only check digits can tell a good edit from a bad one: lines without any are just fitted.
   if (!checkGroupsFor(layout, lines).some((group) => group.digit.line === lineIndex)) return best;
@@ -121,7 +130,11 @@ function alignLine(lines: string[], lineIndex: number, layout: MrzLayout): strin
 function fit(layout: MrzLayout, lines: string[], sourceLines: number[]): FoundMrz {
   const aligned = lines.map((l) => fitByFillerRuns(l, layout.lineLength));
   for (let i = 0; i < lines.length; i++) {
-    aligned[i] = alignLine(aligned.map((l, j) => (j === i ? lines[i]! : l)), i, layout);
+    aligned[i] = alignLine(
+      aligned.map((l, j) => (j === i ? lines[i]! : l)),
+      i,
+      layout,
+    );
   }
   const lengthMismatch = lines.reduce((sum, l) => sum + Math.abs(l.length - layout.lineLength), 0) / lines.length;
   return { layout, lines: aligned, sourceLines, lengthMismatch };
@@ -153,13 +166,28 @@ export function findMrzCandidates(rawLines: readonly string[]): FoundMrz[] {
   // Passports are always TD3 (ICAO 9303 part 4); other codes come in TD1, TD2 or TD3 sizes.
   const isPassport = cleaned[lastTwo[0]!]!.startsWith('P');
   for (const layout of isPassport ? [MRZ_LAYOUTS.TD3] : [MRZ_LAYOUTS.TD3, MRZ_LAYOUTS.TD2]) {
-    candidates.push(fit(layout, lastTwo.map((i) => cleaned[i]!), lastTwo));
+    candidates.push(
+      fit(
+        layout,
+        lastTwo.map((i) => cleaned[i]!),
+        lastTwo,
+      ),
+    );
   }
   if (best.length >= 3) {
     const lastThree = best.slice(-3);
-    candidates.push(fit(MRZ_LAYOUTS.TD1, lastThree.map((i) => cleaned[i]!), lastThree));
+    candidates.push(
+      fit(
+        MRZ_LAYOUTS.TD1,
+        lastThree.map((i) => cleaned[i]!),
+        lastThree,
+      ),
+    );
   }
-  const firstTwo = best.slice(-3).filter((i) => startsLikeTd1Top(cleaned[i]!)).slice(0, 1);
+  const firstTwo = best
+    .slice(-3)
+    .filter((i) => startsLikeTd1Top(cleaned[i]!))
+    .slice(0, 1);
   const top = firstTwo[0];
   if (top !== undefined && best.includes(top + 1)) {
     const lines = [cleaned[top]!, cleaned[top + 1]!, ''];

@@ -51,16 +51,32 @@ interface Attempt {
 
 /** The MRZ in one OCR output, with its line boxes mapped back to DocumentImage pixels. */
 function readOutput(output: OcrOutput, scaled: ScaledRegion, limits: CorrectionLimits): Attempt {
-  const reading = parseMrz(output.lines.map((line: OcrLine) => line.text), limits);
+  const reading = parseMrz(
+    output.lines.map((line: OcrLine) => line.text),
+    limits,
+  );
   const lineBoxes = (reading?.sourceLines ?? []).flatMap((i) => {
     const box = output.lines[i]?.box;
     if (!box) return [];
-    return [{ left: scaled.region.left + box.left / scaled.scale, top: scaled.region.top + box.top / scaled.scale, width: box.width / scaled.scale, height: box.height / scaled.scale }];
+    return [
+      {
+        left: scaled.region.left + box.left / scaled.scale,
+        top: scaled.region.top + box.top / scaled.scale,
+        width: box.width / scaled.scale,
+        height: box.height / scaled.scale,
+      },
+    ];
   });
   return { reading, lineBoxes };
 }
 
-async function attempt(engine: OcrEngine, image: DocumentImage, area: Box, width: number, limits: CorrectionLimits): Promise<Attempt> {
+async function attempt(
+  engine: OcrEngine,
+  image: DocumentImage,
+  area: Box,
+  width: number,
+  limits: CorrectionLimits,
+): Promise<Attempt> {
   const scaled = await scaleRegion(image, area, width);
   const output = await engine.recognize({ image: scaled.image, segmentation: 'block', whitelist: MRZ_WHITELIST });
   return readOutput(output, scaled, limits);
@@ -79,12 +95,25 @@ function tightArea(lineBoxes: Box[], image: DocumentImage): { area: Box; width: 
   };
   const left = Math.max(0, area.left);
   const top = Math.max(0, area.top);
-  const clamped = { left, top, width: Math.min(image.width - left, area.width), height: Math.min(image.height - top, area.height) };
-  return { area: clamped, width: Math.min(MAX_TIGHT_WIDTH, Math.round(clamped.width * (TIGHT_LINE_HEIGHT / Math.max(1, lineHeight)))) };
+  const clamped = {
+    left,
+    top,
+    width: Math.min(image.width - left, area.width),
+    height: Math.min(image.height - top, area.height),
+  };
+  return {
+    area: clamped,
+    width: Math.min(MAX_TIGHT_WIDTH, Math.round(clamped.width * (TIGHT_LINE_HEIGHT / Math.max(1, lineHeight)))),
+  };
 }
 
 /** When a reading has a failing check digit, reads just its lines again at a better scale and keeps the better reading. */
-async function secondLook(engine: OcrEngine, image: DocumentImage, first: Attempt, limits: CorrectionLimits): Promise<Attempt> {
+async function secondLook(
+  engine: OcrEngine,
+  image: DocumentImage,
+  first: Attempt,
+  limits: CorrectionLimits,
+): Promise<Attempt> {
   const tight = first.reading && !first.reading.valid ? tightArea(first.lineBoxes, image) : null;
   if (!tight || !first.reading) return first;
   const second = await attempt(engine, image, tight.area, tight.width, limits);
@@ -103,7 +132,13 @@ function toScan(found: Attempt, image: DocumentImage): MrzScan {
  */
 export async function scanMrz(engine: OcrEngine, image: DocumentImage, options: MrzReaderOptions): Promise<MrzScan> {
   const top = Math.floor(image.height * (1 - options.bandFraction));
-  const first = await attempt(engine, image, { left: 0, top, width: image.width, height: image.height - top }, options.ocrWidth, options);
+  const first = await attempt(
+    engine,
+    image,
+    { left: 0, top, width: image.width, height: image.height - top },
+    options.ocrWidth,
+    options,
+  );
   return toScan(await secondLook(engine, image, first, options), image);
 }
 
@@ -112,7 +147,13 @@ export async function scanMrz(engine: OcrEngine, image: DocumentImage, options: 
  * finds zones the bottom strip missed (a document located upside down or cropped loosely)
  * without another OCR job unless the reading needs a second look.
  */
-export async function scanMrzInPage(engine: OcrEngine, image: DocumentImage, page: OcrOutput, scaled: ScaledRegion, options: MrzReaderOptions): Promise<MrzScan> {
+export async function scanMrzInPage(
+  engine: OcrEngine,
+  image: DocumentImage,
+  page: OcrOutput,
+  scaled: ScaledRegion,
+  options: MrzReaderOptions,
+): Promise<MrzScan> {
   const first = readOutput(page, scaled, options);
   // Without the MRZ alphabet, long printed lines ("555123ABC12 24JUN2004 23DEC2004") look
   // MRZ-like too; only fillers, which printed text never has, make it an MRZ here.

@@ -29,9 +29,13 @@ const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (toIsoDate(a) 
  * dates (birth, issue and expiry are the usual trio; the expiry comes last).
  */
 export function findPrintedExpiry(lines: readonly string[]): CalendarDate | null {
-  const labelled = lines.flatMap((line, i) => (EXPIRY_WORDS.test(line) ? findPrintedDates(`${line} ${lines[i + 1] ?? ''}`) : []));
+  const labelled = lines.flatMap((line, i) =>
+    EXPIRY_WORDS.test(line) ? findPrintedDates(`${line} ${lines[i + 1] ?? ''}`) : [],
+  );
   if (labelled.length > 0) return labelled.reduce(later);
-  const ranges = lines.map(findPrintedDates).filter((dates) => dates.length === 2 && toIsoDate(dates[1]!) > toIsoDate(dates[0]!));
+  const ranges = lines
+    .map(findPrintedDates)
+    .filter((dates) => dates.length === 2 && toIsoDate(dates[1]!) > toIsoDate(dates[0]!));
   if (ranges.length > 0) return ranges.map((dates) => dates[1]!).reduce(later);
   const all = lines.flatMap(findPrintedDates);
   return all.length >= 3 ? all.reduce(later) : null;
@@ -43,19 +47,33 @@ function daysBetween(from: Date, to: CalendarDate): number {
 }
 
 /** Expired relative to `now` fails, expiring within the warning window warns. MRZ dates win over printed ones when their check digit agrees. */
-export function expiryCheck(reading: MrzReading | null, printedLines: readonly string[], now: Date, settings: OcrSettings['expiry']): ExpiryFinding {
+export function expiryCheck(
+  reading: MrzReading | null,
+  printedLines: readonly string[],
+  now: Date,
+  settings: OcrSettings['expiry'],
+): ExpiryFinding {
   const threshold = settings.warnWithinDays;
   const mrzValid = reading?.checks.find((c) => c.field === 'expiryDate')?.valid === true;
-  const date = (reading && mrzValid ? fromMrzDate(reading.fields.expiryDate, now) : null) ?? findPrintedExpiry(printedLines);
+  const date =
+    (reading && mrzValid ? fromMrzDate(reading.fields.expiryDate, now) : null) ?? findPrintedExpiry(printedLines);
   if (!date) {
     return { check: { id: 'expiry', status: 'skipped', measured: null, threshold, messageKey: 'text.expiry.unknown' } };
   }
   const days = daysBetween(now, date);
   const expiryDate = toIsoDate(date);
   const status = days < 0 ? 'fail' : days <= settings.warnWithinDays ? 'warn' : 'pass';
-  const messageKey = status === 'fail' ? 'text.expiry.expired' : status === 'warn' ? 'text.expiry.soon' : 'text.expiry.pass';
+  const messageKey =
+    status === 'fail' ? 'text.expiry.expired' : status === 'warn' ? 'text.expiry.soon' : 'text.expiry.pass';
   return {
-    check: { id: 'expiry', status, measured: days, threshold, messageKey, messageParams: { date: expiryDate, days: Math.abs(days) } },
+    check: {
+      id: 'expiry',
+      status,
+      measured: days,
+      threshold,
+      messageKey,
+      messageParams: { date: expiryDate, days: Math.abs(days) },
+    },
     expiryDate,
     expired: days < 0,
   };

@@ -82,11 +82,21 @@ function toLines(blocks: Block[] | null): OcrLine[] {
         lines.push({
           text: line.text.replace(/\n$/, ''),
           confidence: line.confidence,
-          box: { left: line.bbox.x0, top: line.bbox.y0, width: line.bbox.x1 - line.bbox.x0, height: line.bbox.y1 - line.bbox.y0 },
+          box: {
+            left: line.bbox.x0,
+            top: line.bbox.y0,
+            width: line.bbox.x1 - line.bbox.x0,
+            height: line.bbox.y1 - line.bbox.y0,
+          },
           words: line.words.map((word) => ({
             text: word.text,
             confidence: word.confidence,
-            box: { left: word.bbox.x0, top: word.bbox.y0, width: word.bbox.x1 - word.bbox.x0, height: word.bbox.y1 - word.bbox.y0 },
+            box: {
+              left: word.bbox.x0,
+              top: word.bbox.y0,
+              width: word.bbox.x1 - word.bbox.x0,
+              height: word.bbox.y1 - word.bbox.y0,
+            },
           })),
         });
       }

@@ -1,6 +1,24 @@
 const MONTHS: Record<string, number> = {
-  JAN: 1, FEB: 2, FEV: 2, MAR: 3, APR: 4, AVR: 4, MAY: 5, MAI: 5, JUN: 6, JUIN: 6, JUL: 7, JUIL: 7,
-  AUG: 8, AOU: 8, AOUT: 8, SEP: 9, SEPT: 9, OCT: 10, NOV: 11, DEC: 12,
+  JAN: 1,
+  FEB: 2,
+  FEV: 2,
+  MAR: 3,
+  APR: 4,
+  AVR: 4,
+  MAY: 5,
+  MAI: 5,
+  JUN: 6,
+  JUIN: 6,
+  JUL: 7,
+  JUIL: 7,
+  AUG: 8,
+  AOU: 8,
+  AOUT: 8,
+  SEP: 9,
+  SEPT: 9,
+  OCT: 10,
+  NOV: 11,
+  DEC: 12,
 };
 
 export interface CalendarDate {

@@ -26,7 +26,10 @@ export function maskDocumentNumber(value: string): string {
   return value.length <= 4 ? value : '*'.repeat(value.length - 4) + value.slice(-4);
 }
 
-function documentFacts(reading: MrzReading | null, expiry: { expiryDate?: string; expired?: boolean }): DocumentFacts | undefined {
+function documentFacts(
+  reading: MrzReading | null,
+  expiry: { expiryDate?: string; expired?: boolean },
+): DocumentFacts | undefined {
   const facts: DocumentFacts = {};
   if (reading) {
     const type = DOCUMENT_TYPES[reading.fields.documentCode.charAt(0)];
@@ -50,9 +53,17 @@ function documentFacts(reading: MrzReading | null, expiry: { expiryDate?: string
  * whole document are read as two jobs at once, one per worker on a 2-core machine; the page
  * OCR doubles as the place to look for an MRZ the strip did not show.
  */
-export function createTextChecks(pool: OcrEngine, settings: OcrSettings, now: () => Date = () => new Date()): TextChecks {
+export function createTextChecks(
+  pool: OcrEngine,
+  settings: OcrSettings,
+  now: () => Date = () => new Date(),
+): TextChecks {
   return async (image) => {
-    const page = scaleRegion(image, { left: 0, top: 0, width: image.width, height: image.height }, settings.legibility.ocrWidth).then(async (scaled) => ({
+    const page = scaleRegion(
+      image,
+      { left: 0, top: 0, width: image.width, height: image.height },
+      settings.legibility.ocrWidth,
+    ).then(async (scaled) => ({
       scaled,
       output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }),
     }));
@@ -62,7 +73,11 @@ export function createTextChecks(pool: OcrEngine, settings: OcrSettings, now: ()
     const expiry = expiryCheck(mrz.reading, printedLines, now(), settings.expiry);
     const document = documentFacts(mrz.reading, expiry);
     return {
-      checks: [legibilityCheck(text.output, settings.legibility), mrzCheck(mrz.reading, mrz.region, text.output.text), expiry.check],
+      checks: [
+        legibilityCheck(text.output, settings.legibility),
+        mrzCheck(mrz.reading, mrz.region, text.output.text),
+        expiry.check,
+      ],
       ...(document ? { document } : {}),
       ...(mrz.region ? { regions: [mrz.region] } : {}),
       ...(mrz.reading?.valid ? { mrz: { format: mrz.reading.format, lines: mrz.reading.lines } } : {}),

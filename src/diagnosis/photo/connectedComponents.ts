@@ -26,9 +26,18 @@ export function connectedComponents(mask: Uint8Array, width: number, height: num
     stack[top++] = start;
     labels[start] = next;
     let area = 0;
-    let minX = width, minY = height, maxX = -1, maxY = -1;
-    let tl = start, tr = start, br = start, bl = start;
-    let tlScore = Infinity, trScore = -Infinity, brScore = -Infinity, blScore = Infinity;
+    let minX = width,
+      minY = height,
+      maxX = -1,
+      maxY = -1;
+    let tl = start,
+      tr = start,
+      br = start,
+      bl = start;
+    let tlScore = Infinity,
+      trScore = -Infinity,
+      brScore = -Infinity,
+      blScore = Infinity;
     while (top > 0) {
       const at = stack[--top]!;
       const x = at % width;
@@ -40,14 +49,38 @@ export function connectedComponents(mask: Uint8Array, width: number, height: num
       if (y > maxY) maxY = y;
       const sum = x + y;
       const diff = x - y;
-      if (sum < tlScore) { tlScore = sum; tl = at; }
-      if (sum > brScore) { brScore = sum; br = at; }
-      if (diff > trScore) { trScore = diff; tr = at; }
-      if (diff < blScore) { blScore = diff; bl = at; }
-      if (x > 0 && mask[at - 1] && !labels[at - 1]) { labels[at - 1] = next; stack[top++] = at - 1; }
-      if (x < width - 1 && mask[at + 1] && !labels[at + 1]) { labels[at + 1] = next; stack[top++] = at + 1; }
-      if (y > 0 && mask[at - width] && !labels[at - width]) { labels[at - width] = next; stack[top++] = at - width; }
-      if (y < height - 1 && mask[at + width] && !labels[at + width]) { labels[at + width] = next; stack[top++] = at + width; }
+      if (sum < tlScore) {
+        tlScore = sum;
+        tl = at;
+      }
+      if (sum > brScore) {
+        brScore = sum;
+        br = at;
+      }
+      if (diff > trScore) {
+        trScore = diff;
+        tr = at;
+      }
+      if (diff < blScore) {
+        blScore = diff;
+        bl = at;
+      }
+      if (x > 0 && mask[at - 1] && !labels[at - 1]) {
+        labels[at - 1] = next;
+        stack[top++] = at - 1;
+      }
+      if (x < width - 1 && mask[at + 1] && !labels[at + 1]) {
+        labels[at + 1] = next;
+        stack[top++] = at + 1;
+      }
+      if (y > 0 && mask[at - width] && !labels[at - width]) {
+        labels[at - width] = next;
+        stack[top++] = at - width;
+      }
+      if (y < height - 1 && mask[at + width] && !labels[at + width]) {
+        labels[at + width] = next;
+        stack[top++] = at + width;
+      }
     }
     if (area < minArea) continue;
     const point = (index: number): Point => ({ x: index % width, y: Math.floor(index / width) });

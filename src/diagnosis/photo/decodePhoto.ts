@@ -46,12 +46,18 @@ function inputError(error: unknown): PhotoInputError {
   return new PhotoInputError('corrupt', message);
 }
 
-async function orientedSize(bytes: Buffer, format: ImageFormat, maxPixels: number): Promise<{ width: number; height: number }> {
+async function orientedSize(
+  bytes: Buffer,
+  format: ImageFormat,
+  maxPixels: number,
+): Promise<{ width: number; height: number }> {
   const metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
   if ((metadata.pages ?? 1) > 1) throw new PhotoInputError('unsupported_type', `animated ${format}`);
   if (!metadata.width || !metadata.height) throw new PhotoInputError('corrupt', 'no image size');
   const swapped = (metadata.orientation ?? 1) >= 5;
-  return swapped ? { width: metadata.height, height: metadata.width } : { width: metadata.width, height: metadata.height };
+  return swapped
+    ? { width: metadata.height, height: metadata.width }
+    : { width: metadata.width, height: metadata.height };
 }
 
 async function toWorking(image: sharp.Sharp, longSide: number): Promise<RawImage> {
@@ -80,7 +86,15 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits): Promise<D
       const raw = { width: rgba.width, height: rgba.height, channels: 4 as const };
       const fullImage = (): sharp.Sharp => sharp(rgba.data, { raw, limitInputPixels: limits.maxPixels });
       const working = await toWorking(fullImage(), limits.workingLongSide);
-      return { format, width: rgba.width, height: rgba.height, exif: await exifPromise, working, scale: working.width / rgba.width, fullImage };
+      return {
+        format,
+        width: rgba.width,
+        height: rgba.height,
+        exif: await exifPromise,
+        working,
+        scale: working.width / rgba.width,
+        fullImage,
+      };
     }
     const size = await orientedSize(bytes, format, limits.maxPixels);
     const options: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' };

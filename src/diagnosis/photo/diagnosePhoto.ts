@@ -83,7 +83,12 @@ async function documentImage(photo: DecodedPhoto, box: Box, width: number): Prom
     height: Math.min(photo.height - Math.max(0, box.top), box.height),
   };
   const grey = await toGreyImage(photo.fullImage().extract(region).resize({ width, withoutEnlargement: true }));
-  return { data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.width, height: grey.height, box: region };
+  return {
+    data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
+    width: grey.width,
+    height: grey.height,
+    box: region,
+  };
 }
 
 class Stopwatch {
@@ -120,7 +125,9 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   });
   clock.lap('decode');
 
-  const grey = await toGreyImage(sharp(photo.working.data, { raw: { width: photo.working.width, height: photo.working.height, channels: 3 } }));
+  const grey = await toGreyImage(
+    sharp(photo.working.data, { raw: { width: photo.working.width, height: photo.working.height, channels: 3 } }),
+  );
   const located = await locateDocument(grey, settings.framing, (small) => pixels.locate(small, settings.framing));
   const location = toFull(located, photo.scale);
   clock.lap('locate');
@@ -144,7 +151,12 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   if (resolution.status === 'fail') results.set('blur', skipped('blur', 'skipped.lowResolution'));
   else if (exposure.problem === 'tooDark') results.set('blur', skipped('blur', 'skipped.tooDark'));
   else results.set('blur', blurCheck(sharpness, settings.blur));
-  results.set('glare', exposure.problem === 'overexposed' ? skipped('glare', 'skipped.overexposed') : glareCheck(spots, glareRegions, settings.glare));
+  results.set(
+    'glare',
+    exposure.problem === 'overexposed'
+      ? skipped('glare', 'skipped.overexposed')
+      : glareCheck(spots, glareRegions, settings.glare),
+  );
 
   const textRegions: Box[] = [];
   let document: DocumentFacts | undefined;
@@ -162,20 +174,33 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   for (const id of TEXT_CHECK_IDS) if (!results.has(id)) results.set(id, skipped(id, 'skipped.noTextChecks'));
   downgradeLegibility(results);
 
-  const marks = { glare: results.get('glare')?.regions ?? [], cutEdges: results.get('framing')?.regions ?? [], text: textRegions };
+  const marks = {
+    glare: results.get('glare')?.regions ?? [],
+    cutEdges: results.get('framing')?.regions ?? [],
+    text: textRegions,
+  };
   const preview = await photoPreview(photo.working, photo.width, marks, settings.previewLongSide);
   clock.lap('preview');
 
   const checks = CHECK_IDS.map((id) => results.get(id) ?? skipped(id, 'skipped.noTextChecks'));
   const verdict = checks.some((check) => check.status === 'fail') ? 'fail' : 'pass';
-  return { verdict, checks, ...(document ? { document } : {}), ...(mrz ? { mrz } : {}), timingsMs: clock.total(), preview };
+  return {
+    verdict,
+    checks,
+    ...(document ? { document } : {}),
+    ...(mrz ? { mrz } : {}),
+    timingsMs: clock.total(),
+    preview,
+  };
 }
 
 /** Unreadable text on a photo already failed for an image reason is that reason, not a second problem. */
 function downgradeLegibility(results: Map<CheckId, CheckResult>): void {
   const legibility = results.get('legibility');
   if (legibility?.status !== 'fail') return;
-  const imageFailed = (['resolution', 'blur', 'exposure', 'glare'] as const).some((id) => results.get(id)?.status === 'fail');
+  const imageFailed = (['resolution', 'blur', 'exposure', 'glare'] as const).some(
+    (id) => results.get(id)?.status === 'fail',
+  );
   if (imageFailed) results.set('legibility', skipped('legibility', 'skipped.imageProblem'));
 }
 
@@ -189,4 +214,3 @@ function glareBoxInFull(spot: Box, analysed: GreyImage, region: Box, scale: numb
   };
   return scaleBox(inWorking, 1 / scale);
 }
-

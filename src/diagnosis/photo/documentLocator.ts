@@ -44,7 +44,12 @@ function edgesTouched(box: Box, width: number, height: number, marginFraction: n
 }
 
 /** A document is a large, nearly convex blob: most of its quadrilateral is covered. */
-function documentCandidate(mask: Uint8Array, width: number, height: number, minFraction: number): Component | undefined {
+function documentCandidate(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  minFraction: number,
+): Component | undefined {
   const frameArea = width * height;
   const [largest] = connectedComponents(mask, width, height, Math.max(4, minFraction * frameArea));
   if (!largest) return undefined;
@@ -73,12 +78,22 @@ export function findDocument(small: GreyImage, settings: PhotoSettings['framing'
   // A dark blob stands in only if it is document-sized, so a tight scan keeps its own outline.
   if (!candidate || edgesTouched(candidate.box, small.width, small.height, settings.marginFraction).length === 4) {
     const darkCandidate = documentCandidate(dark, small.width, small.height, settings.minFillFraction);
-    if (darkCandidate && edgesTouched(darkCandidate.box, small.width, small.height, settings.marginFraction).length <= 2) {
+    if (
+      darkCandidate &&
+      edgesTouched(darkCandidate.box, small.width, small.height, settings.marginFraction).length <= 2
+    ) {
       candidate = darkCandidate;
     }
   }
   if (!candidate) {
-    return { found: false, box: { left: 0, top: 0, width: small.width, height: small.height }, corners: [], fillFraction: 0, cutEdges: [], width: small.width };
+    return {
+      found: false,
+      box: { left: 0, top: 0, width: small.width, height: small.height },
+      corners: [],
+      fillFraction: 0,
+      cutEdges: [],
+      width: small.width,
+    };
   }
   const corners = cornersOf(candidate);
   return {
@@ -98,7 +113,12 @@ export async function locateDocument(
   find: (small: GreyImage) => Promise<SmallLocation>,
 ): Promise<DocumentLocation> {
   const small = await toGreyImage(
-    greyPipeline(grey).resize({ width: settings.analysisLongSide, height: settings.analysisLongSide, fit: 'inside', withoutEnlargement: true }),
+    greyPipeline(grey).resize({
+      width: settings.analysisLongSide,
+      height: settings.analysisLongSide,
+      fit: 'inside',
+      withoutEnlargement: true,
+    }),
   );
   const found = await find(small);
   const scale = grey.width / found.width;

@@ -11,7 +11,11 @@ export interface DocumentMeasures {
 }
 
 /** The JavaScript pixel loops over the document region; pure, so it runs in a worker. */
-export function measureDocument(sharpnessImage: GreyImage, glareImage: GreyImage, glare: PhotoSettings['glare']): DocumentMeasures {
+export function measureDocument(
+  sharpnessImage: GreyImage,
+  glareImage: GreyImage,
+  glare: PhotoSettings['glare'],
+): DocumentMeasures {
   return {
     sharpness: edgeSharpness(sharpnessImage),
     glare: findGlareSpots(glareImage, glare),

@@ -25,7 +25,11 @@ export function framingCheck(
   frame: { width: number; height: number },
   settings: PhotoSettings['framing'],
 ): CheckResult {
-  const base = { id: 'framing' as const, measured: percent(location.fillFraction), threshold: percent(settings.minFillFraction) };
+  const base = {
+    id: 'framing' as const,
+    measured: percent(location.fillFraction),
+    threshold: percent(settings.minFillFraction),
+  };
   if (!location.found) return { ...base, status: 'fail', measured: null, messageKey: 'framing.notFound' };
   if (location.cutEdges.length > 0) {
     return {
@@ -37,7 +41,9 @@ export function framingCheck(
     };
   }
   const params = { measured: base.measured, required: base.threshold };
-  if (location.fillFraction < settings.minFillFraction) return { ...base, status: 'fail', messageKey: 'framing.tooSmall', messageParams: params };
-  if (location.fillFraction < settings.warnFillFraction) return { ...base, status: 'warn', messageKey: 'framing.small', messageParams: params };
+  if (location.fillFraction < settings.minFillFraction)
+    return { ...base, status: 'fail', messageKey: 'framing.tooSmall', messageParams: params };
+  if (location.fillFraction < settings.warnFillFraction)
+    return { ...base, status: 'warn', messageKey: 'framing.small', messageParams: params };
   return { ...base, status: 'pass', messageKey: 'framing.ok', messageParams: params };
 }

@@ -13,9 +13,19 @@ function percent(fraction: number): number {
  */
 export function glareCheck(spots: GlareSpots, regions: Box[], settings: PhotoSettings['glare']): CheckResult {
   const measured = percent(spots.fraction);
-  const base = { id: 'glare' as const, measured, threshold: percent(settings.failFraction), messageParams: { measured, required: percent(settings.failFraction) } };
+  const base = {
+    id: 'glare' as const,
+    measured,
+    threshold: percent(settings.failFraction),
+    messageParams: { measured, required: percent(settings.failFraction) },
+  };
   if (spots.fraction >= settings.failFraction || spots.textBandFraction >= settings.warnFraction) {
-    return { ...base, status: 'fail', messageKey: spots.textBandFraction >= settings.warnFraction ? 'glare.onText' : 'glare.glare', regions };
+    return {
+      ...base,
+      status: 'fail',
+      messageKey: spots.textBandFraction >= settings.warnFraction ? 'glare.onText' : 'glare.glare',
+      regions,
+    };
   }
   if (spots.fraction >= settings.warnFraction) return { ...base, status: 'warn', messageKey: 'glare.slight', regions };
   return { ...base, status: 'pass', messageKey: 'glare.ok' };

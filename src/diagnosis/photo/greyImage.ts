@@ -27,7 +27,10 @@ export function greyPipeline(image: GreyImage): sharp.Sharp {
 
 /** Runs a pipeline to one byte a pixel; sharp would otherwise widen a one-band raw input to sRGB. */
 export async function toGreyImage(pipeline: sharp.Sharp): Promise<GreyImage> {
-  const { data, info } = await pipeline.toColourspace('b-w').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const { data, info } = await pipeline
+    .toColourspace('b-w')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`expected one band, got ${info.channels}`);
   return { data, width: info.width, height: info.height };
 }

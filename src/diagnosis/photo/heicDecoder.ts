@@ -36,7 +36,12 @@ const decode = require(workerData.heicDecodePath);
 `;
 
 const WorkerReply = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), width: z.number().int().positive(), height: z.number().int().positive(), data: z.instanceof(Uint8ClampedArray) }),
+  z.object({
+    ok: z.literal(true),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    data: z.instanceof(Uint8ClampedArray),
+  }),
   z.object({ ok: z.literal(false), code: z.enum(['too_many_pixels', 'corrupt']), detail: z.string().optional() }),
 ]);
 
@@ -84,8 +89,12 @@ function decodeInWorker(bytes: Buffer, maxPixels: number): Promise<RgbaImage> {
       }
       return settle(() => reject(new PhotoInputError(value.code, value.detail ?? 'HEIC image too large')));
     });
-    worker.once('error', (error) => settle(() => reject(new PhotoInputError('corrupt', `HEIC decoder failed: ${error.message}`))));
-    worker.once('exit', (exitCode) => settle(() => reject(new PhotoInputError('corrupt', `HEIC decoder exited with ${exitCode}`))));
+    worker.once('error', (error) =>
+      settle(() => reject(new PhotoInputError('corrupt', `HEIC decoder failed: ${error.message}`))),
+    );
+    worker.once('exit', (exitCode) =>
+      settle(() => reject(new PhotoInputError('corrupt', `HEIC decoder exited with ${exitCode}`))),
+    );
   });
 }
 

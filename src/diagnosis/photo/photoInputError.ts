@@ -3,12 +3,7 @@
  * `code` to `photo:input.<code>` in the user's locale.
  */
 export type PhotoInputErrorCode =
-  | 'empty'
-  | 'too_large'
-  | 'too_many_pixels'
-  | 'unsupported_type'
-  | 'truncated'
-  | 'corrupt';
+  'empty' | 'too_large' | 'too_many_pixels' | 'unsupported_type' | 'truncated' | 'corrupt';
 
 const HTTP_STATUS: Record<PhotoInputErrorCode, number> = {
   empty: 400,

@@ -30,8 +30,15 @@ function rectangles(marks: PreviewMarks, factor: number, strokeWidth: number): s
  * A small JPEG of the photo with the problem areas outlined. Built from the decoded pixels, so no
  * EXIF (GPS, serial numbers) can survive into it. Boxes are in full-image coordinates.
  */
-export async function photoPreview(working: RawImage, fullWidth: number, marks: PreviewMarks, longSide: number): Promise<Buffer> {
-  const base = await sharp(working.data, { raw: { width: working.width, height: working.height, channels: working.channels } })
+export async function photoPreview(
+  working: RawImage,
+  fullWidth: number,
+  marks: PreviewMarks,
+  longSide: number,
+): Promise<Buffer> {
+  const base = await sharp(working.data, {
+    raw: { width: working.width, height: working.height, channels: working.channels },
+  })
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -14,7 +14,10 @@ if (port) {
     }
     const value = request.data;
     try {
-      const result = value.task === 'locate' ? findDocument(value.small, value.settings) : measureDocument(value.sharpness, value.glare, value.settings);
+      const result =
+        value.task === 'locate'
+          ? findDocument(value.small, value.settings)
+          : measureDocument(value.sharpness, value.glare, value.settings);
       port.postMessage({ id: value.id, ok: true, result });
     } catch (error) {
       port.postMessage({ id: value.id, ok: false, error: error instanceof Error ? error.message : String(error) });

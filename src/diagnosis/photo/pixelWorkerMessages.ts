@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { FramingSettingsSchema, GlareSettingsSchema } from './photoSettings';
 
-const Grey = z.object({ data: z.instanceof(Uint8Array), width: z.number().int().positive(), height: z.number().int().positive() });
+const Grey = z.object({
+  data: z.instanceof(Uint8Array),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 const BoxSchema = z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() });
 const PointSchema = z.object({ x: z.number(), y: z.number() });
 
@@ -25,4 +29,9 @@ export const DocumentMeasuresSchema = z.object({
   histogram: z.instanceof(Uint32Array),
 });
 
-export const PixelReply = z.object({ id: z.number(), ok: z.boolean(), result: z.unknown(), error: z.string().optional() });
+export const PixelReply = z.object({
+  id: z.number(),
+  ok: z.boolean(),
+  result: z.unknown(),
+  error: z.string().optional(),
+});

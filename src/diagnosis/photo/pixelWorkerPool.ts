@@ -7,7 +7,9 @@ import type { GreyImage } from './greyImage';
 import type { PhotoSettings } from './photoSettings';
 import { DocumentMeasuresSchema, PixelReply, SmallLocationSchema } from './pixelWorkerMessages';
 
-type Request = { task: 'locate'; small: GreyImage; settings: PhotoSettings['framing'] } | { task: 'measure'; sharpness: GreyImage; glare: GreyImage; settings: PhotoSettings['glare'] };
+type Request =
+  | { task: 'locate'; small: GreyImage; settings: PhotoSettings['framing'] }
+  | { task: 'measure'; sharpness: GreyImage; glare: GreyImage; settings: PhotoSettings['glare'] };
 
 interface Job {
   request: Request & { id: number };
@@ -25,7 +27,9 @@ function startWorker(): Worker {
   const extension = extname(__filename);
   const entry = join(__dirname, `pixelWorker${extension}`);
   if (extension !== '.ts') return new Worker(entry);
-  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, {
+    eval: true,
+  });
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { CheckResult } from './checkResult';
 
 /** Either orientation counts: the long side against the long requirement, short against short. */
-export function resolutionCheck(width: number, height: number, minimum: { width: number; height: number }): CheckResult {
+export function resolutionCheck(
+  width: number,
+  height: number,
+  minimum: { width: number; height: number },
+): CheckResult {
   const requiredLong = Math.max(minimum.width, minimum.height);
   const requiredShort = Math.min(minimum.width, minimum.height);
   const ok = Math.max(width, height) >= requiredLong && Math.min(width, height) >= requiredShort;

@@ -20,7 +20,10 @@ function image(contentUrl: string): Attachment {
   return { contentType: 'image/jpeg', contentUrl, name: 'id.jpg' };
 }
 
-async function rejectsWith(promise: Promise<unknown>, code: AttachmentDownloadErrorCode): Promise<AttachmentDownloadError> {
+async function rejectsWith(
+  promise: Promise<unknown>,
+  code: AttachmentDownloadErrorCode,
+): Promise<AttachmentDownloadError> {
   try {
     await promise;
   } catch (error) {
@@ -59,14 +62,19 @@ describe('fetchAttachmentBytes', () => {
 
   describe('Teams', () => {
     it('downloads a file upload from its downloadUrl without sending any Authorization header', async () => {
-      const activity = teamsMessageWithAttachments([teamsFileUpload(url('files.example.test', '/photo.jpg?tempauth=secret'))]);
+      const activity = teamsMessageWithAttachments([
+        teamsFileUpload(url('files.example.test', '/photo.jpg?tempauth=secret')),
+      ]);
       const [upload] = activity.attachments ?? [];
       assert.ok(upload);
 
       const bytes = await fetchAttachmentBytes(upload, { channelId: 'msteams', getBotToken }, options);
 
       assert.deepEqual(bytes, photo);
-      assert.deepEqual(server.received.map((r) => [r.path, r.authorization]), [['/photo.jpg?tempauth=secret', undefined]]);
+      assert.deepEqual(
+        server.received.map((r) => [r.path, r.authorization]),
+        [['/photo.jpg?tempauth=secret', undefined]],
+      );
       assert.equal(tokenRequests, 0);
     });
 
@@ -84,7 +92,10 @@ describe('fetchAttachmentBytes', () => {
       const bytes = await fetchAttachmentBytes(pasted, { channelId: 'msteams', getBotToken }, options);
 
       assert.deepEqual(bytes, photo);
-      assert.deepEqual(server.received.map((r) => [r.host.split(':')[0], r.authorization]), [['smba.trafficmanager.net', `Bearer ${BOT_TOKEN}`]]);
+      assert.deepEqual(
+        server.received.map((r) => [r.host.split(':')[0], r.authorization]),
+        [['smba.trafficmanager.net', `Bearer ${BOT_TOKEN}`]],
+      );
     });
 
     it('never sends the bot token to a host outside the exact allow-list, lookalikes included', async () => {
@@ -98,7 +109,11 @@ describe('fetchAttachmentBytes', () => {
     });
 
     it('never sends the bot token from channels other than Teams', async () => {
-      await fetchAttachmentBytes(image(url('smba.trafficmanager.net', '/photo.jpg')), { channelId: 'webchat', getBotToken }, options);
+      await fetchAttachmentBytes(
+        image(url('smba.trafficmanager.net', '/photo.jpg')),
+        { channelId: 'webchat', getBotToken },
+        options,
+      );
 
       assert.equal(server.received[0]?.authorization, undefined);
       assert.equal(tokenRequests, 0);
@@ -119,12 +134,18 @@ describe('fetchAttachmentBytes', () => {
       const [pasted] = teamsPastedImage(url('smba.trafficmanager.net', '/photo.jpg'));
       assert.ok(pasted);
 
-      await rejectsWith(fetchAttachmentBytes(pasted, { channelId: 'msteams', getBotToken: failingToken }, options), 'auth_failed');
+      await rejectsWith(
+        fetchAttachmentBytes(pasted, { channelId: 'msteams', getBotToken: failingToken }, options),
+        'auth_failed',
+      );
       assert.equal(server.received.length, 0);
     });
 
     it('refuses a file upload whose content has no downloadUrl', async () => {
-      const broken: Attachment = { contentType: 'application/vnd.microsoft.teams.file.download.info', content: { fileType: 'jpg' } };
+      const broken: Attachment = {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        content: { fileType: 'jpg' },
+      };
 
       await rejectsWith(fetchAttachmentBytes(broken, { channelId: 'msteams' }, options), 'bad_url');
     });
@@ -133,14 +154,22 @@ describe('fetchAttachmentBytes', () => {
   it('connects only to vetted addresses, trying the next one when the first refuses', async () => {
     const twoAddresses = fakeLookup({ 'files.example.test': ['127.0.0.2', '127.0.0.1'] });
 
-    const bytes = await fetchAttachmentBytes(image(url('files.example.test', '/photo.jpg')), { channelId: 'webchat' }, { ...options, lookup: twoAddresses });
+    const bytes = await fetchAttachmentBytes(
+      image(url('files.example.test', '/photo.jpg')),
+      { channelId: 'webchat' },
+      { ...options, lookup: twoAddresses },
+    );
 
     assert.deepEqual(bytes, photo);
   });
 
   describe('in-memory sources', () => {
     it('decodes a base64 data: URI without any request', async () => {
-      const bytes = await fetchAttachmentBytes(image(`data:image/jpeg;base64,${photo.toString('base64')}`), { channelId: 'webchat' }, options);
+      const bytes = await fetchAttachmentBytes(
+        image(`data:image/jpeg;base64,${photo.toString('base64')}`),
+        { channelId: 'webchat' },
+        options,
+      );
 
       assert.deepEqual(bytes, photo);
     });
@@ -152,8 +181,14 @@ describe('fetchAttachmentBytes', () => {
     });
 
     it('refuses an empty or malformed data: URI', async () => {
-      await rejectsWith(fetchAttachmentBytes(image('data:image/png;base64,'), { channelId: 'webchat' }, options), 'no_content');
-      await rejectsWith(fetchAttachmentBytes(image('data:image/png;base64,@@@'), { channelId: 'webchat' }, options), 'bad_url');
+      await rejectsWith(
+        fetchAttachmentBytes(image('data:image/png;base64,'), { channelId: 'webchat' }, options),
+        'no_content',
+      );
+      await rejectsWith(
+        fetchAttachmentBytes(image('data:image/png;base64,@@@'), { channelId: 'webchat' }, options),
+        'bad_url',
+      );
     });
 
     it("reads the local Direct Line's own upload in-process, never over HTTP", async () => {
@@ -190,7 +225,10 @@ describe('fetchAttachmentBytes', () => {
     it('refuses loopback, link-local metadata, private and unspecified addresses from a non-local channel', async () => {
       for (const blocked of blockedUrls(server.port)) {
         for (const channelId of ['webchat', 'msteams', 'directline']) {
-          await rejectsWith(fetchAttachmentBytes(image(blocked), { channelId, getBotToken }, options), 'blocked_address');
+          await rejectsWith(
+            fetchAttachmentBytes(image(blocked), { channelId, getBotToken }, options),
+            'blocked_address',
+          );
         }
       }
       assert.equal(server.received.length, 0);
@@ -198,28 +236,48 @@ describe('fetchAttachmentBytes', () => {
     });
 
     it('refuses a public-looking host name that resolves to a loopback or private address', async () => {
-      const lookup = fakeLookup({ 'rebind.example.test': ['127.0.0.1'], 'mixed.example.test': ['93.184.215.14', '10.1.2.3'] });
+      const lookup = fakeLookup({
+        'rebind.example.test': ['127.0.0.1'],
+        'mixed.example.test': ['93.184.215.14', '10.1.2.3'],
+      });
       const vetted = { ...options, lookup, testStandIn: undefined };
 
       for (const host of ['rebind.example.test', 'mixed.example.test']) {
-        await rejectsWith(fetchAttachmentBytes(image(url(host, '/photo.jpg')), { channelId: 'webchat' }, vetted), 'blocked_address');
+        await rejectsWith(
+          fetchAttachmentBytes(image(url(host, '/photo.jpg')), { channelId: 'webchat' }, vetted),
+          'blocked_address',
+        );
       }
       assert.equal(server.received.length, 0);
     });
 
     it('refuses a stand-in host name once it is no longer declared a test stand-in', async () => {
       await rejectsWith(
-        fetchAttachmentBytes(image(url('files.example.test', '/photo.jpg')), { channelId: 'webchat' }, { ...options, testStandIn: undefined }),
+        fetchAttachmentBytes(
+          image(url('files.example.test', '/photo.jpg')),
+          { channelId: 'webchat' },
+          { ...options, testStandIn: undefined },
+        ),
         'blocked_address',
       );
     });
 
     it('refuses plain http to a public host', async () => {
-      await rejectsWith(fetchAttachmentBytes(image(`http://files.example.test:${server.port}/photo.jpg`), { channelId: 'webchat' }, options), 'bad_url');
+      await rejectsWith(
+        fetchAttachmentBytes(
+          image(`http://files.example.test:${server.port}/photo.jpg`),
+          { channelId: 'webchat' },
+          options,
+        ),
+        'bad_url',
+      );
     });
 
     it('refuses URLs with credentials and URLs that do not parse', async () => {
-      await rejectsWith(fetchAttachmentBytes(image(url('user:pw@files.example.test', '/photo.jpg')), { channelId: 'webchat' }, options), 'bad_url');
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('user:pw@files.example.test', '/photo.jpg')), { channelId: 'webchat' }, options),
+        'bad_url',
+      );
       await rejectsWith(fetchAttachmentBytes(image('not a url'), { channelId: 'webchat' }, options), 'bad_url');
     });
   });
@@ -235,17 +293,24 @@ describe('fetchAttachmentBytes', () => {
     const localLookup = fakeLookup({ localhost: ['127.0.0.1'] });
 
     it('downloads the Emulator attachment over http://localhost in local development', async () => {
-      const bytes = await fetchAttachmentBytes(image(emulatorUrl()), { channelId: 'emulator' }, {
-        ...options,
-        lookup: localLookup,
-        allowLocalhostForEmulator: true,
-      });
+      const bytes = await fetchAttachmentBytes(
+        image(emulatorUrl()),
+        { channelId: 'emulator' },
+        {
+          ...options,
+          lookup: localLookup,
+          allowLocalhostForEmulator: true,
+        },
+      );
 
       assert.deepEqual(bytes, photo);
     });
 
     it('refuses the same URL when the bot runs with Bot Framework credentials', async () => {
-      await rejectsWith(fetchAttachmentBytes(image(emulatorUrl()), { channelId: 'emulator' }, { ...options, lookup: localLookup }), 'blocked_address');
+      await rejectsWith(
+        fetchAttachmentBytes(image(emulatorUrl()), { channelId: 'emulator' }, { ...options, lookup: localLookup }),
+        'blocked_address',
+      );
       assert.equal(emulator.received.length, 0);
     });
 
@@ -257,7 +322,10 @@ describe('fetchAttachmentBytes', () => {
 
     it('still refuses private non-loopback addresses for the Emulator', async () => {
       const local = { ...options, allowLocalhostForEmulator: true };
-      await rejectsWith(fetchAttachmentBytes(image('http://192.168.1.20/x.jpg'), { channelId: 'emulator' }, local), 'blocked_address');
+      await rejectsWith(
+        fetchAttachmentBytes(image('http://192.168.1.20/x.jpg'), { channelId: 'emulator' }, local),
+        'blocked_address',
+      );
     });
   });
 
@@ -265,10 +333,17 @@ describe('fetchAttachmentBytes', () => {
     it('follows a redirect on the same host', async () => {
       server.route('/moved', (_request, response) => answer(response, 302, { location: '/photo.jpg' }));
 
-      const bytes = await fetchAttachmentBytes(image(url('files.example.test', '/moved')), { channelId: 'webchat' }, options);
+      const bytes = await fetchAttachmentBytes(
+        image(url('files.example.test', '/moved')),
+        { channelId: 'webchat' },
+        options,
+      );
 
       assert.deepEqual(bytes, photo);
-      assert.deepEqual(server.received.map((r) => r.path), ['/moved', '/photo.jpg']);
+      assert.deepEqual(
+        server.received.map((r) => r.path),
+        ['/moved', '/photo.jpg'],
+      );
     });
 
     it('refuses a redirect to another host without contacting it', async () => {
@@ -276,8 +351,14 @@ describe('fetchAttachmentBytes', () => {
         answer(response, 302, { location: url('other.example.test', '/photo.jpg') }),
       );
 
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/away')), { channelId: 'webchat' }, options), 'redirect');
-      assert.deepEqual(server.received.map((r) => r.path), ['/away']);
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/away')), { channelId: 'webchat' }, options),
+        'redirect',
+      );
+      assert.deepEqual(
+        server.received.map((r) => r.path),
+        ['/away'],
+      );
     });
 
     it('refuses a redirect from the Bot Connector host, so the token cannot follow it elsewhere', async () => {
@@ -294,7 +375,10 @@ describe('fetchAttachmentBytes', () => {
     it('gives up after 3 redirects', async () => {
       server.route('/loop', (_request, response) => answer(response, 302, { location: '/loop' }));
 
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/loop')), { channelId: 'webchat' }, options), 'redirect');
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/loop')), { channelId: 'webchat' }, options),
+        'redirect',
+      );
       assert.equal(server.received.length, 4);
     });
   });
@@ -306,7 +390,10 @@ describe('fetchAttachmentBytes', () => {
         response.write(photo);
       });
 
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/huge')), { channelId: 'webchat' }, options), 'too_large');
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/huge')), { channelId: 'webchat' }, options),
+        'too_large',
+      );
     });
 
     it('stops reading a body without Content-Length as soon as it passes the limit', async () => {
@@ -325,7 +412,10 @@ describe('fetchAttachmentBytes', () => {
         });
       });
 
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/stream')), { channelId: 'webchat' }, options), 'too_large');
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/stream')), { channelId: 'webchat' }, options),
+        'too_large',
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.ok(closedEarly, 'the download should hang up on the server');
       assert.ok(written < 20 * MAX_BYTES, `the server kept writing: ${written} bytes`);
@@ -339,7 +429,11 @@ describe('fetchAttachmentBytes', () => {
       const started = Date.now();
 
       await rejectsWith(
-        fetchAttachmentBytes(image(url('files.example.test', '/slow')), { channelId: 'webchat' }, { ...options, timeoutMs: 200 }),
+        fetchAttachmentBytes(
+          image(url('files.example.test', '/slow')),
+          { channelId: 'webchat' },
+          { ...options, timeoutMs: 200 },
+        ),
         'timeout',
       );
       assert.ok(Date.now() - started < 1500);
@@ -349,7 +443,11 @@ describe('fetchAttachmentBytes', () => {
       const hanging = (): Promise<string[]> => new Promise(() => undefined);
 
       await rejectsWith(
-        fetchAttachmentBytes(image('https://files.example.test/x.jpg'), { channelId: 'webchat' }, { ...options, lookup: hanging, timeoutMs: 100 }),
+        fetchAttachmentBytes(
+          image('https://files.example.test/x.jpg'),
+          { channelId: 'webchat' },
+          { ...options, lookup: hanging, timeoutMs: 100 },
+        ),
         'timeout',
       );
     });
@@ -357,22 +455,35 @@ describe('fetchAttachmentBytes', () => {
     it('reports http_status for a 404 and no_content for an empty body', async () => {
       server.route('/empty', (_request, response) => answer(response, 200, { 'content-length': '0' }));
 
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/missing')), { channelId: 'webchat' }, options), 'http_status');
-      await rejectsWith(fetchAttachmentBytes(image(url('files.example.test', '/empty')), { channelId: 'webchat' }, options), 'no_content');
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/missing')), { channelId: 'webchat' }, options),
+        'http_status',
+      );
+      await rejectsWith(
+        fetchAttachmentBytes(image(url('files.example.test', '/empty')), { channelId: 'webchat' }, options),
+        'no_content',
+      );
     });
 
     it('keeps the URL and its token out of error messages', async () => {
       server.route('/deny', (_request, response) => answer(response, 500));
 
       const error = await rejectsWith(
-        fetchAttachmentBytes(image(url('files.example.test', '/deny?tempauth=SECRET-TOKEN')), { channelId: 'webchat' }, options),
+        fetchAttachmentBytes(
+          image(url('files.example.test', '/deny?tempauth=SECRET-TOKEN')),
+          { channelId: 'webchat' },
+          options,
+        ),
         'http_status',
       );
       assert.doesNotMatch(`${error.message} ${error.stack ?? ''}`, /SECRET-TOKEN|files\.example\.test/);
     });
 
     it('reports no_content for an attachment without any URL', async () => {
-      await rejectsWith(fetchAttachmentBytes({ contentType: 'image/png' }, { channelId: 'webchat' }, options), 'no_content');
+      await rejectsWith(
+        fetchAttachmentBytes({ contentType: 'image/png' }, { channelId: 'webchat' }, options),
+        'no_content',
+      );
     });
   });
 });

@@ -76,7 +76,12 @@ export function fakeLookup(answers: Record<string, string[]>): (hostname: string
 }
 
 /** writeHead then end, unchained: restify, loaded by other suites, patches writeHead to return nothing. */
-export function answer(response: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders = {}, body?: Buffer): void {
+export function answer(
+  response: http.ServerResponse,
+  status: number,
+  headers: http.OutgoingHttpHeaders = {},
+  body?: Buffer,
+): void {
   response.writeHead(status, headers);
   response.end(body);
 }

@@ -26,12 +26,22 @@ export function teamsMessageWithAttachments(attachments: Activity['attachments']
 }
 
 /** A file sent with the attach button in a personal chat (manifest `supportsFiles: true`). */
-export function teamsFileUpload(downloadUrl: string, name = 'passport.jpg', fileType = 'jpg'): NonNullable<Activity['attachments']>[number] {
+export function teamsFileUpload(
+  downloadUrl: string,
+  name = 'passport.jpg',
+  fileType = 'jpg',
+): NonNullable<Activity['attachments']>[number] {
   return {
     contentType: 'application/vnd.microsoft.teams.file.download.info',
-    contentUrl: 'https://contoso-my.sharepoint.com/personal/user_contoso_com/Documents/Microsoft%20Teams%20Chat%20Files/' + name,
+    contentUrl:
+      'https://contoso-my.sharepoint.com/personal/user_contoso_com/Documents/Microsoft%20Teams%20Chat%20Files/' + name,
     name,
-    content: { downloadUrl, uniqueId: '1150d938-8870-4044-9f2c-5bbdeba70c9d', fileType, etag: '"{1150D938-8870-4044-9F2C-5BBDEBA70C9D},2"' },
+    content: {
+      downloadUrl,
+      uniqueId: '1150d938-8870-4044-9f2c-5bbdeba70c9d',
+      fileType,
+      etag: '"{1150D938-8870-4044-9F2C-5BBDEBA70C9D},2"',
+    },
   };
 }
 
@@ -41,7 +51,8 @@ export function teamsPastedImage(contentUrl: string): NonNullable<Activity['atta
     { contentType: 'image/*', contentUrl },
     {
       contentType: 'text/html',
-      content: '<div><div><span><img height="250" src="https://us-api.asm.skype.com/v1/objects/0-eus-d1-x/views/imgo" width="250" id="x" itemscope="" itemtype="http://schema.skype.com/AMSImage"></span></div></div>',
+      content:
+        '<div><div><span><img height="250" src="https://us-api.asm.skype.com/v1/objects/0-eus-d1-x/views/imgo" width="250" id="x" itemscope="" itemtype="http://schema.skype.com/AMSImage"></span></div></div>',
     },
   ];
 }

@@ -59,7 +59,10 @@ describe('local Direct Line: a conversation as Web Chat drives it', () => {
   it('offers suggested actions the client can answer', async () => {
     await client.send({ type: 'message', text: 'options' });
     const [prompt] = await client.waitFor((a) => a.text === 'pick a colour');
-    assert.deepEqual(prompt?.suggestedActions?.actions.map((action) => action.value), ['red', 'blue']);
+    assert.deepEqual(
+      prompt?.suggestedActions?.actions.map((action) => action.value),
+      ['red', 'blue'],
+    );
     await client.send({ type: 'message', text: 'red' });
     await client.waitFor((a) => a.text === 'echo: red');
   });
@@ -185,7 +188,11 @@ describe('local Direct Line: what the bot receives', () => {
       });
       await client.waitFor((a) => a.text === 'your ticket was updated');
       await assert.rejects(
-        server.directLine.adapter.continueConversationAsync('', { ...reference, conversation: { ...reference.conversation, id: 'gone' } }, async () => undefined),
+        server.directLine.adapter.continueConversationAsync(
+          '',
+          { ...reference, conversation: { ...reference.conversation, id: 'gone' } },
+          async () => undefined,
+        ),
         /has ended/,
       );
     } finally {

@@ -7,7 +7,9 @@ const activitySchema = z.looseObject({
   text: z.string().optional(),
   from: z.looseObject({ id: z.string(), role: z.string().optional() }),
   channelData: z.record(z.string(), z.unknown()).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() })).optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() }))
+    .optional(),
   suggestedActions: z.looseObject({ actions: z.array(z.looseObject({ value: z.unknown() })) }).optional(),
 });
 const activitySet = z.object({ activities: z.array(activitySchema), watermark: z.string() });

@@ -12,7 +12,9 @@ export class EchoBot extends ActivityHandler {
   constructor() {
     super();
     this.onMembersAdded(async (context, next) => {
-      const others = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient.id);
+      const others = (context.activity.membersAdded ?? []).filter(
+        (member) => member.id !== context.activity.recipient.id,
+      );
       if (others.length > 0) await context.sendActivity(`welcome (${context.activity.locale ?? 'no locale'})`);
       await next();
     });
@@ -22,11 +24,14 @@ export class EchoBot extends ActivityHandler {
       if (attachments && attachments.length > 0) {
         for (const attachment of attachments) {
           const bytes = attachment.contentUrl ? readLocalAttachment(attachment.contentUrl) : undefined;
-          await context.sendActivity(`received ${attachment.name ?? 'file'}: ${bytes ? `${bytes.length} bytes` : 'unreadable'}`);
+          await context.sendActivity(
+            `received ${attachment.name ?? 'file'}: ${bytes ? `${bytes.length} bytes` : 'unreadable'}`,
+          );
         }
       } else if (context.activity.value !== undefined) {
         const value: unknown = context.activity.value;
-        const choice = typeof value === 'object' && value !== null && 'choice' in value ? String(value.choice) : 'nothing';
+        const choice =
+          typeof value === 'object' && value !== null && 'choice' in value ? String(value.choice) : 'nothing';
         await context.sendActivity(`submitted choice ${choice}`);
       } else if (text === 'card') {
         await context.sendActivity(
@@ -53,7 +58,8 @@ export class EchoBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name === 'setLocale') await context.sendActivity(`locale set to ${String(context.activity.value)}`);
+      if (context.activity.name === 'setLocale')
+        await context.sendActivity(`locale set to ${String(context.activity.value)}`);
       await next();
     });
   }

@@ -45,7 +45,11 @@ describe('local Direct Line: rate limit', () => {
       const client = new DirectLineClient(server.baseUrl);
       const statuses: number[] = [];
       for (let i = 0; i < 7; i += 1) {
-        const res = await client.request('/v3/directline/conversations/x/activities', {}, `forged${String(i).padStart(20, '0')}`);
+        const res = await client.request(
+          '/v3/directline/conversations/x/activities',
+          {},
+          `forged${String(i).padStart(20, '0')}`,
+        );
         statuses.push(res.status);
       }
       assert.deepEqual(statuses, [404, 404, 404, 404, 404, 429, 429]);
@@ -69,7 +73,10 @@ describe('RateLimiter', () => {
   it('allows a burst, then refills at its rate and says when to retry', () => {
     let clock = 0;
     const limiter = new RateLimiter(3, 1, () => clock);
-    assert.deepEqual([1, 2, 3, 4].map(() => limiter.take('a').allowed), [true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map(() => limiter.take('a').allowed),
+      [true, true, true, false],
+    );
     assert.deepEqual(limiter.take('a'), { allowed: false, retryAfterSeconds: 1 });
     assert.equal(limiter.take('b').allowed, true, 'other clients have their own bucket');
     clock = 1000;

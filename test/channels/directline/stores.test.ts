@@ -18,7 +18,10 @@ describe('Conversation history', () => {
   });
 
   it('runs turns one after another even when one fails', async () => {
-    const conversation = new Conversation('c', 'u', 'http://x', 0, { maxHistoryActivities: 10, maxHistoryBytes: 10_000 });
+    const conversation = new Conversation('c', 'u', 'http://x', 0, {
+      maxHistoryActivities: 10,
+      maxHistoryBytes: 10_000,
+    });
     const order: string[] = [];
     const slow = conversation.enqueueTurn(async () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -39,7 +42,13 @@ describe('ConversationStore', () => {
     let clock = 0;
     const removed: RemovalReason[] = [];
     const store = new ConversationStore(
-      { conversationIdleMs: 1000, conversationMaxAgeMs: 5000, maxConversations: 10, maxHistoryActivities: 10, maxHistoryBytes: 1000 },
+      {
+        conversationIdleMs: 1000,
+        conversationMaxAgeMs: 5000,
+        maxConversations: 10,
+        maxHistoryActivities: 10,
+        maxHistoryBytes: 1000,
+      },
       () => clock,
       (_conversation, reason) => removed.push(reason),
     );

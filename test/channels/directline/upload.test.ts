@@ -5,7 +5,10 @@ import { startDirectLineServer, type DirectLineTestServer } from './directLineTe
 
 const MAX_UPLOAD_BYTES = 64 * 1024;
 
-function uploadForm(files: { name: string; type: string; bytes: Buffer }[], activity: unknown = defaultActivity(files)): FormData {
+function uploadForm(
+  files: { name: string; type: string; bytes: Buffer }[],
+  activity: unknown = defaultActivity(files),
+): FormData {
   const form = new FormData();
   // As DirectLineJS builds it: the activity as a Blob part, then one `file` part per file.
   form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
@@ -36,8 +39,16 @@ describe('local Direct Line: uploads', () => {
   });
   afterEach(() => server.close());
 
-  const upload = (body: RequestInit['body'], headers: Record<string, string> = {}, token = client.token): Promise<Response> =>
-    client.request(`/v3/directline/conversations/${client.conversationId}/upload?userId=u_test`, { method: 'POST', body, headers }, token);
+  const upload = (
+    body: RequestInit['body'],
+    headers: Record<string, string> = {},
+    token = client.token,
+  ): Promise<Response> =>
+    client.request(
+      `/v3/directline/conversations/${client.conversationId}/upload?userId=u_test`,
+      { method: 'POST', body, headers },
+      token,
+    );
 
   it('keeps an uploaded photo in memory, echoes it with a local contentUrl, and lets the bot read it in-process', async () => {
     const photo = Buffer.from('\x89PNG\r\n\x1a\n fake image bytes');
@@ -97,14 +108,17 @@ describe('local Direct Line: uploads', () => {
     const res = await client.send({ type: 'endOfConversation' });
     assert.equal(res.status, 200);
     const deadline = Date.now() + 5000;
-    while (readLocalAttachment(url) !== undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (readLocalAttachment(url) !== undefined && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(readLocalAttachment(url), undefined);
     assert.equal((await fetch(url)).status, 404);
     assert.equal((await client.request(client.activitiesPath('0'))).status, 404);
   });
 
   it('answers 413 for a file over the cap and for files that together exceed it', async () => {
-    const big = await upload(uploadForm([{ name: 'big.png', type: 'image/png', bytes: Buffer.alloc(MAX_UPLOAD_BYTES + 1) }]));
+    const big = await upload(
+      uploadForm([{ name: 'big.png', type: 'image/png', bytes: Buffer.alloc(MAX_UPLOAD_BYTES + 1) }]),
+    );
     assert.equal(big.status, 413);
     const body: unknown = await big.json();
     assert.deepEqual(body, { error: { code: 'payload_too_large', message: 'The upload is larger than allowed.' } });
@@ -116,10 +130,16 @@ describe('local Direct Line: uploads', () => {
       ]),
     );
     assert.equal(together.status, 413);
-    const sixFiles = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', bytes: Buffer.alloc(10) }));
+    const sixFiles = Array.from({ length: 6 }, (_, i) => ({
+      name: `${i}.png`,
+      type: 'image/png',
+      bytes: Buffer.alloc(10),
+    }));
     assert.equal((await upload(uploadForm(sixFiles))).status, 413);
     // Far over the cap, refused from Content-Length before a byte is parsed.
-    const huge = await upload(uploadForm([{ name: 'huge.png', type: 'image/png', bytes: Buffer.alloc(4 * 1024 * 1024) }]));
+    const huge = await upload(
+      uploadForm([{ name: 'huge.png', type: 'image/png', bytes: Buffer.alloc(4 * 1024 * 1024) }]),
+    );
     assert.equal(huge.status, 413);
     // The conversation still works afterwards.
     await client.send({ type: 'message', text: 'after' });
@@ -127,9 +147,12 @@ describe('local Direct Line: uploads', () => {
   });
 
   it('answers 400 for a malformed multipart body, a missing activity part, or a bad activity', async () => {
-    const truncated = await upload('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc', {
-      'Content-Type': 'multipart/form-data; boundary=xyz',
-    });
+    const truncated = await upload(
+      '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+      {
+        'Content-Type': 'multipart/form-data; boundary=xyz',
+      },
+    );
     assert.equal(truncated.status, 400);
     const noBoundary = await upload('abc', { 'Content-Type': 'multipart/form-data; charset=utf-8' });
     assert.equal(noBoundary.status, 400);
@@ -143,7 +166,10 @@ describe('local Direct Line: uploads', () => {
     const notMessage = uploadForm([{ name: 'a.png', type: 'image/png', bytes: Buffer.alloc(4) }], { type: 'event' });
     assert.equal((await upload(notMessage)).status, 400);
     const noFile = new FormData();
-    noFile.append('activity', new Blob([JSON.stringify({ type: 'message' })], { type: 'application/vnd.microsoft.activity' }));
+    noFile.append(
+      'activity',
+      new Blob([JSON.stringify({ type: 'message' })], { type: 'application/vnd.microsoft.activity' }),
+    );
     assert.equal((await upload(noFile)).status, 400);
   });
 
@@ -155,7 +181,11 @@ describe('local Direct Line: uploads', () => {
   it("refuses an upload with another conversation's token", async () => {
     const other = new DirectLineClient(server.baseUrl);
     await other.start();
-    const res = await upload(uploadForm([{ name: 'a.png', type: 'image/png', bytes: Buffer.alloc(4) }]), {}, other.token);
+    const res = await upload(
+      uploadForm([{ name: 'a.png', type: 'image/png', bytes: Buffer.alloc(4) }]),
+      {},
+      other.token,
+    );
     assert.equal(res.status, 403);
   });
 });

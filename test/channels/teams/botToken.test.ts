@@ -4,7 +4,12 @@ import { botTokenProvider } from '../../../src/channels/teams/botToken';
 
 describe('botTokenProvider', () => {
   const turn = (): TurnContext =>
-    new TurnContext(new TestAdapter(), { type: 'message', channelId: 'msteams', text: '', conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } });
+    new TurnContext(new TestAdapter(), {
+      type: 'message',
+      channelId: 'msteams',
+      text: '',
+      conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' },
+    });
 
   it("asks the turn's connector credentials for the bot token", async () => {
     const context = turn();

@@ -26,14 +26,20 @@ const clientInfo = { type: 'clientInfo', locale: 'en-US', country: 'US', platfor
 
 describe('removeBotMention', () => {
   it('removes the leading bot mention Teams puts in a group chat message', () => {
-    const activity = teamsGroupMessage('<at>KYC Help</at> check my photo\n', [botMention('<at>KYC Help</at>'), clientInfo]);
+    const activity = teamsGroupMessage('<at>KYC Help</at> check my photo\n', [
+      botMention('<at>KYC Help</at>'),
+      clientInfo,
+    ]);
 
     assert.equal(removeBotMention(activity), 'check my photo');
     assert.equal(activity.text, 'check my photo');
   });
 
   it('removes every bot mention, including a name the new Teams client split into one <at> per word', () => {
-    const activity = teamsGroupMessage('<at>KYC</at> <at>Help</at>&nbsp;talk to a person', [botMention('<at>KYC</at>'), botMention('<at>Help</at>')]);
+    const activity = teamsGroupMessage('<at>KYC</at> <at>Help</at>&nbsp;talk to a person', [
+      botMention('<at>KYC</at>'),
+      botMention('<at>Help</at>'),
+    ]);
 
     assert.equal(removeBotMention(activity), 'talk to a person');
   });
@@ -77,9 +83,11 @@ describe('removeBotMention', () => {
 
 describe('adaptiveCardVersionFor', () => {
   it('answers 1.5 for Teams, 1.3 for the Emulator and 1.6 for Web Chat and Direct Line', () => {
-    assert.deepEqual(
-      ['msteams', 'emulator', 'webchat', 'directline'].map(adaptiveCardVersionFor),
-      ['1.5', '1.3', '1.6', '1.6'],
-    );
+    assert.deepEqual(['msteams', 'emulator', 'webchat', 'directline'].map(adaptiveCardVersionFor), [
+      '1.5',
+      '1.3',
+      '1.6',
+      '1.6',
+    ]);
   });
 });

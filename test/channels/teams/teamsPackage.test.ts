@@ -64,8 +64,11 @@ describe('Teams app package', () => {
     assert.equal(bot.supportsFiles, true);
     assert.equal(manifest.defaultInstallScope, 'personal');
     const commandTitles = JSON.stringify(bot.commandLists);
-    for (const title of ['check my photo', 'talk to a person', 'help', 'menu']) assert.ok(commandTitles.includes(`"title":"${title}"`), title);
-    assert.deepEqual(record(manifest.localizationInfo).additionalLanguages, [{ languageTag: 'zh-cn', file: 'zh-CN.json' }]);
+    for (const title of ['check my photo', 'talk to a person', 'help', 'menu'])
+      assert.ok(commandTitles.includes(`"title":"${title}"`), title);
+    assert.deepEqual(record(manifest.localizationInfo).additionalLanguages, [
+      { languageTag: 'zh-cn', file: 'zh-CN.json' },
+    ]);
   });
 
   it('makes a 192x192 colour icon and a 32x32 outline that is white on transparent', async () => {
@@ -93,7 +96,9 @@ describe('Teams app package', () => {
   });
 
   it('offers command titles the conversation understands, in English and Chinese', () => {
-    const commands: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../dialogs/commands.json'), 'utf8'));
+    const commands: unknown = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../../dialogs/commands.json'), 'utf8'),
+    );
     assert.ok(typeof commands === 'object' && commands !== null);
     const triggers = (language: string): Set<string> =>
       new Set(
@@ -105,14 +110,29 @@ describe('Teams app package', () => {
       );
     const titles = teamsCommandTitles();
 
-    assert.deepEqual(titles.en.filter((title) => !triggers('en').has(title)), []);
-    assert.deepEqual(titles.zhCN.filter((title) => !triggers('zh-CN').has(title)), []);
+    assert.deepEqual(
+      titles.en.filter((title) => !triggers('en').has(title)),
+      [],
+    );
+    assert.deepEqual(
+      titles.zhCN.filter((title) => !triggers('zh-CN').has(title)),
+      [],
+    );
   });
 
   it('refuses to build without MicrosoftAppId, saying which variable is missing', async () => {
-    await rejectsAsInvalid(buildTeamsPackage({ env: { BRAND_NAME: 'KYC Help' }, outFile }), /MicrosoftAppId is not set/);
-    await rejectsAsInvalid(buildTeamsPackage({ env: { MicrosoftAppId: 'my-bot' }, outFile }), /MicrosoftAppId must be a GUID/);
-    await rejectsAsInvalid(buildTeamsPackage({ env: { ...ENV, TEAMS_APP_VERSION: '1.0' }, outFile }), /MAJOR\.MINOR\.PATCH/);
+    await rejectsAsInvalid(
+      buildTeamsPackage({ env: { BRAND_NAME: 'KYC Help' }, outFile }),
+      /MicrosoftAppId is not set/,
+    );
+    await rejectsAsInvalid(
+      buildTeamsPackage({ env: { MicrosoftAppId: 'my-bot' }, outFile }),
+      /MicrosoftAppId must be a GUID/,
+    );
+    await rejectsAsInvalid(
+      buildTeamsPackage({ env: { ...ENV, TEAMS_APP_VERSION: '1.0' }, outFile }),
+      /MAJOR\.MINOR\.PATCH/,
+    );
     assert.equal(fs.existsSync(outFile), false);
   });
 
@@ -121,9 +141,16 @@ describe('Teams app package', () => {
       ...manifest,
       bots: manifest.bots.map(({ botId: _dropped, ...bot }) => bot),
     });
-    await rejectsAsInvalid(buildTeamsPackage({ env: ENV, outFile, adjustManifest: withoutBotId }), /\/bots\/0: must have required property 'botId'/);
     await rejectsAsInvalid(
-      buildTeamsPackage({ env: ENV, outFile, adjustManifest: (manifest) => ({ ...manifest, manifestVersion: '1.99' }) }),
+      buildTeamsPackage({ env: ENV, outFile, adjustManifest: withoutBotId }),
+      /\/bots\/0: must have required property 'botId'/,
+    );
+    await rejectsAsInvalid(
+      buildTeamsPackage({
+        env: ENV,
+        outFile,
+        adjustManifest: (manifest) => ({ ...manifest, manifestVersion: '1.99' }),
+      }),
       /\/manifestVersion/,
     );
     await rejectsAsInvalid(
@@ -135,7 +162,8 @@ describe('Teams app package', () => {
 
   it('picks the highest numbered schema version, not the last in alphabetical order', () => {
     const schemas = path.join(dir, 'schemas');
-    for (const folder of ['v1.4', 'v1.30', 'v1.9', 'v1.100', 'vDevPreview']) fs.mkdirSync(path.join(schemas, folder), { recursive: true });
+    for (const folder of ['v1.4', 'v1.30', 'v1.9', 'v1.100', 'vDevPreview'])
+      fs.mkdirSync(path.join(schemas, folder), { recursive: true });
 
     assert.equal(newestTeamsSchemaVersion(schemas), '1.100');
   });

@@ -17,9 +17,12 @@ export function assertInfoCase(row: InfoCase): InfoCheckResult {
     const finding = result.findings[i];
     assert.ok(finding !== undefined);
     if (expected.field !== undefined) assert.equal(finding.field, expected.field, summary);
-    if (expected.positions !== undefined) assert.deepEqual(finding.positions, expected.positions, `positions of ${expected.rule}; got ${summary}`);
-    if (expected.suggestion === null) assert.equal(finding.suggestion, undefined, `no suggestion expected; got ${summary}`);
-    else if (expected.suggestion !== undefined) assert.equal(finding.suggestion, expected.suggestion, `suggestion of ${expected.rule}; got ${summary}`);
+    if (expected.positions !== undefined)
+      assert.deepEqual(finding.positions, expected.positions, `positions of ${expected.rule}; got ${summary}`);
+    if (expected.suggestion === null)
+      assert.equal(finding.suggestion, undefined, `no suggestion expected; got ${summary}`);
+    else if (expected.suggestion !== undefined)
+      assert.equal(finding.suggestion, expected.suggestion, `suggestion of ${expected.rule}; got ${summary}`);
     const length = Array.from(finding.entered).length;
     for (const position of finding.positions) {
       assert.ok(position >= 0 && position < Math.max(length, 1), `position ${position} outside "${finding.entered}"`);

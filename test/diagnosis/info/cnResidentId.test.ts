@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { cnIdBirthDate, cnIdCheckCharacter, cnIdVerdicts, verifiedCnIdBirthDate } from '../../../src/diagnosis/info/cnResidentId';
+import {
+  cnIdBirthDate,
+  cnIdCheckCharacter,
+  cnIdVerdicts,
+  verifiedCnIdBirthDate,
+} from '../../../src/diagnosis/info/cnResidentId';
 import { CN_ID_1992_02_29, CN_ID_2000_04_08, CN_ID_2000_04_08_X } from './infoCases';
 
 const placed = (value: string) => Array.from(value).map((char, position) => ({ char, position }));
@@ -17,11 +22,13 @@ describe('Chinese resident ID number (GB 11643, ISO 7064 MOD 11-2)', () => {
   }
 
   it('computes the check characters the test tables rely on', () => {
-    for (const id of [CN_ID_2000_04_08, CN_ID_2000_04_08_X, CN_ID_1992_02_29]) assert.equal(cnIdCheckCharacter(id.slice(0, 17)), id[17], id);
+    for (const id of [CN_ID_2000_04_08, CN_ID_2000_04_08_X, CN_ID_1992_02_29])
+      assert.equal(cnIdCheckCharacter(id.slice(0, 17)), id[17], id);
   });
 
   it('refuses to compute a check character for anything but 17 digits', () => {
-    for (const bad of ['', '1101052000040812', '110105200004081234', '1101052000O4O8123']) assert.equal(cnIdCheckCharacter(bad), undefined, bad);
+    for (const bad of ['', '1101052000040812', '110105200004081234', '1101052000O4O8123'])
+      assert.equal(cnIdCheckCharacter(bad), undefined, bad);
   });
 
   it('catches every single wrong digit', () => {
@@ -29,7 +36,13 @@ describe('Chinese resident ID number (GB 11643, ISO 7064 MOD 11-2)', () => {
       for (let digit = 0; digit <= 9; digit += 1) {
         if (String(digit) === CN_ID_2000_04_08[i]) continue;
         const typo = `${CN_ID_2000_04_08.slice(0, i)}${digit}${CN_ID_2000_04_08.slice(i + 1)}`;
-        assert.deepEqual(cnIdVerdicts(placed(typo)).map((verdict) => verdict.rule).includes('cn_id_check_character'), true, typo);
+        assert.deepEqual(
+          cnIdVerdicts(placed(typo))
+            .map((verdict) => verdict.rule)
+            .includes('cn_id_check_character'),
+          true,
+          typo,
+        );
       }
     }
   });

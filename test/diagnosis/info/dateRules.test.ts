@@ -19,7 +19,10 @@ describe('info check: the date-of-birth rules', () => {
       { context: finding?.messageParams['context'], reference: finding?.messageParams['reference'] },
       { context: 'document', reference: '04/08/2000' },
     );
-    assert.deepEqual([finding?.messageParams['optionA'], finding?.messageParams['optionB']].sort(), ['2000-04-08', '2000-08-04']);
+    assert.deepEqual([finding?.messageParams['optionA'], finding?.messageParams['optionB']].sort(), [
+      '2000-04-08',
+      '2000-08-04',
+    ]);
   });
 
   it('asks about the typed value itself when it is the same two-way date as the print', () => {

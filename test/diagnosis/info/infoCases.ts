@@ -38,7 +38,11 @@ const DOCUMENT_DOT_LOOKALIKES: [string, string][] = [
 ];
 
 export const NAME_CASES: InfoCase[] = [
-  { behaviour: 'accepts a name typed exactly as printed', input: { entered: { name: 'Zhang San' }, document: { name: 'Zhang San' } }, expect: [] },
+  {
+    behaviour: 'accepts a name typed exactly as printed',
+    input: { entered: { name: 'Zhang San' }, document: { name: 'Zhang San' } },
+    expect: [],
+  },
   {
     behaviour: 'accepts title case against a passport name printed in capitals',
     input: { entered: { name: 'Zhang San' }, document: { name: 'ZHANG SAN' } },
@@ -212,7 +216,10 @@ export const NAME_CASES: InfoCase[] = [
     },
     {
       behaviour: `suggests the document's middle dot, not ${label}, for a wrong typed dot`,
-      input: { entered: { name: `阿卜杜拉${dot === '.' ? '•' : '.'}买买提` }, document: { name: `阿卜杜拉${dot}买买提` } },
+      input: {
+        entered: { name: `阿卜杜拉${dot === '.' ? '•' : '.'}买买提` },
+        document: { name: `阿卜杜拉${dot}买买提` },
+      },
       expect: [{ rule: 'name_middle_dot', positions: [4], suggestion: '阿卜杜拉·买买提' }],
     },
     {
@@ -425,7 +432,10 @@ export const NAME_CASES: InfoCase[] = [
   {
     behaviour: 'reports a double space and a wrong dot together',
     input: { entered: { name: '买买提.艾力  江' }, document: { name: '买买提·艾力 江' } },
-    expect: [{ rule: 'name_double_space', positions: [7] }, { rule: 'name_middle_dot', positions: [3], suggestion: '买买提·艾力 江' }],
+    expect: [
+      { rule: 'name_double_space', positions: [7] },
+      { rule: 'name_middle_dot', positions: [3], suggestion: '买买提·艾力 江' },
+    ],
   },
 ];
 
@@ -556,13 +566,13 @@ export const DATE_CASES: InfoCase[] = [
     input: { entered: { dateOfBirth: '2000-05-06' }, document: { dateOfBirth: '08/04/2000' } },
     expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
   },
-  ...['2000-08-04', '2000-04-08', '2000-4-8'].map(
-    (typed): InfoCase => ({
-      behaviour: `asks instead of matching ${typed} against a printed 04/08/2000 that reads both ways`,
-      input: { entered: { dateOfBirth: typed }, document: { dateOfBirth: '04/08/2000' } },
-      expect: [{ rule: 'date_day_month_ambiguous', positions: typed === '2000-4-8' ? [5, 7] : [5, 6, 8, 9], suggestion: null }],
-    }),
-  ),
+  ...['2000-08-04', '2000-04-08', '2000-4-8'].map((typed): InfoCase => ({
+    behaviour: `asks instead of matching ${typed} against a printed 04/08/2000 that reads both ways`,
+    input: { entered: { dateOfBirth: typed }, document: { dateOfBirth: '04/08/2000' } },
+    expect: [
+      { rule: 'date_day_month_ambiguous', positions: typed === '2000-4-8' ? [5, 7] : [5, 6, 8, 9], suggestion: null },
+    ],
+  })),
   {
     behaviour: 'asks about a printed date with dashes that reads both ways',
     input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04-08-2000' } },
@@ -575,17 +585,29 @@ export const DATE_CASES: InfoCase[] = [
   },
   {
     behaviour: 'accepts a printed date that reads both ways once the MRZ birth date decides',
-    input: { entered: { dateOfBirth: '2000-04-08' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000408' } },
+    input: {
+      entered: { dateOfBirth: '2000-04-08' },
+      document: { dateOfBirth: '04/08/2000' },
+      mrz: { birthDate: '000408' },
+    },
     expect: [],
   },
   {
     behaviour: 'flags day and month swapped against a two-way printed date that the MRZ decides',
-    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000408' } },
+    input: {
+      entered: { dateOfBirth: '2000-08-04' },
+      document: { dateOfBirth: '04/08/2000' },
+      mrz: { birthDate: '000408' },
+    },
     expect: [{ rule: 'date_day_month_swapped', positions: [5, 6, 8, 9], suggestion: '2000-04-08' }],
   },
   {
     behaviour: 'still asks when the MRZ birth date fits neither reading of the printed date',
-    input: { entered: { dateOfBirth: '2000-08-04' }, document: { dateOfBirth: '04/08/2000' }, mrz: { birthDate: '000409' } },
+    input: {
+      entered: { dateOfBirth: '2000-08-04' },
+      document: { dateOfBirth: '04/08/2000' },
+      mrz: { birthDate: '000409' },
+    },
     expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
   },
   {
@@ -708,7 +730,10 @@ export const DATE_CASES: InfoCase[] = [
   {
     behaviour: 'flags a document date that cannot be read and still checks the typed one',
     input: { entered: { dateOfBirth: '2000/04/08' }, document: { dateOfBirth: 'unknown' } },
-    expect: [{ rule: 'date_document_unreadable', suggestion: null }, { rule: 'date_separator', suggestion: '2000-04-08' }],
+    expect: [
+      { rule: 'date_document_unreadable', suggestion: null },
+      { rule: 'date_separator', suggestion: '2000-04-08' },
+    ],
   },
   {
     behaviour: 'flags full-width digits in a date',
@@ -725,7 +750,11 @@ export const DATE_CASES: InfoCase[] = [
 export const NUMBER_CASES: InfoCase[] = [
   {
     behaviour: 'accepts a passport number typed as printed',
-    input: { entered: { documentNumber: 'E12345678' }, document: { documentNumber: 'E12345678' }, documentType: 'passport' },
+    input: {
+      entered: { documentNumber: 'E12345678' },
+      document: { documentNumber: 'E12345678' },
+      documentType: 'passport',
+    },
     expect: [],
   },
   {
@@ -740,17 +769,29 @@ export const NUMBER_CASES: InfoCase[] = [
   },
   {
     behaviour: 'accepts a number the document prints with a dash when typed with it',
-    input: { entered: { documentNumber: 'AB-123456' }, document: { documentNumber: 'AB-123456' }, documentType: 'id_card' },
+    input: {
+      entered: { documentNumber: 'AB-123456' },
+      document: { documentNumber: 'AB-123456' },
+      documentType: 'id_card',
+    },
     expect: [],
   },
   {
     behaviour: 'accepts a number typed without the spaces the document prints',
-    input: { entered: { documentNumber: 'AB123456' }, document: { documentNumber: 'AB 123 456' }, documentType: 'id_card' },
+    input: {
+      entered: { documentNumber: 'AB123456' },
+      document: { documentNumber: 'AB 123 456' },
+      documentType: 'id_card',
+    },
     expect: [],
   },
   {
     behaviour: 'accepts a passport number that matches the MRZ',
-    input: { entered: { documentNumber: 'L898902C3' }, documentType: 'passport', mrz: { documentNumber: 'L898902C3', documentNumberCheckDigit: '6' } },
+    input: {
+      entered: { documentNumber: 'L898902C3' },
+      documentType: 'passport',
+      mrz: { documentNumber: 'L898902C3', documentNumberCheckDigit: '6' },
+    },
     expect: [],
   },
   {
@@ -761,7 +802,9 @@ export const NUMBER_CASES: InfoCase[] = [
   {
     behaviour: 'flags a lower-case x at the end of a resident ID',
     input: { entered: { documentNumber: CN_ID_2000_04_08_X.toLowerCase() } },
-    expect: [{ rule: 'document_number_trailing_x', field: 'documentNumber', positions: [17], suggestion: CN_ID_2000_04_08_X }],
+    expect: [
+      { rule: 'document_number_trailing_x', field: 'documentNumber', positions: [17], suggestion: CN_ID_2000_04_08_X },
+    ],
   },
   {
     behaviour: 'applies the resident-ID rules to an 18-digit number given as an ID card',
@@ -810,11 +853,17 @@ export const NUMBER_CASES: InfoCase[] = [
   {
     behaviour: 'flags letters typed for digits in a resident ID without a document',
     input: { entered: { documentNumber: CN_ID_2000_04_08.replace(/0/g, 'O') } },
-    expect: [{ rule: 'document_number_letter_digit', positions: [2, 4, 7, 8, 9, 10, 12], suggestion: CN_ID_2000_04_08 }],
+    expect: [
+      { rule: 'document_number_letter_digit', positions: [2, 4, 7, 8, 9, 10, 12], suggestion: CN_ID_2000_04_08 },
+    ],
   },
   {
     behaviour: 'flags spaces typed inside a resident ID',
-    input: { entered: { documentNumber: `${CN_ID_2000_04_08.slice(0, 6)} ${CN_ID_2000_04_08.slice(6, 14)} ${CN_ID_2000_04_08.slice(14)}` } },
+    input: {
+      entered: {
+        documentNumber: `${CN_ID_2000_04_08.slice(0, 6)} ${CN_ID_2000_04_08.slice(6, 14)} ${CN_ID_2000_04_08.slice(14)}`,
+      },
+    },
     expect: [{ rule: 'document_number_separator', positions: [6, 15], suggestion: CN_ID_2000_04_08 }],
   },
   {
@@ -859,7 +908,11 @@ export const NUMBER_CASES: InfoCase[] = [
   },
   {
     behaviour: 'flags a resident ID with two neighbouring digits swapped',
-    input: { entered: { documentNumber: `${CN_ID_2000_04_08.slice(0, 14)}${CN_ID_2000_04_08[15] ?? ''}${CN_ID_2000_04_08[14] ?? ''}${CN_ID_2000_04_08.slice(16)}` } },
+    input: {
+      entered: {
+        documentNumber: `${CN_ID_2000_04_08.slice(0, 14)}${CN_ID_2000_04_08[15] ?? ''}${CN_ID_2000_04_08[14] ?? ''}${CN_ID_2000_04_08.slice(16)}`,
+      },
+    },
     expect: [{ rule: 'cn_id_check_character' }],
   },
   {
@@ -885,26 +938,45 @@ export const NUMBER_CASES: InfoCase[] = [
   {
     behaviour: 'flags a resident ID whose embedded birth date is impossible',
     input: { entered: { documentNumber: '110105200002301234' }, documentType: 'cn_resident_id' },
-    expect: [{ rule: 'cn_id_impossible_birth_date', positions: [6, 7, 8, 9, 10, 11, 12, 13] }, { rule: 'cn_id_check_character' }],
+    expect: [
+      { rule: 'cn_id_impossible_birth_date', positions: [6, 7, 8, 9, 10, 11, 12, 13] },
+      { rule: 'cn_id_check_character' },
+    ],
   },
   {
     behaviour: 'flags a passport number that differs from the MRZ',
-    input: { entered: { documentNumber: 'L898902C4' }, documentType: 'passport', mrz: { documentNumber: 'L898902C3', documentNumberCheckDigit: '6' } },
+    input: {
+      entered: { documentNumber: 'L898902C4' },
+      documentType: 'passport',
+      mrz: { documentNumber: 'L898902C3', documentNumberCheckDigit: '6' },
+    },
     expect: [{ rule: 'passport_mrz_mismatch', positions: [8], suggestion: 'L898902C3' }],
   },
   {
     behaviour: 'flags a letter O against the MRZ number',
-    input: { entered: { documentNumber: 'E1234567O' }, documentType: 'passport', mrz: { documentNumber: 'E12345670', documentNumberCheckValid: true } },
+    input: {
+      entered: { documentNumber: 'E1234567O' },
+      documentType: 'passport',
+      mrz: { documentNumber: 'E12345670', documentNumberCheckValid: true },
+    },
     expect: [{ rule: 'document_number_letter_digit', positions: [8], suggestion: 'E12345670' }],
   },
   {
     behaviour: 'warns that the MRZ reading failed its check digit when the typed number differs',
-    input: { entered: { documentNumber: 'E12345678' }, documentType: 'passport', mrz: { documentNumber: 'E12345670', documentNumberCheckValid: false } },
+    input: {
+      entered: { documentNumber: 'E12345678' },
+      documentType: 'passport',
+      mrz: { documentNumber: 'E12345670', documentNumberCheckValid: false },
+    },
     expect: [{ rule: 'passport_mrz_check_digit', suggestion: null }],
   },
   {
     behaviour: 'trusts the typed number when it fits the MRZ check digit and the MRZ reading does not',
-    input: { entered: { documentNumber: 'L898902C3' }, documentType: 'passport', mrz: { documentNumber: 'L898902G3', documentNumberCheckDigit: '6' } },
+    input: {
+      entered: { documentNumber: 'L898902C3' },
+      documentType: 'passport',
+      mrz: { documentNumber: 'L898902G3', documentNumberCheckDigit: '6' },
+    },
     expect: [],
   },
 ];
@@ -936,12 +1008,18 @@ export const CROSS_FIELD_CASES: InfoCase[] = [
   },
   {
     behaviour: 'accepts a date against a two-way printed date that the resident ID number decides',
-    input: { entered: { dateOfBirth: '2000-04-08', documentNumber: CN_ID_2000_04_08 }, document: { dateOfBirth: '04/08/2000' } },
+    input: {
+      entered: { dateOfBirth: '2000-04-08', documentNumber: CN_ID_2000_04_08 },
+      document: { dateOfBirth: '04/08/2000' },
+    },
     expect: [],
   },
   {
     behaviour: 'flags swapped day and month against a two-way printed date that the resident ID number decides',
-    input: { entered: { dateOfBirth: '2000-08-04', documentNumber: CN_ID_2000_04_08 }, document: { dateOfBirth: '04/08/2000' } },
+    input: {
+      entered: { dateOfBirth: '2000-08-04', documentNumber: CN_ID_2000_04_08 },
+      document: { dateOfBirth: '04/08/2000' },
+    },
     expect: [
       { rule: 'date_day_month_swapped', field: 'dateOfBirth', suggestion: '2000-04-08' },
       { rule: 'cn_id_birth_date', field: 'dateOfBirth', suggestion: null },
@@ -967,7 +1045,11 @@ export const CROSS_FIELD_CASES: InfoCase[] = [
   },
   {
     behaviour: 'reports findings in field order: name, date of birth, number',
-    input: { entered: { name: 'ZhangSan', dateOfBirth: '2000-4-8', documentNumber: 'e12345678' }, documentType: 'passport', document: { name: 'ZHANG SAN' } },
+    input: {
+      entered: { name: 'ZhangSan', dateOfBirth: '2000-4-8', documentNumber: 'e12345678' },
+      documentType: 'passport',
+      document: { name: 'ZHANG SAN' },
+    },
     expect: [
       { rule: 'name_missing_space', field: 'name' },
       { rule: 'date_leading_zero', field: 'dateOfBirth' },
@@ -977,7 +1059,11 @@ export const CROSS_FIELD_CASES: InfoCase[] = [
 ];
 
 export const BAD_INPUT_CASES: InfoCase[] = [
-  { behaviour: 'treats empty strings as skipped fields', input: { entered: { name: '', dateOfBirth: '', documentNumber: '' } }, expect: [] },
+  {
+    behaviour: 'treats empty strings as skipped fields',
+    input: { entered: { name: '', dateOfBirth: '', documentNumber: '' } },
+    expect: [],
+  },
   {
     behaviour: 'treats a blank document value as absent',
     input: { entered: { name: 'Zhang San' }, document: { name: '   ', dateOfBirth: '', documentNumber: ' ' } },
@@ -1031,7 +1117,10 @@ export const BAD_INPUT_CASES: InfoCase[] = [
   {
     behaviour: 'flags a zero-width joiner and keeps positions on the original value',
     input: { entered: { name: 'Zh\u200dang Sen' }, document: { name: 'Zhang San' } },
-    expect: [{ rule: 'hidden_character', positions: [2] }, { rule: 'name_mismatch', positions: [8], suggestion: 'Zhang San' }],
+    expect: [
+      { rule: 'hidden_character', positions: [2] },
+      { rule: 'name_mismatch', positions: [8], suggestion: 'Zhang San' },
+    ],
   },
   {
     behaviour: 'counts positions in code points across astral characters',
@@ -1046,7 +1135,10 @@ export const BAD_INPUT_CASES: InfoCase[] = [
   {
     behaviour: 'handles emoji in a name as an ordinary difference',
     input: { entered: { name: 'Zhang San 👍' }, document: { name: 'Zhang San' } },
-    expect: [{ rule: 'name_extra_space', positions: [9] }, { rule: 'name_mismatch', positions: [10], suggestion: 'Zhang San' }],
+    expect: [
+      { rule: 'name_extra_space', positions: [9] },
+      { rule: 'name_mismatch', positions: [10], suggestion: 'Zhang San' },
+    ],
   },
   {
     behaviour: 'handles mixed Latin and Chinese in a name',
@@ -1065,4 +1157,10 @@ export const BAD_INPUT_CASES: InfoCase[] = [
   },
 ];
 
-export const ALL_CASES: InfoCase[] = [...NAME_CASES, ...DATE_CASES, ...NUMBER_CASES, ...CROSS_FIELD_CASES, ...BAD_INPUT_CASES];
+export const ALL_CASES: InfoCase[] = [
+  ...NAME_CASES,
+  ...DATE_CASES,
+  ...NUMBER_CASES,
+  ...CROSS_FIELD_CASES,
+  ...BAD_INPUT_CASES,
+];

@@ -32,8 +32,13 @@ function randomValue(next: () => number): string {
 }
 
 describe('info check: random input', () => {
-  const en: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'locales', 'en', 'info.json'), 'utf8'));
-  const rules = typeof en === 'object' && en !== null && 'rules' in en && typeof en.rules === 'object' && en.rules !== null ? en.rules : {};
+  const en: unknown = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', '..', '..', 'locales', 'en', 'info.json'), 'utf8'),
+  );
+  const rules =
+    typeof en === 'object' && en !== null && 'rules' in en && typeof en.rules === 'object' && en.rules !== null
+      ? en.rules
+      : {};
 
   it('never throws and keeps every finding well formed for 2000 random inputs', () => {
     const next = random(20261128);
@@ -43,8 +48,15 @@ describe('info check: random input', () => {
         entered: { name: randomValue(next), dateOfBirth: randomValue(next), documentNumber: randomValue(next) },
         documentType: types[Math.floor(next() * types.length)],
       };
-      if (next() < 0.5) input.document = { name: randomValue(next), dateOfBirth: randomValue(next), documentNumber: randomValue(next) };
-      if (next() < 0.3) input.mrz = { surname: randomValue(next), documentNumber: randomValue(next), birthDate: randomValue(next), documentNumberCheckDigit: randomValue(next) };
+      if (next() < 0.5)
+        input.document = { name: randomValue(next), dateOfBirth: randomValue(next), documentNumber: randomValue(next) };
+      if (next() < 0.3)
+        input.mrz = {
+          surname: randomValue(next),
+          documentNumber: randomValue(next),
+          birthDate: randomValue(next),
+          documentNumberCheckDigit: randomValue(next),
+        };
       const result = checkInfo(input, { today: TODAY });
       assert.equal(result.match, result.findings.length === 0);
       for (const finding of result.findings) {
@@ -54,7 +66,8 @@ describe('info check: random input', () => {
         const key = `${finding.rule}${typeof context === 'string' && context !== '' ? `_${context}` : ''}`;
         assert.ok(key in rules, `no text for ${key}: ${where}`);
         const length = Array.from(finding.entered).length;
-        for (const position of finding.positions) assert.ok(Number.isInteger(position) && position >= 0 && position < length, where);
+        for (const position of finding.positions)
+          assert.ok(Number.isInteger(position) && position >= 0 && position < length, where);
       }
     }
   });
@@ -62,10 +75,15 @@ describe('info check: random input', () => {
   it('checks 10 kB values in every field at once', () => {
     const huge = '年'.repeat(5_000) + 'x\u202e'.repeat(2_600);
     const result = checkInfo(
-      { entered: { name: huge, dateOfBirth: huge, documentNumber: huge }, document: { name: huge, dateOfBirth: huge, documentNumber: huge } },
+      {
+        entered: { name: huge, dateOfBirth: huge, documentNumber: huge },
+        document: { name: huge, dateOfBirth: huge, documentNumber: huge },
+      },
       { today: TODAY },
     );
-    const tooLong = result.findings.filter((finding) => finding.rule === 'value_too_long').map((finding) => finding.field);
+    const tooLong = result.findings
+      .filter((finding) => finding.rule === 'value_too_long')
+      .map((finding) => finding.field);
     assert.deepEqual(tooLong, ['name', 'dateOfBirth', 'documentNumber']);
   });
 

@@ -19,7 +19,8 @@ function readInfoTexts(locale: string): Map<string, string> {
   const texts = new Map<string, string>();
   const walk = (prefix: string, value: unknown): void => {
     if (typeof value === 'string') texts.set(prefix, value);
-    else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, child);
+    else if (isRecord(value))
+      for (const [key, child] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, child);
   };
   walk('', JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')));
   return texts;
@@ -47,7 +48,10 @@ describe('info check: locale texts', () => {
     const instance = i18next.createInstance();
     await instance.init({
       resources: Object.fromEntries(
-        LOCALES.map((locale) => [locale, { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) }]),
+        LOCALES.map((locale) => [
+          locale,
+          { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) },
+        ]),
       ),
       lng: 'en',
       fallbackLng: false,
@@ -73,21 +77,37 @@ describe('info check: locale texts', () => {
   });
 
   it('has the texts the dialog needs: prompts, skip, privacy notice, all-match, consent', () => {
-    const needed = ['privacy', 'skip', 'allMatch', 'consent.readFromPhoto', 'prompt.name', 'prompt.dateOfBirth', 'prompt.documentNumber'];
-    for (const locale of LOCALES) for (const key of needed) assert.ok(texts.get(locale)?.get(key)?.trim(), `${locale} ${key}`);
+    const needed = [
+      'privacy',
+      'skip',
+      'allMatch',
+      'consent.readFromPhoto',
+      'prompt.name',
+      'prompt.dateOfBirth',
+      'prompt.documentNumber',
+    ];
+    for (const locale of LOCALES)
+      for (const key of needed) assert.ok(texts.get(locale)?.get(key)?.trim(), `${locale} ${key}`);
   });
 
   it('uses only the documented message parameters', () => {
     const allowed = new Set<string>(INFO_MESSAGE_PARAMS);
     const wrong = LOCALES.flatMap((locale) =>
-      [...(texts.get(locale) ?? [])].flatMap(([key, text]) => placeholdersOf(text).filter((name) => !allowed.has(name)).map((name) => `${locale} ${key}: ${name}`)),
+      [...(texts.get(locale) ?? [])].flatMap(([key, text]) =>
+        placeholdersOf(text)
+          .filter((name) => !allowed.has(name))
+          .map((name) => `${locale} ${key}: ${name}`),
+      ),
     );
     assert.deepEqual(wrong, []);
   });
 
   it('is exercised by the rule tables: every rule id is produced by at least one case', () => {
     const produced = new Set(allFindings().map((finding) => finding.rule));
-    assert.deepEqual(INFO_RULE_IDS.filter((rule) => !produced.has(rule)), []);
+    assert.deepEqual(
+      INFO_RULE_IDS.filter((rule) => !produced.has(rule)),
+      [],
+    );
   });
 
   it('provides every placeholder of the resolved text in each finding of the rule tables', () => {
@@ -116,7 +136,10 @@ describe('info check: locale texts', () => {
         const message = t(finding.messageKey, finding.messageParams);
         assert.notEqual(message, finding.messageKey, `${locale} ${finding.messageKey}`);
         assert.ok(!message.includes('{{'), `${locale} ${finding.messageKey}: ${message}`);
-        if (finding.suggestion !== undefined && texts.get(locale)?.get(resolvedKey(finding))?.includes('{{suggestion}}')) {
+        if (
+          finding.suggestion !== undefined &&
+          texts.get(locale)?.get(resolvedKey(finding))?.includes('{{suggestion}}')
+        ) {
           assert.ok(message.includes(finding.suggestion), `${locale} ${finding.messageKey} shows the value to type`);
         }
       }
@@ -124,9 +147,15 @@ describe('info check: locale texts', () => {
   });
 
   it('renders the example from the issue: leading zeros with the printed date', () => {
-    const [finding] = checkInfo({ entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' } }, { today: TODAY }).findings;
+    const [finding] = checkInfo(
+      { entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' } },
+      { today: TODAY },
+    ).findings;
     assert.ok(finding !== undefined);
     const message = translators.get('en')?.(finding.messageKey, finding.messageParams);
-    assert.equal(message, 'You typed `2000-4-8`; the document says 08.04.2000. Month and day need two digits each: type `2000-04-08`.');
+    assert.equal(
+      message,
+      'You typed `2000-4-8`; the document says 08.04.2000. Month and day need two digits each: type `2000-04-08`.',
+    );
   });
 });

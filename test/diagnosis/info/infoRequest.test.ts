@@ -27,10 +27,22 @@ describe('POST /api/diagnose/info body', () => {
     ['no entered values at all', { entered: {} }, /entered: give at least one/],
     ['only blank entered values', { entered: { name: '  ' } }, /entered: give at least one/],
     ['a value over 200 characters', { entered: { name: 'A'.repeat(201) } }, /entered\.name: must be at most 200/],
-    ['a 10 kB value', { entered: { documentNumber: '9'.repeat(10_240) } }, /entered\.documentNumber: must be at most 200/],
+    [
+      'a 10 kB value',
+      { entered: { documentNumber: '9'.repeat(10_240) } },
+      /entered\.documentNumber: must be at most 200/,
+    ],
     ['a NUL character', { entered: { name: 'Zhang\u0000San' } }, /entered\.name: must not contain control characters/],
-    ['a line break', { entered: { dateOfBirth: '2000-04-08\n' } }, /entered\.dateOfBirth: must not contain control characters/],
-    ['a control character in a document value', { entered: { name: 'a' }, document: { name: 'b\u0007' } }, /document\.name: must not contain control/],
+    [
+      'a line break',
+      { entered: { dateOfBirth: '2000-04-08\n' } },
+      /entered\.dateOfBirth: must not contain control characters/,
+    ],
+    [
+      'a control character in a document value',
+      { entered: { name: 'a' }, document: { name: 'b\u0007' } },
+      /document\.name: must not contain control/,
+    ],
     ['a number instead of a string', { entered: { documentNumber: 123456 } }, /entered\.documentNumber/],
     ['a misspelt field', { entered: { dob: '2000-04-08' } }, /entered/],
     ['an unknown document type', { entered: { name: 'a' }, documentType: 'driving_licence' }, /documentType/],
@@ -45,7 +57,9 @@ describe('POST /api/diagnose/info body', () => {
   }
 
   it('never repeats the rejected value in its message', () => {
-    const parsed = parseInfoRequest({ entered: { name: `SECRET-NAME${'\u0000'}`, documentNumber: 'SECRET-NUMBER'.repeat(20) } });
+    const parsed = parseInfoRequest({
+      entered: { name: `SECRET-NAME${'\u0000'}`, documentNumber: 'SECRET-NUMBER'.repeat(20) },
+    });
     assert.ok(!parsed.ok);
     assert.doesNotMatch(parsed.message, /SECRET/);
   });

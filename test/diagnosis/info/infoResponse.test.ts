@@ -5,7 +5,10 @@ import { TODAY } from './infoCases';
 
 describe('info check: HTTP response shape', () => {
   it('renders each message and keeps field, rule, values, positions and suggestion', () => {
-    const result = checkInfo({ entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' } }, { today: TODAY });
+    const result = checkInfo(
+      { entered: { dateOfBirth: '2000-4-8' }, document: { dateOfBirth: '08.04.2000' } },
+      { today: TODAY },
+    );
     const calls: string[] = [];
     const response = toInfoResponse(result, (key, params) => {
       calls.push(key);
@@ -29,7 +32,10 @@ describe('info check: HTTP response shape', () => {
   });
 
   it('leaves out document and suggestion when the finding has none', () => {
-    const response = toInfoResponse(checkInfo({ entered: { dateOfBirth: '08/04/2000' } }, { today: TODAY }), (key) => key);
+    const response = toInfoResponse(
+      checkInfo({ entered: { dateOfBirth: '08/04/2000' } }, { today: TODAY }),
+      (key) => key,
+    );
     const [finding] = response.findings;
     assert.ok(finding !== undefined);
     assert.equal('document' in finding, false);
@@ -37,7 +43,10 @@ describe('info check: HTTP response shape', () => {
   });
 
   it('answers match with no findings when everything agrees', () => {
-    const response = toInfoResponse(checkInfo({ entered: { name: 'Zhang San' }, document: { name: 'ZHANG SAN' } }, { today: TODAY }), (key) => key);
+    const response = toInfoResponse(
+      checkInfo({ entered: { name: 'Zhang San' }, document: { name: 'ZHANG SAN' } }, { today: TODAY }),
+      (key) => key,
+    );
     assert.deepEqual(response, { match: true, findings: [] });
   });
 });

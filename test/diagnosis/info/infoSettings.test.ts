@@ -6,7 +6,9 @@ import { DEFAULT_INFO_SETTINGS, displayDateFormat, infoSettingsSchema } from '..
 
 describe('info settings', () => {
   it('reads the info key of dialogs/settings.json', () => {
-    const file: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dialogs', 'settings.json'), 'utf8'));
+    const file: unknown = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dialogs', 'settings.json'), 'utf8'),
+    );
     const info = typeof file === 'object' && file !== null && 'info' in file ? file.info : undefined;
     const settings = infoSettingsSchema.parse(info);
     assert.equal(displayDateFormat(settings), 'YYYY-MM-DD');
@@ -28,7 +30,13 @@ describe('info settings', () => {
   });
 
   it('rejects an unknown date format, separator, printed date order or key', () => {
-    for (const bad of [{ dateFormat: 'YYYY-DD-MM' }, { dateSeparator: ',' }, { nameCase: 'loose' }, { printedDateOrder: 'YMD' }, { datefmt: 'x' }]) {
+    for (const bad of [
+      { dateFormat: 'YYYY-DD-MM' },
+      { dateSeparator: ',' },
+      { nameCase: 'loose' },
+      { printedDateOrder: 'YMD' },
+      { datefmt: 'x' },
+    ]) {
       assert.equal(infoSettingsSchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
   });

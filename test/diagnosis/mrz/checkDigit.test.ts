@@ -14,7 +14,7 @@ describe('mrzCheckDigit', () => {
     assert.equal(mrzCheckDigit('<<<<<<'), 0);
     assert.equal(mrzCheckDigit('A'), 0);
     assert.equal(mrzCheckDigit('Z'), 5);
-    assert.equal(mrzCheckDigit('<Z'), 5 * 3 % 10);
+    assert.equal(mrzCheckDigit('<Z'), (5 * 3) % 10);
   });
 
   it('refuses characters an MRZ cannot contain', () => {

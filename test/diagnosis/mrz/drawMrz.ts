@@ -9,17 +9,26 @@ function escapeXml(text: string): string {
  * Draws MRZ lines (DejaVu Sans Mono stands in for OCR-B, which is not installed) near the
  * bottom of a plain light card, optionally with ordinary printed text above, as greyscale raw.
  */
-export async function drawMrzCard(lines: readonly string[], options: { width?: number; printedText?: readonly string[] } = {}): Promise<GreyImage> {
+export async function drawMrzCard(
+  lines: readonly string[],
+  options: { width?: number; printedText?: readonly string[] } = {},
+): Promise<GreyImage> {
   const width = options.width ?? 1000;
   const height = Math.round(width * 0.7);
   const fontSize = Math.round((width * 0.92) / (lines[0]!.length * 0.6));
   const lineHeight = Math.round(fontSize * 1.35);
   const mrzTop = height - lineHeight * lines.length - Math.round(fontSize * 0.8);
   const mrz = lines
-    .map((line, i) => `<text x="${Math.round(width * 0.04)}" y="${mrzTop + lineHeight * (i + 1)}" font-family="DejaVu Sans Mono" font-size="${fontSize}" fill="#111">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${Math.round(width * 0.04)}" y="${mrzTop + lineHeight * (i + 1)}" font-family="DejaVu Sans Mono" font-size="${fontSize}" fill="#111">${escapeXml(line)}</text>`,
+    )
     .join('');
   const printed = (options.printedText ?? [])
-    .map((line, i) => `<text x="${Math.round(width * 0.35)}" y="${Math.round(height * 0.15) + i * Math.round(fontSize * 1.6)}" font-family="DejaVu Sans" font-size="${Math.round(fontSize * 0.9)}" fill="#222">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${Math.round(width * 0.35)}" y="${Math.round(height * 0.15) + i * Math.round(fontSize * 1.6)}" font-family="DejaVu Sans" font-size="${Math.round(fontSize * 0.9)}" fill="#222">${escapeXml(line)}</text>`,
+    )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#e8e4da"/>${printed}${mrz}</svg>`;
   const { data, info } = await sharp(Buffer.from(svg)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });

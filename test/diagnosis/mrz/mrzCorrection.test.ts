@@ -38,7 +38,10 @@ describe('MRZ confusion correction', () => {
     const read = 'LB98902C34' + bottom.slice(10);
     const reading = parseMrz([top, read], limits);
     assert.equal(reading?.lines[1]?.slice(0, 10), 'LB98902C34');
-    assert.deepEqual(reading?.checks.filter((c) => !c.valid).map((c) => c.field), ['documentNumber', 'composite']);
+    assert.deepEqual(
+      reading?.checks.filter((c) => !c.valid).map((c) => c.field),
+      ['documentNumber', 'composite'],
+    );
   });
 
   it('does not guess between two substitutions that both satisfy the check digit', () => {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { parseMrz } from '../../../src/diagnosis/mrz/mrzParser';
-import { buildTd1, buildTd2, buildTd3, ICAO_TD1_SPECIMEN, ICAO_TD3_SPECIMEN, SAMPLE_MRZ_FIELDS } from '../../fixtures/mrzLines';
+import {
+  buildTd1,
+  buildTd2,
+  buildTd3,
+  ICAO_TD1_SPECIMEN,
+  ICAO_TD3_SPECIMEN,
+  SAMPLE_MRZ_FIELDS,
+} from '../../fixtures/mrzLines';
 
 const limits = { maxExtraSubstitutions: 1, maxCandidatesPerGroup: 2000 };
 
@@ -44,7 +51,10 @@ describe('parseMrz', () => {
   });
 
   it('finds the MRZ below other OCR lines and ignores them', () => {
-    const reading = parseMrz(['REPUBLIC OF UTOPIA', 'PASSPORT', 'Date of expiry 15 APR 2034', ...buildTd3(SAMPLE_MRZ_FIELDS)], limits);
+    const reading = parseMrz(
+      ['REPUBLIC OF UTOPIA', 'PASSPORT', 'Date of expiry 15 APR 2034', ...buildTd3(SAMPLE_MRZ_FIELDS)],
+      limits,
+    );
     assert.deepEqual(reading?.sourceLines, [3, 4]);
     assert.equal(reading?.valid, true);
   });
@@ -56,16 +66,25 @@ describe('parseMrz', () => {
   describe('names the field whose check digit fails', () => {
     const [top, bottom] = buildTd3(SAMPLE_MRZ_FIELDS);
 
-    it('document number', () => assert.deepEqual(failedFields([top, replaceAt(bottom, 3, '4')]), ['documentNumber', 'composite']));
-    it('birth date', () => assert.deepEqual(failedFields([top, replaceAt(bottom, 15, '9')]), ['birthDate', 'composite']));
-    it('expiry date', () => assert.deepEqual(failedFields([top, replaceAt(bottom, 24, '3')]), ['expiryDate', 'composite']));
-    it('personal number (optional data)', () => assert.deepEqual(failedFields([top, replaceAt(bottom, 31, '3')]), ['optionalData', 'composite']));
+    it('document number', () =>
+      assert.deepEqual(failedFields([top, replaceAt(bottom, 3, '4')]), ['documentNumber', 'composite']));
+    it('birth date', () =>
+      assert.deepEqual(failedFields([top, replaceAt(bottom, 15, '9')]), ['birthDate', 'composite']));
+    it('expiry date', () =>
+      assert.deepEqual(failedFields([top, replaceAt(bottom, 24, '3')]), ['expiryDate', 'composite']));
+    it('personal number (optional data)', () =>
+      assert.deepEqual(failedFields([top, replaceAt(bottom, 31, '3')]), ['optionalData', 'composite']));
     it('composite only', () => {
       const composite = bottom.at(-1) === '3' ? '4' : '3';
       assert.deepEqual(failedFields([top, replaceAt(bottom, 43, composite)]), ['composite']);
     });
     it('TD1 optional data through the composite digit', () => {
-      const [l1, l2, l3] = buildTd1({ ...SAMPLE_MRZ_FIELDS, documentCode: 'ID', optionalData: 'X4', optionalData2: '' });
+      const [l1, l2, l3] = buildTd1({
+        ...SAMPLE_MRZ_FIELDS,
+        documentCode: 'ID',
+        optionalData: 'X4',
+        optionalData2: '',
+      });
       assert.deepEqual(failedFields([replaceAt(l1, 16, '9'), l2, l3]), ['composite']);
     });
   });
@@ -74,10 +93,18 @@ describe('parseMrz', () => {
     const lines = buildTd1({ ...SAMPLE_MRZ_FIELDS, documentCode: 'I', documentNumber: 'D23145890', optionalData: '' });
     // 12-character number: 9 in the field, `<` for the check digit, the rest and its check digit in the optional data.
     const number = 'D23145890734';
-    const digit = String([...number].reduce((sum, c, i) => sum + (c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3]!, 0) % 10);
+    const digit = String(
+      [...number].reduce((sum, c, i) => sum + (c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3]!, 0) %
+        10,
+    );
     const upper = `I<UTO${number.slice(0, 9)}<${number.slice(9)}${digit}`.padEnd(30, '<');
     const body = upper.slice(5) + lines[1]!.slice(0, 7) + lines[1]!.slice(8, 15) + lines[1]!.slice(18, 29);
-    const composite = String([...body].reduce((sum, c, i) => sum + (c === '<' ? 0 : c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3]!, 0) % 10);
+    const composite = String(
+      [...body].reduce(
+        (sum, c, i) => sum + (c === '<' ? 0 : c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3]!,
+        0,
+      ) % 10,
+    );
     const reading = parseMrz([upper, lines[1]!.slice(0, 29) + composite, lines[2]!], limits);
     assert.equal(reading?.valid, true);
     assert.equal(reading?.fields.documentNumber, number);
@@ -86,7 +113,10 @@ describe('parseMrz', () => {
   it('does not ask a visa for the composite digit it does not have', () => {
     const [top, bottom] = buildTd3({ ...SAMPLE_MRZ_FIELDS, documentCode: 'V' });
     const reading = parseMrz([top, replaceAt(bottom, 43, bottom.at(-1) === '1' ? '2' : '1')], limits);
-    assert.deepEqual(reading?.checks.map((c) => c.field), ['documentNumber', 'birthDate', 'expiryDate']);
+    assert.deepEqual(
+      reading?.checks.map((c) => c.field),
+      ['documentNumber', 'birthDate', 'expiryDate'],
+    );
     assert.equal(reading?.valid, true);
   });
 
@@ -94,7 +124,10 @@ describe('parseMrz', () => {
     const [top, bottom] = buildTd3(SAMPLE_MRZ_FIELDS);
 
     it('reads chevron runs read as K, L and C as fillers', () => {
-      const reading = parseMrz([top.replace('<<<<<<<<<<<<<<<', '<KLCLLKLCKLLKLC'), bottom.replace('<<<<<', '<LKC<')], limits);
+      const reading = parseMrz(
+        [top.replace('<<<<<<<<<<<<<<<', '<KLCLLKLCKLLKLC'), bottom.replace('<<<<<', '<LKC<')],
+        limits,
+      );
       assert.equal(reading?.valid, true);
     });
 

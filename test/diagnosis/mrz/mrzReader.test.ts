@@ -18,14 +18,27 @@ describe('scanMrz on drawn documents', function () {
   let pool: OcrPool;
 
   before(async () => {
-    pool = await OcrPool.create({ size: 1, jobsPerWorker: 50, maxQueue: 4, retryAfterSeconds: 1, jobTimeoutMs: 30000, maxWaitMs: 30000 });
+    pool = await OcrPool.create({
+      size: 1,
+      jobsPerWorker: 50,
+      maxQueue: 4,
+      retryAfterSeconds: 1,
+      jobTimeoutMs: 30000,
+      maxWaitMs: 30000,
+    });
   });
   after(async () => {
     await pool.close();
   });
 
   it('reads a three-line TD1 identity card with every check digit valid', async () => {
-    const lines = buildTd1({ ...SAMPLE_MRZ_FIELDS, documentCode: 'ID', documentNumber: 'D23145890', optionalData: '', optionalData2: '' });
+    const lines = buildTd1({
+      ...SAMPLE_MRZ_FIELDS,
+      documentCode: 'ID',
+      documentNumber: 'D23145890',
+      optionalData: '',
+      optionalData2: '',
+    });
     const { reading } = await scanMrz(pool, await card(lines), options);
     assert.equal(reading?.format, 'TD1');
     assert.equal(reading?.valid, true);
@@ -35,20 +48,37 @@ describe('scanMrz on drawn documents', function () {
   it('fails the birth date of a passport printed with a wrong check digit instead of correcting it away', async () => {
     const [top, bottom] = buildTd3(SAMPLE_MRZ_FIELDS);
     const wrongDigit = bottom[19] === '7' ? '3' : '7';
-    const { reading } = await scanMrz(pool, await card([top, bottom.slice(0, 19) + wrongDigit + bottom.slice(20)]), options);
+    const { reading } = await scanMrz(
+      pool,
+      await card([top, bottom.slice(0, 19) + wrongDigit + bottom.slice(20)]),
+      options,
+    );
     assert.equal(reading?.format, 'TD3');
-    assert.deepEqual(reading?.checks.filter((c) => !c.valid).map((c) => c.field), ['birthDate', 'composite']);
+    assert.deepEqual(
+      reading?.checks.filter((c) => !c.valid).map((c) => c.field),
+      ['birthDate', 'composite'],
+    );
   });
 });
 
 describe('scanMrzInPage', () => {
-  const image: DocumentImage = { data: Buffer.alloc(100 * 70, 255), width: 100, height: 70, box: { left: 10, top: 20, width: 200, height: 140 } };
+  const image: DocumentImage = {
+    data: Buffer.alloc(100 * 70, 255),
+    width: 100,
+    height: 70,
+    box: { left: 10, top: 20, width: 200, height: 140 },
+  };
   const scaled = { image, scale: 2, region: { left: 0, top: 0, width: 100, height: 70 } };
   const noOcr: OcrEngine = { recognize: () => Promise.reject(new Error('no second look expected')) };
   const page = (texts: string[]): OcrOutput => ({
     text: texts.join('\n'),
     confidence: 90,
-    lines: texts.map((text, i) => ({ text, confidence: 90, box: { left: 10, top: 100 + 20 * i, width: 180, height: 16 }, words: [] })),
+    lines: texts.map((text, i) => ({
+      text,
+      confidence: 90,
+      box: { left: 10, top: 100 + 20 * i, width: 180, height: 16 },
+      words: [],
+    })),
   });
 
   it('finds an MRZ in the page OCR and maps its lines to the full photo', async () => {
@@ -59,7 +89,13 @@ describe('scanMrzInPage', () => {
   });
 
   it('does not take long printed lines without fillers for an MRZ', async () => {
-    const scan = await scanMrzInPage(noOcr, image, page(['AE555123ABC12 24JUN2004 23DEC2004', '555123ABC6GBR6502056F04122361FLNDOOAMS8']), scaled, options);
+    const scan = await scanMrzInPage(
+      noOcr,
+      image,
+      page(['AE555123ABC12 24JUN2004 23DEC2004', '555123ABC6GBR6502056F04122361FLNDOOAMS8']),
+      scaled,
+      options,
+    );
     assert.equal(scan.reading, null);
   });
 });

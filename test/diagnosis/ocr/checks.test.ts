@@ -22,13 +22,19 @@ function page(lines: OcrLine[]): OcrOutput {
 
 describe('legibility check', () => {
   it('passes clearly read printed text', () => {
-    const result = legibilityCheck(page([line('Surname ERIKSSON', 92), line('Given names ANNA MARIA', 90)]), legibility);
+    const result = legibilityCheck(
+      page([line('Surname ERIKSSON', 92), line('Given names ANNA MARIA', 90)]),
+      legibility,
+    );
     assert.equal(result.status, 'pass');
     assert.equal(result.measured, 91);
   });
 
   it('judges the best-read words, so a security background read as noise does not sink a sharp photo', () => {
-    const result = legibilityCheck(page([line('Surname ERIKSSON Given names', 92), line('Dreedian Nalkeali radwis pssann Vudeens', 0)]), legibility);
+    const result = legibilityCheck(
+      page([line('Surname ERIKSSON Given names', 92), line('Dreedian Nalkeali radwis pssann Vudeens', 0)]),
+      legibility,
+    );
     assert.equal(result.measured, 92);
   });
 
@@ -45,7 +51,11 @@ describe('legibility check', () => {
 
   it('leaves the MRZ and one- or two-letter noise out of the measure', () => {
     const result = legibilityCheck(
-      page([line('Surname ERIKSSON Given names', 90), line('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<', 10), line('a 1 Il', 5)]),
+      page([
+        line('Surname ERIKSSON Given names', 90),
+        line('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<', 10),
+        line('a 1 Il', 5),
+      ]),
       legibility,
     );
     assert.equal(result.measured, 90);
@@ -101,7 +111,12 @@ describe('expiry check', () => {
   it('falls back to the printed expiry when the MRZ expiry digit disagrees', () => {
     const [top, bottom] = ICAO_TD3_SPECIMEN;
     const broken = parseMrz([top, bottom.replace('1204159', '1204169')], limits);
-    const result = expiryCheck(broken, ['Date of expiry', '15 APR/AVR 2030'], new Date('2026-11-28T00:00:00Z'), settings);
+    const result = expiryCheck(
+      broken,
+      ['Date of expiry', '15 APR/AVR 2030'],
+      new Date('2026-11-28T00:00:00Z'),
+      settings,
+    );
     assert.equal(result.expiryDate, '2030-04-15');
     assert.equal(result.check.status, 'pass');
   });

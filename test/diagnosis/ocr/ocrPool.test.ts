@@ -10,7 +10,11 @@ function blank(width = 120, height = 40): GreyImage {
 
 /** Deterministic noise that keeps a worker busy for seconds. */
 function noise(size = 800): GreyImage {
-  return { data: Buffer.from(Array.from({ length: size * size }, (_, i) => ((i * 2654435761) >>> 24) & 255)), width: size, height: size };
+  return {
+    data: Buffer.from(Array.from({ length: size * size }, (_, i) => ((i * 2654435761) >>> 24) & 255)),
+    width: size,
+    height: size,
+  };
 }
 
 const base = { size: 1, jobsPerWorker: 100, maxQueue: 1, retryAfterSeconds: 3, jobTimeoutMs: 20000, maxWaitMs: 20000 };

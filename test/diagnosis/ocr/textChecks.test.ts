@@ -9,7 +9,13 @@ import { loadSettings } from '../../../src/settings';
 
 const settings: OcrSettings = loadSettings().ocr;
 
-const PRINTED = ['PASSPORT  UTOPIA', 'Surname ERIKSSON', 'Given names ANNA MARIA', 'Date of birth 12 AUG 1974', 'Date of expiry 15 APR 2034'];
+const PRINTED = [
+  'PASSPORT  UTOPIA',
+  'Surname ERIKSSON',
+  'Given names ANNA MARIA',
+  'Date of birth 12 AUG 1974',
+  'Date of expiry 15 APR 2034',
+];
 
 async function passportImage(lines: readonly string[]): Promise<DocumentImage> {
   const image = await drawMrzCard(lines, { width: 1200, printedText: PRINTED });

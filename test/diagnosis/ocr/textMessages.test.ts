@@ -57,17 +57,27 @@ describe('text check messages', () => {
 
   it('covers every failing MRZ field', () => {
     const failed = results.filter((r) => r.messageKey.startsWith('text.mrz.failed.')).map((r) => r.messageKey);
-    assert.deepEqual(new Set(failed), new Set(['documentNumber', 'birthDate', 'expiryDate', 'optionalData', 'composite'].map((f) => `text.mrz.failed.${f}`)));
+    assert.deepEqual(
+      new Set(failed),
+      new Set(
+        ['documentNumber', 'birthDate', 'expiryDate', 'optionalData', 'composite'].map((f) => `text.mrz.failed.${f}`),
+      ),
+    );
   });
 
   for (const locale of ['en', 'zh-CN']) {
     it(`has every key in ${locale}, using only the parameters the check passes`, () => {
-      const messages: unknown = JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../../locales/${locale}/photo.json`), 'utf8'));
+      const messages: unknown = JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, `../../../locales/${locale}/photo.json`), 'utf8'),
+      );
       for (const result of results) {
         const text = lookup(messages, result.messageKey);
         assert.equal(typeof text, 'string', `${locale}: ${result.messageKey}`);
         for (const [, name] of String(text).matchAll(/\{\{(\w+)\}\}/g)) {
-          assert.ok(result.messageParams && name! in result.messageParams, `${locale}: ${result.messageKey} uses {{${name}}}`);
+          assert.ok(
+            result.messageParams && name! in result.messageParams,
+            `${locale}: ${result.messageKey} uses {{${name}}}`,
+          );
         }
       }
     });

@@ -3,7 +3,15 @@ import sharp from 'sharp';
 import { decodePhoto, type PhotoLimits } from '../../../src/diagnosis/photo/decodePhoto';
 import { PhotoInputError, type PhotoInputErrorCode } from '../../../src/diagnosis/photo/photoInputError';
 import { loadSettings } from '../../../src/settings';
-import { animatedGif, animatedWebp, pdfDocument, pngBomb, svgDocument, textNamedJpg, truncated } from '../../fixtures/badPhotoInputs';
+import {
+  animatedGif,
+  animatedWebp,
+  pdfDocument,
+  pngBomb,
+  svgDocument,
+  textNamedJpg,
+  truncated,
+} from '../../fixtures/badPhotoInputs';
 import { syntheticHeic, syntheticPhoto } from '../../fixtures/syntheticDocument';
 import { skipOrFail } from '../../support/optionalSuite';
 
@@ -87,7 +95,10 @@ describe('decodePhoto', () => {
       assert.equal(photo.format, 'jpeg');
       assert.deepEqual([photo.width, photo.height], [1600, 1200]);
       assert.ok(photo.working.width <= settings.workingLongSide);
-      assert.ok(photo.exif.tags.includes('Make') && photo.exif.tags.includes('DateTimeOriginal'), photo.exif.tags.join());
+      assert.ok(
+        photo.exif.tags.includes('Make') && photo.exif.tags.includes('DateTimeOriginal'),
+        photo.exif.tags.join(),
+      );
     });
 
     it('applies the EXIF orientation before measuring', async () => {

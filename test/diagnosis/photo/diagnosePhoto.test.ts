@@ -5,7 +5,12 @@ import { CHECK_IDS } from '../../../src/diagnosis/photo/checkResult';
 import { diagnosePhoto, type PhotoDiagnosis, type TextChecks } from '../../../src/diagnosis/photo/diagnosePhoto';
 import type { DocumentImage } from '../../../src/diagnosis/photo/documentImage';
 import { loadSettings } from '../../../src/settings';
-import { syntheticHeic, syntheticLayout, syntheticPhoto, type SyntheticPhotoOptions } from '../../fixtures/syntheticDocument';
+import {
+  syntheticHeic,
+  syntheticLayout,
+  syntheticPhoto,
+  type SyntheticPhotoOptions,
+} from '../../fixtures/syntheticDocument';
 import { skipOrFail } from '../../support/optionalSuite';
 
 const settings = loadSettings().photo;
@@ -22,7 +27,10 @@ function statuses(diagnosis: PhotoDiagnosis): Record<string, CheckStatus> {
   return Object.fromEntries(IMAGE_CHECKS.map((id) => [id, check(diagnosis, id).status]));
 }
 
-function expectOnly(diagnosis: PhotoDiagnosis, expected: Partial<Record<(typeof IMAGE_CHECKS)[number], CheckStatus>>): void {
+function expectOnly(
+  diagnosis: PhotoDiagnosis,
+  expected: Partial<Record<(typeof IMAGE_CHECKS)[number], CheckStatus>>,
+): void {
   const wanted = Object.fromEntries(IMAGE_CHECKS.map((id) => [id, expected[id] ?? 'pass']));
   assert.deepEqual(statuses(diagnosis), wanted);
 }
@@ -41,7 +49,10 @@ describe('diagnosePhoto', () => {
     const diagnosis = await diagnose('clean', {});
     expectOnly(diagnosis, {});
     assert.equal(diagnosis.verdict, 'pass');
-    assert.deepEqual(diagnosis.checks.map((c) => c.id), [...CHECK_IDS]);
+    assert.deepEqual(
+      diagnosis.checks.map((c) => c.id),
+      [...CHECK_IDS],
+    );
     for (const id of ['legibility', 'mrz', 'expiry'] as const) assert.equal(check(diagnosis, id).status, 'skipped');
     assert.equal(check(diagnosis, 'resolution').measured, '2016x1512');
   });
@@ -77,7 +88,9 @@ describe('diagnosePhoto', () => {
     const spotX = document.left + document.width * 0.55;
     const spotY = document.top + document.height * 0.8;
     assert.ok(
-      glare.regions?.some((r) => r.left <= spotX && spotX <= r.left + r.width && r.top <= spotY && spotY <= r.top + r.height),
+      glare.regions?.some(
+        (r) => r.left <= spotX && spotX <= r.left + r.width && r.top <= spotY && spotY <= r.top + r.height,
+      ),
       `no region around the spot at ${spotX},${spotY}: ${JSON.stringify(glare.regions)}`,
     );
   });
@@ -99,7 +112,10 @@ describe('diagnosePhoto', () => {
     expectOnly(diagnosis, { framing: 'fail' });
     const framing = check(diagnosis, 'framing');
     assert.equal(framing.messageKey, 'framing.cutOff');
-    assert.ok(framing.regions?.some((r) => r.left === 0 && r.height > 100), JSON.stringify(framing.regions));
+    assert.ok(
+      framing.regions?.some((r) => r.left === 0 && r.height > 100),
+      JSON.stringify(framing.regions),
+    );
   });
 
   it('fails a document far away in the frame on framing', async () => {
@@ -136,7 +152,8 @@ describe('diagnosePhoto', () => {
     }
     const diagnosis = await diagnosePhoto(heic, deps);
     assert.equal(check(diagnosis, 'resolution').measured, '1600x1200');
-    for (const id of ['framing', 'blur', 'glare', 'exposure'] as const) assert.equal(check(diagnosis, id).status, 'pass', id);
+    for (const id of ['framing', 'blur', 'glare', 'exposure'] as const)
+      assert.equal(check(diagnosis, id).status, 'pass', id);
   });
 
   it('sends back a small JPEG preview without EXIF, outlining the glare', async () => {
@@ -158,23 +175,33 @@ describe('diagnosePhoto', () => {
 
   it('reports timings for each stage', async () => {
     const diagnosis = await diagnose('clean', {});
-    for (const stage of ['decode', 'locate', 'measure', 'preview', 'total']) assert.equal(typeof diagnosis.timingsMs[stage], 'number', stage);
+    for (const stage of ['decode', 'locate', 'measure', 'preview', 'total'])
+      assert.equal(typeof diagnosis.timingsMs[stage], 'number', stage);
   });
 
   describe('with the text checks injected', () => {
     const received: DocumentImage[] = [];
-    const fakeText = (legibility: CheckStatus): TextChecks => async (image) => {
-      received.push(image);
-      return {
-        checks: [
-          { id: 'legibility', status: legibility, measured: 80, threshold: 60, messageKey: 'text.legibility.pass' },
-          { id: 'mrz', status: 'pass', measured: 'TD3', threshold: null, messageKey: 'text.mrz.pass' },
-          { id: 'expiry', status: 'fail', measured: -3, threshold: 0, messageKey: 'text.expiry.expired' },
-        ],
-        document: { type: 'passport', expired: true },
-        regions: [{ left: image.box.left, top: image.box.top + image.box.height * 0.8, width: image.box.width, height: image.box.height * 0.2 }],
+    const fakeText =
+      (legibility: CheckStatus): TextChecks =>
+      async (image) => {
+        received.push(image);
+        return {
+          checks: [
+            { id: 'legibility', status: legibility, measured: 80, threshold: 60, messageKey: 'text.legibility.pass' },
+            { id: 'mrz', status: 'pass', measured: 'TD3', threshold: null, messageKey: 'text.mrz.pass' },
+            { id: 'expiry', status: 'fail', measured: -3, threshold: 0, messageKey: 'text.expiry.expired' },
+          ],
+          document: { type: 'passport', expired: true },
+          regions: [
+            {
+              left: image.box.left,
+              top: image.box.top + image.box.height * 0.8,
+              width: image.box.width,
+              height: image.box.height * 0.2,
+            },
+          ],
+        };
       };
-    };
 
     it('hands the OCR a greyscale crop of the document about 1600 px wide and merges its results', async () => {
       received.length = 0;
@@ -185,7 +212,10 @@ describe('diagnosePhoto', () => {
       assert.equal(image.width, settings.documentImageWidth);
       assert.equal(image.data.length, image.width * image.height);
       const { document } = syntheticLayout(options);
-      assert.ok(Math.abs(image.box.left - document.left) < 80 && Math.abs(image.box.width - document.width) < 160, JSON.stringify(image.box));
+      assert.ok(
+        Math.abs(image.box.left - document.left) < 80 && Math.abs(image.box.width - document.width) < 160,
+        JSON.stringify(image.box),
+      );
       assert.equal(check(diagnosis, 'expiry').status, 'fail');
       assert.equal(diagnosis.verdict, 'fail');
       assert.deepEqual(diagnosis.document, { type: 'passport', expired: true });
@@ -193,14 +223,20 @@ describe('diagnosePhoto', () => {
     });
 
     it('does not blame unreadable text separately when the photo is blurry', async () => {
-      const diagnosis = await diagnosePhoto(await syntheticPhoto({ defects: ['blur'] }), { ...deps, textChecks: fakeText('fail') });
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ defects: ['blur'] }), {
+        ...deps,
+        textChecks: fakeText('fail'),
+      });
       assert.equal(check(diagnosis, 'blur').status, 'fail');
       assert.equal(check(diagnosis, 'legibility').status, 'skipped');
       assert.equal(check(diagnosis, 'legibility').messageKey, 'skipped.imageProblem');
     });
 
     it('keeps a legibility failure when no image check explains it', async () => {
-      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 5 }), { ...deps, textChecks: fakeText('fail') });
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 5 }), {
+        ...deps,
+        textChecks: fakeText('fail'),
+      });
       assert.equal(check(diagnosis, 'legibility').status, 'fail');
     });
   });

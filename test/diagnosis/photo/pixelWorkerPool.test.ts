@@ -15,7 +15,8 @@ function card(): GreyImage {
   for (let y = 60; y < 240; y++) {
     for (let x = 80; x < 330; x++) data[y * width + x] = y % 12 < 3 && x > 100 && x < 300 ? 30 : 220;
   }
-  for (let y = 195; y < 225; y++) for (let x = 195; x < 235; x++) if ((x - 215) ** 2 / 400 + (y - 210) ** 2 / 225 <= 1) data[y * width + x] = 255;
+  for (let y = 195; y < 225; y++)
+    for (let x = 195; x < 235; x++) if ((x - 215) ** 2 / 400 + (y - 210) ** 2 / 225 <= 1) data[y * width + x] = 255;
   return { data, width, height };
 }
 

@@ -76,7 +76,12 @@
   function loadSession() {
     try {
       var saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
-      if (saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' && typeof saved.userId === 'string') {
+      if (
+        saved &&
+        typeof saved.conversationId === 'string' &&
+        typeof saved.token === 'string' &&
+        typeof saved.userId === 'string'
+      ) {
         return saved;
       }
     } catch (e) {
@@ -106,7 +111,14 @@
   function randomUserId() {
     var bytes = new Uint8Array(12);
     crypto.getRandomValues(bytes);
-    return 'u_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return (
+      'u_' +
+      Array.prototype.map
+        .call(bytes, function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        })
+        .join('')
+    );
   }
 
   function text(key) {
@@ -156,7 +168,7 @@
           sendBoxButtonColorOnFocus: '#0b5cad',
         },
       },
-      chatEl
+      chatEl,
     );
   }
 
@@ -226,7 +238,11 @@
             'Content-Type': 'application/json',
             Authorization: 'Bearer ' + ((directLine && directLine.token) || session.token),
           },
-          body: JSON.stringify({ type: 'endOfConversation', from: { id: session.userId, role: 'user' }, locale: locale }),
+          body: JSON.stringify({
+            type: 'endOfConversation',
+            from: { id: session.userId, role: 'user' },
+            locale: locale,
+          }),
         }).catch(function () {
           // The server forgets it anyway once it is idle.
         })
