@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
-import { LOCALES } from './conversation/topicSchema';
+import { LOCALES } from './i18n/locales';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })

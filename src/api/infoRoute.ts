@@ -3,7 +3,7 @@ import { checkInfo } from '../diagnosis/info/infoCheck';
 import { infoCheckInputOf, parseInfoRequest } from '../diagnosis/info/infoRequest';
 import { toInfoResponse } from '../diagnosis/info/infoResponse';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
-import type { Locale } from '../conversation/topicSchema';
+import type { Locale } from '../i18n/locales';
 import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';

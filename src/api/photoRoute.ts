@@ -4,7 +4,7 @@ import type { DocumentFacts } from '../diagnosis/photo/documentImage';
 import { maskDocumentNumber } from '../diagnosis/ocr/textChecks';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import type { PhotoDiagnoser } from '../conversation/photoCheckDialog';
-import type { Locale } from '../conversation/topicSchema';
+import type { Locale } from '../i18n/locales';
 import { OverloadedError } from '../diagnosis/overloadedError';
 import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { TopicMatcherLike } from '../conversation/services';
-import { LOCALES } from '../conversation/topicSchema';
+import { LOCALES } from '../i18n/locales';
 import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';

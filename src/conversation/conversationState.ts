@@ -4,7 +4,7 @@ import type { InfoField } from '../diagnosis/info/infoFinding';
 import type { InfoRuleId } from '../diagnosis/info/infoRuleIds';
 import type { CheckId, CheckStatus } from '../diagnosis/photo/checkResult';
 import type { AttemptRecord } from '../policy/attemptPolicy';
-import type { Locale } from './topicSchema';
+import type { Locale } from '../i18n/locales';
 
 /** One step the user went through, for "what was tried" in an escalation. No user text here. */
 export interface JourneyEntry {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
-import { LOCALES, type CommandId, type Locale } from './topicSchema';
+import { type CommandId } from './topicSchema';
+import { LOCALES, type Locale } from '../i18n/locales';
 import { AttemptsDialog } from './attemptsDialog';
 import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';

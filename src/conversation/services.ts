@@ -3,7 +3,8 @@ import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
-import type { Commands, Locale, Topic, TopicKind } from './topicSchema';
+import type { Commands, Topic, TopicKind } from './topicSchema';
+import type { Locale } from '../i18n/locales';
 
 export interface TopicMatch {
   topic: string | null;

@@ -1,6 +1,7 @@
 import { FuzzyVocabulary } from './fuzzy';
 import { subjectFeatures, textFeatures } from './textFeatures';
-import type { Locale, Topic, TopicKind } from './topicSchema';
+import type { Topic, TopicKind } from './topicSchema';
+import type { Locale } from '../i18n/locales';
 
 export interface TopicAlternative {
   topic: string;

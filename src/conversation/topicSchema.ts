@@ -16,9 +16,6 @@ export const FAQ_IDS = ['faq_review_time', 'faq_ban', 'faq_switch_document', 'fa
 export const TOPIC_KINDS = ['cause', 'faq', 'safety'] as const;
 export type TopicKind = (typeof TOPIC_KINDS)[number];
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
-
 /** An i18n key with its namespace, e.g. `topics:photo_unclear.retake`. */
 const textKey = z.string().regex(/^[a-z][a-zA-Z]*:[A-Za-z0-9_.]+$/, 'expected "namespace:key"');
 const stepId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'step ids are snake_case');

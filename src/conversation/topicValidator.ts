@@ -1,6 +1,7 @@
 import { normalizeText } from './normalizeText';
 import type { DialogData } from './topicLoader';
-import { CAUSE_IDS, FAQ_IDS, LOCALES, type Locale, type Step, type Topic } from './topicSchema';
+import { CAUSE_IDS, FAQ_IDS, type Step, type Topic } from './topicSchema';
+import { LOCALES, type Locale } from '../i18n/locales';
 
 export interface ValidationReport {
   errors: string[];

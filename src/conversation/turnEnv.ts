@@ -3,7 +3,7 @@ import { resolveLocale } from '../i18n/resolveLocale';
 import { policyParams } from '../settings';
 import { emptyConversationData, type ConversationData, type UserProfile } from './conversationState';
 import { bindTranslate, type ConversationServices, type TurnTranslate } from './services';
-import type { Locale } from './topicSchema';
+import type { Locale } from '../i18n/locales';
 
 /** What every step of one turn needs: the user's locale, a bound translator, and the state objects. */
 export interface TurnEnv {

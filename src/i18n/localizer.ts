@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { LOCALES, type Locale } from '../conversation/topicSchema';
+import { LOCALES, type Locale } from './locales';
 
 export type Translate = TFunction;
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../conversation/topicSchema';
+import type { Locale } from './locales';
 
 /**
  * Maps a BCP-47 tag from an activity or Accept-Language to a supported locale. Every Chinese

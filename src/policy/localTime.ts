@@ -1,4 +1,4 @@
-import type { Locale } from '../conversation/topicSchema';
+import type { Locale } from '../i18n/locales';
 
 /** Where the user is, as far as the activity tells: an IANA zone, or an offset from localTimestamp. */
 export interface UserClock {

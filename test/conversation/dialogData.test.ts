@@ -3,14 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ENGINE_KEYS } from '../../src/conversation/engineKeys';
 import { loadDialogData, type DialogData } from '../../src/conversation/topicLoader';
-import {
-  CAUSE_IDS,
-  FAQ_IDS,
-  LOCALES,
-  type Commands,
-  type Locale,
-  type Topic,
-} from '../../src/conversation/topicSchema';
+import { CAUSE_IDS, FAQ_IDS, type Commands, type Topic } from '../../src/conversation/topicSchema';
+import { LOCALES, type Locale } from '../../src/i18n/locales';
 import { validateDialogData } from '../../src/conversation/topicValidator';
 import { createLocalizer, type Localizer } from '../../src/i18n/localizer';
 import { DIALOGS_DIR, LOCALES_DIR } from '../../src/projectPaths';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { Locale } from '../../src/conversation/topicSchema';
+import type { Locale } from '../../src/i18n/locales';
 import { policyParams } from '../../src/settings';
 import { createBotHarness, TEST_BRAND, type BotHarness } from '../support/botHarness';
 import type { Reply } from '../support/json';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { LOCALES } from '../../src/conversation/topicSchema';
+import { LOCALES } from '../../src/i18n/locales';
 
 const utteranceSchema = z.strictObject({
   text: z.string(),
