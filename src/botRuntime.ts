@@ -1,3 +1,4 @@
+import { createPromptRedactor } from './conversation/promptRedactor';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { KycBot } from './bot/kycBot';
@@ -69,6 +70,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     commands: data.commands,
     matcher: createTopicMatcher(data.topics),
     asksForPerson: createPersonRequestDetector(data.commands),
+    redactPrompt: createPromptRedactor(data.topics),
     localizer,
     policy: settings.policy,
     infoSettings: settings.info,

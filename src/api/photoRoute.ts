@@ -1,7 +1,7 @@
 import type { Request, Server } from 'restify';
 import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
-import { maskDocumentNumber } from '../diagnosis/ocr/textChecks';
+import { maskDocumentNumber } from '../diagnosis/documentNumberMask';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import type { PhotoDiagnoser } from '../conversation/photoCheckDialog';
 import type { Locale } from '../i18n/locales';

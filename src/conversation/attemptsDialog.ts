@@ -31,14 +31,14 @@ interface AttemptsCursor {
  * Learns how many verification attempts failed today (from what the user already wrote, or by
  * asking) and says whether they can resubmit now or exactly when, in their own time zone.
  */
-export class AttemptsDialog extends Dialog<{ utterance?: string }> {
+export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
   constructor(private readonly services: ConversationServices) {
     super(ATTEMPTS_DIALOG);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { utterance?: string }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { toldFailures?: number }): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const told = options?.utterance ? parseFailureCount(options.utterance) : undefined;
+    const told = options?.toldFailures;
     if (told !== undefined) return this.haveCount(dc, env, told);
     // Still inside a restriction we already know of: say when it ends rather than ask again.
     const known = env.profile.attempts;

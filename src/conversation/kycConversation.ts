@@ -1,3 +1,4 @@
+import { parseFailureCount } from '../policy/attemptPolicy';
 import type { TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { type CommandId } from './topicSchema';
@@ -25,7 +26,7 @@ import { normalizeText } from './normalizeText';
 export const MAX_TEXT_LENGTH = 4000;
 /** The causes the welcome offers as buttons: the four prompts the playbook names first. */
 const WELCOME_TOPICS = ['photo_unclear', 'info_mismatch', 'document_expired', 'face_verification_failed'] as const;
-/** The pasted failure prompt kept for a ticket: prompts are short; anything longer is not one. */
+/** The redacted failure prompt kept for a ticket: prompts are short; anything longer is not one. */
 const PROMPT_TEXT_LIMIT = 500;
 /** Below this a match is offered as "did you mean", not acted on. */
 const SUGGEST_CONFIDENCE = 0.3;
@@ -128,9 +129,9 @@ export class KycConversation {
   private async startTopic(dc: DialogContext, env: TurnEnv, topicId: string, utterance: string): Promise<void> {
     env.data.unplaced = 0;
     env.data.welcomed = true;
-    env.data.promptText = utterance.slice(0, PROMPT_TEXT_LIMIT);
+    env.data.promptText = this.services.redactPrompt(utterance).slice(0, PROMPT_TEXT_LIMIT);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(TOPIC_DIALOG, { topicId, utterance });
+    await dc.beginDialog(TOPIC_DIALOG, { topicId, toldFailures: parseFailureCount(utterance) });
   }
 
   private async notPlaced(context: TurnContext, env: TurnEnv): Promise<void> {

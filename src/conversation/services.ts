@@ -33,6 +33,8 @@ export interface ConversationServices {
   matcher: TopicMatcherLike;
   /** True for a short message asking for a person in other words than the command phrases. */
   asksForPerson: (text: string) => boolean;
+  /** What a ticket may keep of a message: its failure-prompt words, never a name or a number. */
+  redactPrompt: (text: string) => string;
   localizer: Localizer;
   policy: Policy;
   /** How the information check compares (date format, name case): `info` in dialogs/settings.json. */

@@ -1,3 +1,4 @@
+import { parseFailureCount } from '../policy/attemptPolicy';
 import type { TurnContext } from 'botbuilder';
 import {
   Dialog,
@@ -22,15 +23,18 @@ export const ESCALATION_DIALOG = 'escalate';
 
 export interface TopicDialogOptions {
   topicId: string;
-  /** What the user wrote to get here; a step may read a count or a date from it. */
-  utterance?: string;
+  /**
+   * How many failures today the message that started the topic already told ("failed 3 times"),
+   * read up front so that the message itself is never kept in the persisted dialog state.
+   */
+  toldFailures?: number;
 }
 
 /** The cursor of a walk-through, kept in `activeDialog.state` so it survives restarts. */
 interface TopicCursor {
   topicId: string;
   stepId: string;
-  utterance?: string;
+  toldFailures?: number;
 }
 
 function isTopicDialogOptions(value: unknown): value is TopicDialogOptions {
@@ -53,7 +57,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: TopicDialogOptions): Promise<DialogTurnResult> {
     if (!isTopicDialogOptions(options)) throw new Error('TopicDialog needs a topicId');
     const topic = this.topic(options.topicId);
-    const cursor: TopicCursor = { topicId: topic.id, stepId: topic.start, utterance: options.utterance };
+    const cursor: TopicCursor = { topicId: topic.id, stepId: topic.start, toldFailures: options.toldFailures };
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     const env = await turnEnv(dc.context, this.services);
     env.data.currentTopic = topic.id;
@@ -123,7 +127,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
           );
           return Dialog.EndOfTurn;
         case 'attempts':
-          return dc.beginDialog(ATTEMPTS_DIALOG, { utterance: cursor.utterance });
+          return dc.beginDialog(ATTEMPTS_DIALOG, { toldFailures: cursor.toldFailures });
         case 'photoCheck':
           // A bot built without photo checks (no OCR) skips the step rather than failing the turn.
           if (!dc.findDialog(PHOTO_CHECK_DIALOG)) {
@@ -197,7 +201,8 @@ export async function switchTopicIfAsked(
   const match = services.matcher.match(text, env.locale);
   if (!match.topic || match.topic === currentTopic) return undefined;
   await dc.cancelAllDialogs();
-  return dc.beginDialog(TOPIC_DIALOG, { topicId: match.topic, utterance: text });
+  env.data.promptText = services.redactPrompt(text);
+  return dc.beginDialog(TOPIC_DIALOG, { topicId: match.topic, toldFailures: parseFailureCount(text) });
 }
 
 /** The playbook's pass-rate tips, said when a walk-through ends well. */

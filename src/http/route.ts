@@ -5,11 +5,14 @@ type Handler = (req: Request, res: Response) => Promise<void>;
 
 /**
  * Wraps an async route: a thrown HttpError becomes its JSON error, anything else a 500 without
- * details (the cause is logged by the server's error hook), and the server keeps serving.
+ * details (the cause is logged by the server's error hook), and the server keeps serving. Every
+ * answer is `no-store`: they carry one user's check results or ticket, which no proxy or browser
+ * cache may keep.
  */
 export function route(handler: Handler, onUnexpected: (error: unknown, req: Request) => void) {
   // restify 11 runs an async (req, res) handler and continues the chain when it settles.
   return async (req: Request, res: Response): Promise<void> => {
+    res.header('Cache-Control', 'no-store');
     try {
       await handler(req, res);
     } catch (error) {

@@ -45,6 +45,31 @@ describe('POST /api/diagnose/info', function () {
   });
   after(async () => running.stop());
 
+  describe('privacy', () => {
+    it('never echoes a document number beyond its last 4 characters, and is never cached', async () => {
+      const requests = [
+        {
+          entered: { documentNumber: 'E1234567O' },
+          document: { documentNumber: 'E12345670' },
+          documentType: 'passport',
+        },
+        { entered: { documentNumber: '11010520000408001x' }, documentType: 'cn_resident_id' },
+        { entered: { documentNumber: 'e12345678' }, document: { documentNumber: 'E12345678' } },
+      ];
+      for (const request of requests) {
+        const res = await running.post(PATH, request);
+        assert.equal(res.status, 200);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+        const text = await res.text();
+        assert.ok(text.includes('"findings":[{'), `a finding to look at: ${text}`);
+        for (const value of [request.entered.documentNumber, request.document?.documentNumber ?? '']) {
+          const head = value.slice(0, -4);
+          if (head) assert.ok(!text.toUpperCase().includes(head.toUpperCase()), `${value} leaked: ${text}`);
+        }
+      }
+    });
+  });
+
   describe('answers', () => {
     it('names the missing leading zeros with their positions, the document value and the value to type', async () => {
       const body = await check(running, {
@@ -144,7 +169,7 @@ describe('POST /api/diagnose/info', function () {
           field: 'documentNumber',
           rule: 'document_number_letter_digit',
           positions: [8],
-          suggestion: 'E12345670',
+          suggestion: '*****5670',
         },
       },
       {
@@ -154,7 +179,7 @@ describe('POST /api/diagnose/info', function () {
           field: 'documentNumber',
           rule: 'document_number_trailing_x',
           positions: [17],
-          suggestion: '11010520000408001X',
+          suggestion: '**************001X',
         },
       },
       {

@@ -54,9 +54,10 @@ describe('POST /api/diagnose/photo', function () {
   });
   after(async () => running.stop());
 
-  it('checks a clean camera photo of a passport: every check passes, MRZ read, number masked', async () => {
+  it('checks a clean camera photo of a passport: every check passes, MRZ read, number masked, not cached', async () => {
     const res = await post(running, clean, 'image/jpeg');
     assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
     const body = await jsonOf(res, diagnosisBody);
     const failed = body.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`);
     assert.deepEqual(failed, []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { userKeyOf } from '../../src/tickets/userKey';
 import type { Ticket } from '../../src/tickets/ticket';
+import { MemoryStorage } from 'botbuilder';
 import { createBotHarness, type BotHarness } from '../support/botHarness';
 import type { Reply } from '../support/json';
 
@@ -76,6 +77,13 @@ async function say(harness: BotHarness, locale: 'en' | 'zh-CN', step: Step): Pro
   return replies;
 }
 
+/** MemoryStorage keeps its items in a private field; the test reads the keys to dump everything stored. */
+function storedItems(storage: MemoryStorage): Record<string, unknown> {
+  const memory: unknown = Reflect.get(storage, 'memory');
+  assert.ok(typeof memory === 'object' && memory !== null);
+  return memory as Record<string, unknown>;
+}
+
 async function latestTicket(harness: BotHarness): Promise<Ticket> {
   const ticket = await harness.runtime.services.tickets.findLatestByUserKey(userKeyOf(SECRET, 'test', USER));
   assert.ok(ticket, 'a ticket should be persisted');
@@ -139,6 +147,26 @@ describe('escalation to a person files a ticket', () => {
         assert.ok(JSON.stringify(transcript.content).includes(`"topic":"${trigger.cause}"`), 'of the steps taken');
     });
   }
+
+  it('keeps no name, document number or date of birth the user pasted with the prompt: not in state, ticket or handoff', async () => {
+    const storage = new MemoryStorage();
+    const harness = await createBotHarness({ storage });
+    const pasted = 'Document photo unclear. My name is Johanna Quistgaard, passport E12345678, born 1990-01-02';
+    await say(harness, 'en', { text: pasted });
+    const stateAfterPrompt = JSON.stringify(await storage.read(Object.keys(storedItems(storage))));
+    await say(harness, 'en', { text: 'talk to a person' });
+    const replies = await say(harness, 'en', { button: 'tickets:skip' });
+    const ticket = await latestTicket(harness);
+    assert.equal(ticket.cause.id, 'photo_unclear');
+    assert.match(ticket.promptText ?? '', /^Document photo unclear\b/);
+    const handoff = replies.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    assert.ok(handoff, 'the handoff event is sent');
+    const everywhere = [stateAfterPrompt, JSON.stringify(await storage.read(Object.keys(storedItems(storage))))];
+    everywhere.push(JSON.stringify(ticket), JSON.stringify([handoff.value, handoff.attachments]));
+    for (const text of everywhere)
+      for (const personal of ['Johanna', 'Quistgaard', 'E12345678', '1990-01-02'])
+        assert.ok(!text.includes(personal), `${personal} must not be kept: ${text.slice(0, 200)}`);
+  });
 
   it('escalates when the user is restricted a second time, with the attempts on the ticket', async () => {
     let now = Date.parse('2026-11-28T10:00:00Z');

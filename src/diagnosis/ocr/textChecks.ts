@@ -1,3 +1,4 @@
+import { maskDocumentNumber } from '../documentNumberMask';
 import type { Box, CheckResult } from '../photo/checkResult';
 import type { DocumentFacts, DocumentImage } from '../photo/documentImage';
 import { mrzCheck } from '../mrz/mrzCheck';
@@ -20,11 +21,6 @@ export interface TextCheckResults {
 export type TextChecks = (image: DocumentImage) => Promise<TextCheckResults>;
 
 const DOCUMENT_TYPES: Record<string, string> = { P: 'passport', V: 'visa', I: 'id_card', A: 'id_card', C: 'id_card' };
-
-/** Keeps the last four characters, as tickets and API answers may show (DESIGN.md, Privacy). */
-export function maskDocumentNumber(value: string): string {
-  return value.length <= 4 ? value : '*'.repeat(value.length - 4) + value.slice(-4);
-}
 
 function documentFacts(
   reading: MrzReading | null,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { expiryCheck, findPrintedExpiry } from '../../../src/diagnosis/ocr/expiryCheck';
 import { legibilityCheck } from '../../../src/diagnosis/ocr/legibilityCheck';
 import type { OcrLine, OcrOutput } from '../../../src/diagnosis/ocr/ocrJob';
-import { maskDocumentNumber } from '../../../src/diagnosis/ocr/textChecks';
+import { maskDocumentNumber } from '../../../src/diagnosis/documentNumberMask';
 import { findPrintedDates, toIsoDate } from '../../../src/diagnosis/ocr/printedDates';
 import { mrzCheck } from '../../../src/diagnosis/mrz/mrzCheck';
 import { parseMrz } from '../../../src/diagnosis/mrz/mrzParser';
