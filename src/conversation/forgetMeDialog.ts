@@ -1,3 +1,4 @@
+import { ActivityTypes, Channels, EndOfConversationCodes } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from './choiceMatch';
 import type { InfoCheckStores } from './infoCheckDialog';
@@ -50,6 +51,13 @@ export class ForgetMeDialog extends Dialog {
     await this.services.state.conversationState.delete(dc.context);
     await this.services.state.userState.delete(dc.context);
     await sendText(dc.context, env.t('tickets:forget.done', { count }));
+    // A Direct Line channel keeps the transcript itself; ending the conversation lets it delete that
+    // too (the local Direct Line does at once). Other channels own their history and get nothing.
+    if (activity.channelId === Channels.Directline)
+      await dc.context.sendActivity({
+        type: ActivityTypes.EndOfConversation,
+        code: EndOfConversationCodes.CompletedSuccessfully,
+      });
     return result;
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { startApp, type RunningApp } from '../support/appHarness';
 import { activitiesBody, jsonOf } from '../support/json';
+import { until } from '../support/until';
 
 const AGENT_TOKEN = 'agent-token-for-tests-0123456789';
 const agent = { authorization: `Bearer ${AGENT_TOKEN}` };
@@ -14,16 +15,6 @@ async function directLineTexts(running: RunningApp, id: string, token: string): 
     headers: { authorization: `Bearer ${token}` },
   });
   return (await jsonOf(res, activitiesBody)).activities.map((a) => a.text ?? '');
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('agent replies reach the user', () => {

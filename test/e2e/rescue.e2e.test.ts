@@ -178,6 +178,17 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
     );
   });
 
+  it('"forget me" ends the conversation: the page says so and a reload starts afresh, the old history gone', async () => {
+    await say('删除我的数据');
+    await suggestedAction(zh('tickets:forget.yes')).click();
+    await page.locator('#status', { hasText: '此对话已结束' }).waitFor();
+    await saveScreenshot(page, 'rescue-07-forgotten');
+    await page.reload();
+    await transcript().locator('p').first().waitFor();
+    const texts = await transcript().innerText();
+    assert.ok(!texts.includes(ticketNumber), 'the old conversation, with its ticket, is not shown again');
+  });
+
   it('reported no script errors or CSP violations', () => {
     assert.deepEqual(problems, []);
   });

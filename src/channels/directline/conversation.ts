@@ -18,6 +18,8 @@ export interface ActivityPage {
 
 export class Conversation {
   lastActiveAt: number;
+  /** The bot ended it ("forget me"): it goes once the client has fetched the last reply. */
+  endedByBot = false;
   private readonly history: HistoryEntry[] = [];
   private historyBytes = 0;
   private nextSeq = 0;
@@ -59,6 +61,11 @@ export class Conversation {
   activitiesFrom(watermark: number): ActivityPage {
     const activities = this.history.filter((entry) => entry.seq >= watermark).map((entry) => entry.json);
     return { activities, watermark: String(this.nextSeq) };
+  }
+
+  /** True when `watermark` is past every activity appended so far. */
+  caughtUp(watermark: string): boolean {
+    return Number(watermark) >= this.nextSeq;
   }
 
   /** Turns of one conversation run one after another, as state and ordering of replies expect. */

@@ -6,6 +6,8 @@ export interface DirectLineLimits {
   readonly conversationIdleMs: number;
   /** No conversation outlives this, however busy: its history holds what the user typed. */
   readonly conversationMaxAgeMs: number;
+  /** After the bot ends a conversation, how long its history waits for the page to fetch it. */
+  readonly endedGraceMs: number;
   /** Beyond this many, creating a conversation evicts the least recently active one. */
   readonly maxConversations: number;
   readonly maxHistoryActivities: number;
@@ -27,6 +29,7 @@ export function defaultDirectLineLimits(maxUploadBytes: number): DirectLineLimit
     tokenTtlMs: 30 * 60_000,
     conversationIdleMs: 60 * 60_000,
     conversationMaxAgeMs: 4 * 60 * 60_000,
+    endedGraceMs: 30_000,
     maxConversations: 1000,
     maxHistoryActivities: 500,
     maxHistoryBytes: 2 * 1024 * 1024,

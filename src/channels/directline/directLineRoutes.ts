@@ -138,6 +138,7 @@ async function getActivities(deps: DirectLineRouteDeps, req: Request, res: Respo
   const page = conversation.activitiesFrom(raw === '' ? 0 : Number(raw));
   // The history is kept serialized, so the answer is assembled rather than re-encoded.
   const body = `{"activities":[${page.activities.join(',')}],"watermark":${JSON.stringify(page.watermark)}}`;
+  if (conversation.endedByBot && conversation.caughtUp(page.watermark)) deps.conversations.end(conversation.id);
   res.sendRaw(200, body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 

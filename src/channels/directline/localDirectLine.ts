@@ -71,6 +71,11 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     (id) => conversations.get(id),
     { id: LOCAL_DIRECT_LINE_BOT_ID, name: options.brandName, role: 'bot' },
     now,
+    (conversation) => {
+      // Kept just long enough for the page to fetch the bot's last words, then deleted whole.
+      conversation.endedByBot = true;
+      setTimeout(() => conversations.end(conversation.id), limits.endedGraceMs).unref();
+    },
   );
   adapter.onTurnError = options.onTurnError;
 

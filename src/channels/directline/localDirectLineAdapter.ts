@@ -23,6 +23,8 @@ export class LocalDirectLineAdapter extends BotAdapter {
     private readonly findConversation: (id: string) => Conversation | undefined,
     readonly botAccount: ChannelAccount,
     private readonly now: () => number,
+    /** The bot sent `endOfConversation`: the channel deletes the conversation soon after. */
+    private readonly onBotEnded: (conversation: Conversation) => void,
   ) {
     super();
   }
@@ -52,6 +54,7 @@ export class LocalDirectLineAdapter extends BotAdapter {
         completeBotActivity(activity, conversation, this.botAccount, id, this.now()),
       );
       responses.push({ id: stored.id ?? '' });
+      if (activity.type === 'endOfConversation') this.onBotEnded(conversation);
     }
     return responses;
   }

@@ -208,7 +208,7 @@
       .then(function (connected) {
         session = connected;
         saveSession();
-        store = window.WebChat.createStore({});
+        store = window.WebChat.createStore({}, endedByBot);
         directLine = window.WebChat.createDirectLine({
           domain: DOMAIN,
           webSocket: false,
@@ -226,6 +226,23 @@
       .catch(function () {
         setStatus(text('failed'), true);
       });
+  }
+
+  // After "forget me" the bot ends the conversation and the server deletes it: a reload must start
+  // a new one rather than reconnect to what is gone.
+  function endedByBot() {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.type === 'endOfConversation' && activity.from && activity.from.role === 'bot') {
+          forgetSession();
+          session = null;
+          if (tokenTimer) clearInterval(tokenTimer);
+          setStatus(text('ended'), true);
+        }
+        return next(action);
+      };
+    };
   }
 
   // "Start over" deletes the conversation on the server too: its history and uploads go at once.
