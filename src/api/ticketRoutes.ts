@@ -56,7 +56,7 @@ function badRequest(error: z.ZodError): HttpError {
 }
 
 function ticketNumberOf(req: Request): string {
-  const raw: unknown = req.params?.['number'];
+  const raw: unknown = req.params?.number;
   const number = typeof raw === 'string' ? parseTicketNumber(raw) : undefined;
   if (number === undefined) {
     throw new HttpError(400, 'bad_request', 'That is not a ticket number (e.g. KYC-7F3K9QX); check for a typo.');

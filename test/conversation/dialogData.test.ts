@@ -253,7 +253,7 @@ describe('dialog data (dialogs/ and locales/)', () => {
   });
 
   it('labels each menu button with a phrase its command understands', () => {
-    const menu: Array<[string, keyof Commands]> = [
+    const menu: [string, keyof Commands][] = [
       ['chat:menu.checkPhoto', 'check_photo'],
       ['chat:menu.checkInfo', 'check_info'],
       ['chat:menu.human', 'human'],

@@ -114,14 +114,20 @@ export function parseUpload(req: IncomingMessage, limits: UploadLimits): Promise
     req.on('error', () => fail(new HttpError(400, 'bad_request', 'The upload was interrupted.')));
     parser.on('close', () => {
       if (settled) return;
-      if (activityText === undefined)
-        return fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
-      if (files.length === 0) return fail(new HttpError(400, 'bad_request', 'The upload has no "file" part.'));
+      if (activityText === undefined) {
+        fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
+        return;
+      }
+      if (files.length === 0) {
+        fail(new HttpError(400, 'bad_request', 'The upload has no "file" part.'));
+        return;
+      }
       let activity: unknown;
       try {
         activity = JSON.parse(activityText);
       } catch {
-        return fail(new HttpError(400, 'bad_request', 'The "activity" part is not JSON.'));
+        fail(new HttpError(400, 'bad_request', 'The "activity" part is not JSON.'));
+        return;
       }
       settled = true;
       resolve({ activity, files });

@@ -4,7 +4,7 @@ import { isImageCandidate } from '../../../src/channels/attachments/attachmentFe
 import { teamsFileUpload, teamsPastedImage } from './teamsActivities';
 
 describe('isImageCandidate', () => {
-  const photos: Array<[string, Attachment]> = [
+  const photos: [string, Attachment][] = [
     [
       'a Web Chat upload',
       {
@@ -49,7 +49,7 @@ describe('isImageCandidate', () => {
     it(`takes ${what} as a possible photo`, () => assert.equal(isImageCandidate(attachment), true));
   }
 
-  const notPhotos: Array<[string, Attachment]> = [
+  const notPhotos: [string, Attachment][] = [
     ['an Adaptive Card', CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [] })],
     ['a hero card', CardFactory.heroCard('Title', ['https://example.test/image.png'])],
     ['a thumbnail card', CardFactory.thumbnailCard('Title', ['https://example.test/image.png'])],

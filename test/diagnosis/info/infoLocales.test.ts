@@ -32,7 +32,7 @@ function placeholdersOf(text: string): string[] {
 
 /** The key i18next resolves for a finding, context variant included. */
 function resolvedKey(finding: InfoFinding): string {
-  const context = finding.messageParams['context'];
+  const context = finding.messageParams.context;
   return typeof context === 'string' && context !== '' ? `${finding.messageKey}_${context}` : finding.messageKey;
 }
 
