@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { checkInfo, type InfoCheckInput, type InfoValues, type MrzInfo } from '../diagnosis/info/infoCheck';
+import { checkInfo, type InfoCheckInput, type InfoValues } from '../diagnosis/info/infoCheck';
 import type { DocumentType } from '../diagnosis/info/infoCheck';
+import type { DocumentReading } from '../diagnosis/info/documentReading';
 import { INFO_FIELDS, type InfoField } from '../diagnosis/info/infoFinding';
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
@@ -9,13 +10,6 @@ import type { SensitiveValues } from './sensitiveValues';
 import type { ConversationServices } from './services';
 import { INFO_CHECK_DIALOG } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
-
-/** What a checked photo told us about the document, kept in memory for 15 minutes for this check. */
-export interface DocumentReading {
-  documentType?: DocumentType;
-  values: InfoValues;
-  mrz?: MrzInfo;
-}
 
 /** The values typed during one check; in memory only (see SensitiveValues). */
 interface TypedValues {
