@@ -58,10 +58,16 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      // `{ dropped: _, ...rest }` is how a key is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // Counts and sizes in messages are the common case; objects and unions still need an explicit String().
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // `(error) => reject(error)` and `() => res.end()` are the idiom for event and stream callbacks.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // `||` on a string deliberately treats '' as absent (an empty header or env value).
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // Splitting a string into code points is deliberate (MRZ is ASCII, Chinese n-grams go by character).
+      '@typescript-eslint/no-misused-spread': ['error', { allow: [{ from: 'lib', name: 'string' }] }],
       // Off until tsconfig has noUncheckedIndexedAccess: without it the rule calls every bounds check on an index unnecessary.
       '@typescript-eslint/no-unnecessary-condition': 'off',
     },
@@ -72,6 +78,10 @@ export default tseslint.config(
     rules: {
       // A test asserts the value exists just before; a failing `!` fails the test, which is what it should do.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Test doubles implement async interfaces with canned answers.
+      '@typescript-eslint/require-await': 'off',
+      // A promise wrapper rejects with whatever its catch caught, as a rethrow would.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
     },
   },
 
@@ -80,7 +90,11 @@ export default tseslint.config(
   {
     files: ['src/channels/webchat/public/**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'script', ecmaVersion: 2017, globals: { ...globals.browser, WebChat: 'readonly' } },
+    languageOptions: { sourceType: 'script', ecmaVersion: 5, globals: { ...globals.browser, WebChat: 'readonly' } },
+    rules: {
+      // ES5 has no optional catch binding, so `catch (e)` must name what it ignores.
+      'no-unused-vars': ['error', { caughtErrors: 'none' }],
+    },
   },
 
   {

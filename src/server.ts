@@ -112,7 +112,8 @@ export function createServer(deps: ServerDeps): KycServer {
       if (!req.is('json'))
         throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
       assertActivity(req.body);
-      const activity: Activity = req.body;
+      // restify leaves the parsed body untyped; assertActivity has just checked the fields the adapter reads.
+      const activity = req.body as Activity;
       inFlight += 1;
       try {
         const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) =>
@@ -137,7 +138,9 @@ export function createServer(deps: ServerDeps): KycServer {
     server,
     inFlight: () => inFlight,
     drain: async (timeoutMs) => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       // Idle keep-alive sockets would hold close() open; requests in flight are waited for.
       server.server.closeIdleConnections();
       const deadline = Date.now() + timeoutMs;

@@ -6,6 +6,7 @@ import type { PhotoDiagnosis } from '../diagnosis/photo/diagnosePhoto';
 import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import { OverloadedError } from '../diagnosis/overloadedError';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import type { PhotoCheckSummary } from './conversationState';
 import { photoResultMessage } from './photoResultMessage';
@@ -70,7 +71,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
     const env = await turnEnv(dc.context, this.services);
     if (this.attachments.pick(dc.context.activity.attachments ?? [])) return this.checkPhoto(dc, env);
     const skip = inEveryLocale(this.services, 'photoChat:ask.skip');
-    const cursor: PhotoCursor = dc.activeDialog?.state ?? { prompts: MAX_PROMPTS };
+    const cursor: PhotoCursor = cursorOf<PhotoCursor>(dc.activeDialog) ?? { prompts: MAX_PROMPTS };
     if (matchChoice(dc.context.activity.text ?? '', [skip]) !== undefined || cursor.prompts >= MAX_PROMPTS) {
       await sendText(dc.context, env.t('photoChat:ask.later'));
       return dc.endDialog();
@@ -101,7 +102,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
       this.remember(env, diagnosis);
       if (diagnosis.reading) this.documents.set(context.activity.conversation.id, diagnosis.reading);
       await context.sendActivity(photoResultMessage(diagnosis, env.t, context.activity.channelId));
-      return dc.endDialog(diagnosis.verdict);
+      return await dc.endDialog(diagnosis.verdict);
     } catch (error) {
       const key = refusalKey(error);
       if (!key) throw error;

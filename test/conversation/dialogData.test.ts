@@ -105,7 +105,7 @@ function sampleCommands(): Commands {
  * Topics for every stable id, each a copy of the sample under its own id and trigger, so a
  * broken rule shows up as the one error in the report.
  */
-function sampleData(change: (topic: Topic) => void = () => {}): DialogData {
+function sampleData(change: (topic: Topic) => void = () => undefined): DialogData {
   const topics: Topic[] = [...CAUSE_IDS, ...FAQ_IDS].map((id) => ({
     ...sampleTopic(),
     id,

@@ -37,7 +37,7 @@ export async function toGreyImage(pipeline: sharp.Sharp): Promise<GreyImage> {
 
 export function histogram(image: GreyImage): Uint32Array {
   const counts = new Uint32Array(256);
-  for (let i = 0; i < image.data.length; i++) counts[image.data[i]]++;
+  for (const level of image.data) counts[level]++;
   return counts;
 }
 

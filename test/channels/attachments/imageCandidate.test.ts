@@ -71,7 +71,7 @@ describe('isImageCandidate', () => {
 
   it('does not take a malformed attachment as a photo, and does not throw on it', () => {
     // Straight from JSON, as a channel could send it: no contentType, a number as URL.
-    const malformed: Attachment = JSON.parse('{"contentUrl": 5, "content": null}');
+    const malformed = JSON.parse('{"contentUrl": 5, "content": null}') as Attachment;
 
     assert.equal(isImageCandidate(malformed), false);
   });

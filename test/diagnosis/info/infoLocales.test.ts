@@ -50,7 +50,7 @@ describe('info check: locale texts', () => {
       resources: Object.fromEntries(
         LOCALES.map((locale) => [
           locale,
-          { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) },
+          { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) as object },
         ]),
       ),
       lng: 'en',
