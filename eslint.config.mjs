@@ -90,9 +90,9 @@ export default tseslint.config(
   {
     files: ['src/channels/webchat/public/**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'script', ecmaVersion: 5, globals: { ...globals.browser, WebChat: 'readonly' } },
+    languageOptions: { sourceType: 'script', ecmaVersion: 2017, globals: { ...globals.browser, WebChat: 'readonly' } },
     rules: {
-      // ES5 has no optional catch binding, so `catch (e)` must name what it ignores.
+      // The page keeps to ES2017 syntax (no optional catch binding), so `catch (e)` names what it ignores.
       'no-unused-vars': ['error', { caughtErrors: 'none' }],
     },
   },

@@ -94,7 +94,10 @@ describe('parseMrz', () => {
     // 12-character number: 9 in the field, `<` for the check digit, the rest and its check digit in the optional data.
     const number = 'D23145890734';
     const digit = String(
-      [...number].reduce((sum, c, i) => sum + (c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3], 0) % 10,
+      Array.from(number).reduce(
+        (sum, c, i) => sum + (c >= 'A' ? c.charCodeAt(0) - 55 : Number(c)) * [7, 3, 1][i % 3],
+        0,
+      ) % 10,
     );
     const upper = `I<UTO${number.slice(0, 9)}<${number.slice(9)}${digit}`.padEnd(30, '<');
     const body = upper.slice(5) + lines[1].slice(0, 7) + lines[1].slice(8, 15) + lines[1].slice(18, 29);
