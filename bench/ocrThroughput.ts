@@ -23,7 +23,7 @@ const ROUNDS = Number(process.argv[2] ?? 8);
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 }
 
 async function time(rounds: number, run: () => Promise<unknown>): Promise<number[]> {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   });
   const image: DocumentImage = { ...drawn, box: { left: 0, top: 0, width: drawn.width, height: drawn.height } };
   console.log(
-    `cores ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}, rounds ${ROUNDS}, document ${image.width}x${image.height}`,
+    `cores ${os.availableParallelism()}, load ${os.loadavg()[0].toFixed(1)}, rounds ${ROUNDS}, document ${image.width}x${image.height}`,
   );
   for (const model of ['best_int', 'standard'] satisfies OcrModel[]) {
     const startedAt = performance.now();

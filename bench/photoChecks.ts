@@ -16,7 +16,7 @@ sharp.cache(false);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function time<T>(work: () => Promise<T>): Promise<number> {

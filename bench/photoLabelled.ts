@@ -54,14 +54,14 @@ function labelledSet(): Labelled[] {
     { x: 0.55, y: 0.75 },
   ];
   for (let i = 0; i < 8; i++) {
-    const kind = kinds[i % 2]!;
+    const kind = kinds[i % 2];
     set.push({
       name: `clean-${kind}-${i}`,
       options: {
         kind,
         seed: 100 + i,
-        tiltDegrees: tilts[i % 4]!,
-        documentFraction: fractions[i % 4]!,
+        tiltDegrees: tilts[i % 4],
+        documentFraction: fractions[i % 4],
         width: i === 0 ? 4032 : i === 1 ? 3024 : 2016,
       },
       expected: [],
@@ -69,15 +69,15 @@ function labelledSet(): Labelled[] {
   }
   for (const defect of DEFECTS) {
     for (let i = 0; i < 4; i++) {
-      const kind = kinds[i % 2]!;
-      const options: SyntheticPhotoOptions = { kind, seed: 200 + i, tiltDegrees: tilts[i]!, defects: [defect] };
+      const kind = kinds[i % 2];
+      const options: SyntheticPhotoOptions = { kind, seed: 200 + i, tiltDegrees: tilts[i], defects: [defect] };
       if (defect !== 'small') options.documentFraction = fractions[i]!;
       if (defect === 'cropped') options.centre = centres[i]!;
       set.push({ name: `${defect}-${kind}-${i}`, options, expected: [DEFECT_CHECK[defect]] });
     }
   }
   for (let i = 0; i < 4; i++) {
-    const kind = kinds[i % 2]!;
+    const kind = kinds[i % 2];
     set.push({
       name: `noExif-${kind}-${i}`,
       options: { kind, seed: 300 + i, cameraExif: false, format: i % 2 ? 'png' : 'jpeg' },
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const diagnosis = await diagnosePhoto(await syntheticPhoto(photo.options), deps);
     for (const id of IMAGE_CHECKS) {
       const status = diagnosis.checks.find((c) => c.id === id)?.status;
-      const row = tally[id]!;
+      const row = tally[id];
       if (photo.expected.includes(id)) {
         row.defects++;
         if (status === 'fail') row.caught++;
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log(`labelled synthetic photos: ${set.length} (${set.filter((p) => p.expected.length === 0).length} clean)`);
   console.log('check            recall          false alarms    warnings on non-defect');
   for (const id of IMAGE_CHECKS) {
-    const row = tally[id]!;
+    const row = tally[id];
     console.log(
       `${id.padEnd(16)} ${`${row.caught}/${row.defects}`.padEnd(15)} ${`${row.falseAlarms}/${row.others}`.padEnd(15)} ${row.warnings}`,
     );
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       const [real, calibrated] = [await diagnosePhoto(bytes, deps), await diagnosePhoto(bytes, calibration)];
       const cells = IMAGE_CHECKS.map((id) => {
         const c = (id === 'resolution' ? real : calibrated).checks.find((check) => check.id === id);
-        if (c?.status === 'fail') fails[id]!++;
+        if (c?.status === 'fail') fails[id]++;
         return `${id}=${c?.status}${c?.measured === null || c?.measured === undefined ? '' : `(${c.measured})`}`;
       });
       console.log(`${file.padEnd(20)} ${cells.join(' ')}`);

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
 
 const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'expected true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 const positiveInt = (max: number) =>
-  z.coerce.number({ message: 'expected a number' }).int('expected a whole number').min(1).max(max);
+  z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(1).max(max);
 const optionalSecret = z.string().min(16, 'must be at least 16 characters').optional();
 
 const envSchema = z.object({
@@ -14,7 +14,7 @@ const envSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3978),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected sqlite:<path> or postgres://...')
@@ -23,7 +23,7 @@ const envSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
   BRAND_NAME: z.string().min(1).max(60).default('KYC Help'),
   LOCAL_WEBCHAT: flag.optional(),
-  MAX_PHOTO_MB: z.coerce.number({ message: 'expected a number of megabytes' }).positive().max(100).default(15),
+  MAX_PHOTO_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(100).default(15),
   OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism())),
   PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
   DIAGNOSE_API_KEY: optionalSecret,

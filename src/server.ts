@@ -18,7 +18,7 @@ export interface ServerDeps {
   /** Each dependency the bot needs to serve (storage, OCR workers): resolves when it is usable. */
   readiness: Record<string, () => Promise<void>>;
   /** Feature routes (diagnose API, local Direct Line, web page), registered by the composition root. */
-  routes?: ReadonlyArray<(server: Server) => void>;
+  routes?: readonly ((server: Server) => void)[];
 }
 
 export interface KycServer {
@@ -50,7 +50,7 @@ export function createServer(deps: ServerDeps): KycServer {
 
   server.pre((req, res, next) => {
     res.header('X-Request-Id', req.id());
-    return next();
+    next();
   });
   server.on('after', (req: Request, res: Response) => {
     logger.info(
@@ -77,13 +77,13 @@ export function createServer(deps: ServerDeps): KycServer {
       if (status >= 500) onUnexpected(err, req);
       const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
       err.toJSON = () => ({ error: { code: errorCodeFor(status), message } });
-      return callback();
+      callback();
     },
   );
 
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.json({ status: 'ok' });
-    return next();
+    next();
   });
   server.get(
     '/readyz',
@@ -112,7 +112,8 @@ export function createServer(deps: ServerDeps): KycServer {
       if (!req.is('json'))
         throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
       assertActivity(req.body);
-      const activity: Activity = req.body;
+      // restify leaves the parsed body untyped; assertActivity has just checked the fields the adapter reads.
+      const activity = req.body as Activity;
       inFlight += 1;
       try {
         const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) =>
@@ -137,7 +138,9 @@ export function createServer(deps: ServerDeps): KycServer {
     server,
     inFlight: () => inFlight,
     drain: async (timeoutMs) => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       // Idle keep-alive sockets would hold close() open; requests in flight are waited for.
       server.server.closeIdleConnections();
       const deadline = Date.now() + timeoutMs;

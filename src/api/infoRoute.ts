@@ -28,7 +28,7 @@ export function registerInfoRoute(server: Server, deps: InfoRouteDeps): void {
     '/api/diagnose/info',
     ...jsonBody(32 * 1024),
     route(
-      async (req, res) => {
+      (req, res) => {
         assertBearer(req, deps.apiKey);
         if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send the values as application/json');
         const parsed = parseInfoRequest(req.body);

@@ -3,7 +3,7 @@ import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
 import { maskDocumentNumber } from '../diagnosis/documentNumberMask';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
-import type { PhotoDiagnoser } from '../conversation/photoCheckDialog';
+import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
 import type { Locale } from '../i18n/locales';
 import { OverloadedError } from '../diagnosis/overloadedError';
 import { assertBearer } from '../http/bearerAuth';

@@ -69,7 +69,10 @@ function readMultipartPhoto(req: IncomingMessage, maxBytes: number): Promise<Buf
     parser.on('error', () => fail(new HttpError(400, 'bad_request', 'The multipart body is malformed.')));
     parser.on('close', () => {
       if (settled) return;
-      if (!photo) return fail(new HttpError(400, 'bad_request', 'The multipart body has no "photo" file.'));
+      if (!photo) {
+        fail(new HttpError(400, 'bad_request', 'The multipart body has no "photo" file.'));
+        return;
+      }
       settled = true;
       resolve(photo);
     });

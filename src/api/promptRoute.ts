@@ -30,7 +30,7 @@ export function registerPromptRoute(server: Server, deps: PromptRouteDeps): void
     '/api/diagnose/prompt',
     ...jsonBody(64 * 1024),
     route(
-      async (req, res) => {
+      (req, res) => {
         assertBearer(req, deps.apiKey);
         if (!req.is('json'))
           throw new HttpError(415, 'unsupported_media_type', 'Send {"text": "..."} as application/json');

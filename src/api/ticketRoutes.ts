@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';
-import { route } from '../http/route';
+import { pathParam, route } from '../http/route';
 import {
   TICKET_LIMITS,
   TICKET_STATUSES,
@@ -45,7 +45,7 @@ const patchSchema = z
     note: z.string().min(1).optional(),
   })
   .refine((patch) => patch.status !== undefined || patch.assignee !== undefined || patch.note !== undefined, {
-    message: 'Send at least one of status, assignee, note.',
+    error: 'Send at least one of status, assignee, note.',
   });
 const replySchema = z.strictObject({ text: z.string().min(1) });
 
@@ -56,8 +56,8 @@ function badRequest(error: z.ZodError): HttpError {
 }
 
 function ticketNumberOf(req: Request): string {
-  const raw: unknown = req.params?.['number'];
-  const number = typeof raw === 'string' ? parseTicketNumber(raw) : undefined;
+  const raw = pathParam(req, 'number');
+  const number = raw === undefined ? undefined : parseTicketNumber(raw);
   if (number === undefined) {
     throw new HttpError(400, 'bad_request', 'That is not a ticket number (e.g. KYC-7F3K9QX); check for a typo.');
   }

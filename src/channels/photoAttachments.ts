@@ -1,5 +1,5 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { AttachmentUnavailableError, type AttachmentReader } from '../conversation/photoCheckDialog';
+import { AttachmentUnavailableError, type AttachmentReader } from './attachmentReader';
 import { PhotoInputError } from '../diagnosis/photo/photoInputError';
 import { AttachmentDownloadError, fetchAttachmentBytes, isImageCandidate } from './attachments/attachmentFetcher';
 import { readLocalAttachment } from './directline/localDirectLine';

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { adviseResubmit, parseFailureCount, type AttemptRecord } from '../policy/attemptPolicy';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
@@ -51,7 +52,7 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const cursor: AttemptsCursor = dc.activeDialog?.state ?? { phase: 'count' };
+    const cursor: AttemptsCursor = cursorOf<AttemptsCursor>(dc.activeDialog) ?? { phase: 'count' };
     const text = dc.context.activity.text ?? '';
     if (cursor.phase === 'count') {
       // A typed number is a count ("3"), not the third button.
@@ -80,7 +81,7 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const env = await turnEnv(context, this.services);
-    const cursor: AttemptsCursor | undefined = instance.state;
+    const cursor = cursorOf<AttemptsCursor>(instance);
     if (cursor?.phase === 'when') await this.sendWhen(context, env);
     else await this.sendCount(context, env);
   }

@@ -3,6 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { adviseResubmit } from '../policy/attemptPolicy';
 import { applicationReferenceSchema, toPublicTicket, type Ticket } from '../tickets/ticket';
 import { ticketPriority } from '../tickets/ticketPriority';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import { describeWhatWasTried } from './whatWasTried';
 import { sendText } from './replies';
@@ -42,7 +43,10 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const cursor: EscalationCursor = dc.activeDialog?.state ?? { reasonKey: 'chat:escalate.humanReason', asked: 1 };
+    const cursor: EscalationCursor = cursorOf<EscalationCursor>(dc.activeDialog) ?? {
+      reasonKey: 'chat:escalate.humanReason',
+      asked: 1,
+    };
     const text = (dc.context.activity.text ?? '').trim();
     if (matchChoice(text, [inEveryLocale(this.services, 'tickets:skip')]) !== undefined)
       return this.file(dc, env, cursor, null);

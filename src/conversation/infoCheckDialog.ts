@@ -1,21 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { checkInfo, type InfoCheckInput, type InfoValues, type MrzInfo } from '../diagnosis/info/infoCheck';
+import { checkInfo, type InfoCheckInput, type InfoValues } from '../diagnosis/info/infoCheck';
 import type { DocumentType } from '../diagnosis/info/infoCheck';
+import type { DocumentReading } from '../diagnosis/info/documentReading';
 import { INFO_FIELDS, type InfoField } from '../diagnosis/info/infoFinding';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
 import type { SensitiveValues } from './sensitiveValues';
 import type { ConversationServices } from './services';
 import { INFO_CHECK_DIALOG } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
-
-/** What a checked photo told us about the document, kept in memory for 15 minutes for this check. */
-export interface DocumentReading {
-  documentType?: DocumentType;
-  values: InfoValues;
-  mrz?: MrzInfo;
-}
 
 /** The values typed during one check; in memory only (see SensitiveValues). */
 interface TypedValues {
@@ -79,7 +74,7 @@ export class InfoCheckDialog extends Dialog {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    const cursor: InfoCursor | undefined = dc.activeDialog?.state;
+    const cursor = cursorOf<InfoCursor>(dc.activeDialog);
     const typed = this.stores.typed.get(this.key(dc));
     if (!cursor || !typed) {
       // Past 15 minutes, after a restart, or on another server: the values are gone by design.
@@ -116,14 +111,15 @@ export class InfoCheckDialog extends Dialog {
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const cursor: InfoCursor | undefined = instance.state;
+    const cursor = cursorOf<InfoCursor>(instance);
     if (!cursor) return;
     const env = await turnEnv(context, this.services);
     await this.sendQuestion(context, env, cursor);
   }
 
-  override async endDialog(context: TurnContext): Promise<void> {
+  override endDialog(context: TurnContext): Promise<void> {
     this.stores.typed.delete(context.activity.conversation.id);
+    return Promise.resolve();
   }
 
   private nextField(cursor: InfoCursor, typed: TypedValues): InfoCursor | undefined {

@@ -1,36 +1,20 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { AttachmentUnavailableError, type AttachmentReader } from '../channels/attachmentReader';
+import type { DocumentReading } from '../diagnosis/info/documentReading';
 import type { PhotoDiagnosis } from '../diagnosis/photo/diagnosePhoto';
+import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
 import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import { OverloadedError } from '../diagnosis/overloadedError';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import type { PhotoCheckSummary } from './conversationState';
-import type { DocumentReading } from './infoCheckDialog';
 import { photoResultMessage } from './photoResultMessage';
 import type { SensitiveValues } from './sensitiveValues';
 import { sendText, sendTyping } from './replies';
 import type { ConversationServices } from './services';
 import { PHOTO_CHECK_DIALOG, switchTopicIfAsked } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
-
-/** Runs the photo checks on bytes already in memory; throws PhotoInputError or OverloadedError. */
-export interface PhotoDiagnoser {
-  diagnose(bytes: Buffer): Promise<PhotoDiagnosis & { reading?: DocumentReading }>;
-}
-
-/** The channel could not hand over the file (a Teams inline image without access, a dead URL). */
-export class AttachmentUnavailableError extends Error {
-  constructor(readonly reason: 'auth_failed' | 'unavailable') {
-    super(`attachment unavailable: ${reason}`);
-    this.name = 'AttachmentUnavailableError';
-  }
-}
-
-/** Channel-specific download, at the edge; `pick` chooses the attachment that may be a photo. */
-export interface AttachmentReader {
-  pick(attachments: readonly Attachment[]): Attachment | undefined;
-  read(context: TurnContext, attachment: Attachment): Promise<Buffer>;
-}
 
 export interface PhotoCheckOptions {
   promptKeys?: string[];
@@ -87,7 +71,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
     const env = await turnEnv(dc.context, this.services);
     if (this.attachments.pick(dc.context.activity.attachments ?? [])) return this.checkPhoto(dc, env);
     const skip = inEveryLocale(this.services, 'photoChat:ask.skip');
-    const cursor: PhotoCursor = dc.activeDialog?.state ?? { prompts: MAX_PROMPTS };
+    const cursor: PhotoCursor = cursorOf<PhotoCursor>(dc.activeDialog) ?? { prompts: MAX_PROMPTS };
     if (matchChoice(dc.context.activity.text ?? '', [skip]) !== undefined || cursor.prompts >= MAX_PROMPTS) {
       await sendText(dc.context, env.t('photoChat:ask.later'));
       return dc.endDialog();
@@ -118,7 +102,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
       this.remember(env, diagnosis);
       if (diagnosis.reading) this.documents.set(context.activity.conversation.id, diagnosis.reading);
       await context.sendActivity(photoResultMessage(diagnosis, env.t, context.activity.channelId));
-      return dc.endDialog(diagnosis.verdict);
+      return await dc.endDialog(diagnosis.verdict);
     } catch (error) {
       const key = refusalKey(error);
       if (!key) throw error;

@@ -6,7 +6,7 @@ export type ExactIntent =
   { type: 'command'; command: CommandId } | { type: 'topic'; topic: string } | { type: 'faqMenu' };
 
 /** Menu buttons that stand for commands; their labels live in locales, so both languages work. */
-const MENU_COMMANDS: ReadonlyArray<readonly [string, ExactIntent]> = [
+const MENU_COMMANDS: readonly (readonly [string, ExactIntent])[] = [
   ['chat:menu.checkPhoto', { type: 'command', command: 'check_photo' }],
   ['chat:menu.checkInfo', { type: 'command', command: 'check_info' }],
   ['chat:menu.human', { type: 'command', command: 'human' }],

@@ -137,9 +137,9 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
  * Chinese function characters (particles, pronouns, question words). A character n-gram that
  * contains one is dropped, so "我的", "怎么" or "过期了" → "期了" never count as evidence.
  */
-export const CHINESE_STOP_CHARACTERS: ReadonlySet<string> = new Set([
-  ...'的了吗呢吧啊呀哦嘛么我你您他她它们是在就都也还很这那个怎什么请会能把给让被',
-]);
+export const CHINESE_STOP_CHARACTERS: ReadonlySet<string> = new Set(
+  '的了吗呢吧啊呀哦嘛么我你您他她它们是在就都也还很这那个怎什么请会能把给让被',
+);
 
 /**
  * Words that name what a conversation is about (an identity document, the support desk) but

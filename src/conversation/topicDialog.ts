@@ -7,6 +7,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
+import { cursorOf } from './dialogCursor';
 import { matchChoice } from './choiceMatch';
 import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
@@ -86,7 +87,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
 
   /** After "help" or a language switch mid-question: ask the open question again. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const cursor: TopicCursor | undefined = instance.state;
+    const cursor = cursorOf<TopicCursor>(instance);
     if (!cursor?.topicId) return;
     const step = this.step(cursor, cursor.stepId);
     if (step.type !== 'ask') return;
@@ -176,7 +177,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
   }
 
   private cursor(dc: DialogContext): TopicCursor {
-    const state: TopicCursor | undefined = dc.activeDialog?.state;
+    const state = cursorOf<TopicCursor>(dc.activeDialog);
     if (!state?.topicId) throw new Error('TopicDialog has no cursor');
     return state;
   }

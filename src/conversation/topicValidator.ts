@@ -50,8 +50,7 @@ function checkGraph(topic: Topic, where: string, topicIds: Set<string>, errors: 
   }
   const reachable = new Set<string>();
   const queue = steps[topic.start] ? [topic.start] : [];
-  while (queue.length) {
-    const id = queue.pop() as string;
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     if (reachable.has(id) || !steps[id]) continue;
     reachable.add(id);
     queue.push(...nextsOf(steps[id]));

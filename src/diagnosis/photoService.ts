@@ -68,8 +68,8 @@ export class PhotoService {
   }
 
   /** For /readyz: the OCR workers are up. */
-  async ready(): Promise<void> {
-    if (!this.ocr.ready()) throw new Error('OCR workers are not running');
+  ready(): Promise<void> {
+    return this.ocr.ready() ? Promise.resolve() : Promise.reject(new Error('OCR workers are not running'));
   }
 
   async close(): Promise<void> {

@@ -23,7 +23,8 @@ export type ErrorCode =
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | string,
+    /** An ErrorCode, or a route's more specific code ('conflict', 'token_expired', a photo input code). */
+    readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {

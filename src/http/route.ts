@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import { HttpError, sendError } from './httpError';
 
-type Handler = (req: Request, res: Response) => Promise<void>;
+type Handler = (req: Request, res: Response) => void | Promise<void>;
 
 /**
  * Wraps an async route: a thrown HttpError becomes its JSON error, anything else a 500 without
@@ -23,4 +23,11 @@ export function route(handler: Handler, onUnexpected: (error: unknown, req: Requ
       }
     }
   };
+}
+
+/** A path parameter as a string; restify types `req.params` as `any`. */
+export function pathParam(req: Request, name: string): string | undefined {
+  const params: unknown = req.params;
+  const value: unknown = typeof params === 'object' && params !== null ? Reflect.get(params, name) : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

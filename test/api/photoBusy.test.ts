@@ -23,7 +23,9 @@ describe('a full photo queue', () => {
       limiter: new RateLimiter(100, 10, Date.now),
       onUnexpected: () => undefined,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
     try {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/diagnose/photo`, {
         method: 'POST',

@@ -34,7 +34,9 @@ async function startServer(store: TicketStore, overrides: Partial<TicketRouteDep
     onUnexpected: (error) => unexpected.push(error),
     ...overrides,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   const address: AddressInfo | string | null = server.address();
   assert.ok(address !== null && typeof address === 'object');
   return { base: `http://127.0.0.1:${address.port}`, server, unexpected, delivered };
@@ -42,7 +44,9 @@ async function startServer(store: TicketStore, overrides: Partial<TicketRouteDep
 
 async function stopServer(harness: Harness): Promise<void> {
   harness.server.server.closeAllConnections();
-  await new Promise<void>((resolve) => harness.server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    harness.server.close(() => resolve());
+  });
 }
 
 function auth(extra: Record<string, string> = {}): Record<string, string> {
@@ -230,7 +234,7 @@ describe('agent ticket API', function () {
     ];
     for (const [init, status] of cases) {
       const response = await fetch(path, { method: 'PATCH', ...init });
-      assert.equal(response.status, status, String(init.body).slice(0, 40));
+      assert.equal(response.status, status, typeof init.body === 'string' ? init.body.slice(0, 40) : '');
     }
     assert.deepEqual(await store.get(ticket.number), ticket);
   });

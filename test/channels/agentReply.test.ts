@@ -39,7 +39,7 @@ describe('agent replies reach the user', () => {
     );
     await send('Skip');
     const number = await until(
-      async () => (await directLineTexts(running, id, token)).join('\n').match(/KYC-[0-9A-Z]{7}/)?.[0],
+      async () => /KYC-[0-9A-Z]{7}/.exec((await directLineTexts(running, id, token)).join('\n'))?.[0],
     );
 
     const res = await running.post(

@@ -105,7 +105,7 @@ function sampleCommands(): Commands {
  * Topics for every stable id, each a copy of the sample under its own id and trigger, so a
  * broken rule shows up as the one error in the report.
  */
-function sampleData(change: (topic: Topic) => void = () => {}): DialogData {
+function sampleData(change: (topic: Topic) => void = () => undefined): DialogData {
   const topics: Topic[] = [...CAUSE_IDS, ...FAQ_IDS].map((id) => ({
     ...sampleTopic(),
     id,
@@ -253,7 +253,7 @@ describe('dialog data (dialogs/ and locales/)', () => {
   });
 
   it('labels each menu button with a phrase its command understands', () => {
-    const menu: Array<[string, keyof Commands]> = [
+    const menu: [string, keyof Commands][] = [
       ['chat:menu.checkPhoto', 'check_photo'],
       ['chat:menu.checkInfo', 'check_info'],
       ['chat:menu.human', 'human'],

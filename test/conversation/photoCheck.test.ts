@@ -154,7 +154,9 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
       locale: 'en',
       attachments: [asAttachment(clean, 'image/jpeg', 'passport.jpg')],
     });
-    const keys = Object.keys(JSON.parse(JSON.stringify(storage)).memory ?? {});
+    // MemoryStorage serialises its items under `memory`.
+    const dump = JSON.parse(JSON.stringify(storage)) as { memory?: Record<string, unknown> };
+    const keys = Object.keys(dump.memory ?? {});
     const stored = JSON.stringify(await storage.read(keys));
     assert.ok(
       stored.includes('"photoChecks"') && stored.includes('"camera_metadata"'),

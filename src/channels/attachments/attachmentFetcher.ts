@@ -138,7 +138,7 @@ function sameOriginRedirect(from: URL, location: string | undefined): URL {
   } catch {
     next = undefined;
   }
-  if (!next || next.origin !== from.origin) {
+  if (next?.origin !== from.origin) {
     throw new AttachmentDownloadError('redirect', 'the attachment host redirected to another host');
   }
   return next;

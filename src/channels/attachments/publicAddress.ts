@@ -5,7 +5,7 @@ import net from 'node:net';
  * loopback, link-local (cloud metadata at 169.254.169.254), IETF protocol assignments,
  * documentation, 6to4 relay, benchmarking, multicast, reserved and broadcast.
  */
-const NON_PUBLIC_V4: ReadonlyArray<readonly [string, number]> = [
+const NON_PUBLIC_V4: readonly (readonly [string, number])[] = [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
@@ -28,7 +28,7 @@ const NON_PUBLIC_V4: ReadonlyArray<readonly [string, number]> = [
  * IETF protocol assignments (Teredo, ORCHID, benchmarking), documentation, and 6to4, whose
  * embedded IPv4 address could be private.
  */
-const NON_PUBLIC_V6_IN_GLOBAL: ReadonlyArray<readonly [string, number]> = [
+const NON_PUBLIC_V6_IN_GLOBAL: readonly (readonly [string, number])[] = [
   ['2001::', 23],
   ['2001:db8::', 32],
   ['2002::', 16],

@@ -62,7 +62,7 @@ const INLINE_TYPES = new Set([
 ]);
 
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
-  const route = (handler: (req: Request, res: Response) => Promise<void>) => guarded(deps.logger, handler);
+  const route = (handler: (req: Request, res: Response) => void | Promise<void>) => guarded(deps.logger, handler);
 
   server.post(
     `${PREFIX}/conversations`,
@@ -124,14 +124,14 @@ async function startConversation(deps: DirectLineRouteDeps, req: Request, res: R
   res.json(201, { conversationId: conversation.id, token, expires_in: expiresInSeconds });
 }
 
-async function reconnect(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
+function reconnect(deps: DirectLineRouteDeps, req: Request, res: Response): void {
   const conversation = authorize(deps, req);
   const { token, expiresInSeconds } = deps.tokens.issue(conversation.id);
   res.header('Cache-Control', 'no-store');
   res.json(200, { conversationId: conversation.id, token, expires_in: expiresInSeconds });
 }
 
-async function getActivities(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
+function getActivities(deps: DirectLineRouteDeps, req: Request, res: Response): void {
   const conversation = authorize(deps, req);
   const raw = new URL(req.url ?? '/', 'http://local').searchParams.get('watermark') ?? '';
   if (!/^\d{0,12}$/.test(raw)) throw new HttpError(400, 'bad_request', 'The watermark must be a number.');
@@ -191,7 +191,7 @@ async function upload(deps: DirectLineRouteDeps, req: Request, res: Response): P
   res.json(200, { id });
 }
 
-async function refreshToken(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
+function refreshToken(deps: DirectLineRouteDeps, req: Request, res: Response): void {
   const token = bearerToken(req);
   const lookup = token === undefined ? { status: 'unknown' as const } : deps.tokens.lookup(token);
   limitRate(deps, req, lookup);
@@ -204,7 +204,7 @@ async function refreshToken(deps: DirectLineRouteDeps, req: Request, res: Respon
   res.json(200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresInSeconds });
 }
 
-async function getAttachment(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
+function getAttachment(deps: DirectLineRouteDeps, req: Request, res: Response): void {
   const token = bearerToken(req);
   const lookup = token === undefined ? { status: 'unknown' as const } : deps.tokens.lookup(token);
   limitRate(deps, req, lookup);
@@ -309,7 +309,7 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-function guarded(logger: Logger, handler: (req: Request, res: Response) => Promise<void>) {
+function guarded(logger: Logger, handler: (req: Request, res: Response) => void | Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
       await handler(req, res);

@@ -59,12 +59,12 @@ export class LocalDirectLineAdapter extends BotAdapter {
     return responses;
   }
 
-  override async updateActivity(): Promise<void> {
-    throw new Error('Direct Line cannot update an activity once sent.');
+  override updateActivity(): Promise<void> {
+    return Promise.reject(new Error('Direct Line cannot update an activity once sent.'));
   }
 
-  override async deleteActivity(): Promise<void> {
-    throw new Error('Direct Line cannot delete an activity once sent.');
+  override deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('Direct Line cannot delete an activity once sent.'));
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {

@@ -114,14 +114,20 @@ export function parseUpload(req: IncomingMessage, limits: UploadLimits): Promise
     req.on('error', () => fail(new HttpError(400, 'bad_request', 'The upload was interrupted.')));
     parser.on('close', () => {
       if (settled) return;
-      if (activityText === undefined)
-        return fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
-      if (files.length === 0) return fail(new HttpError(400, 'bad_request', 'The upload has no "file" part.'));
+      if (activityText === undefined) {
+        fail(new HttpError(400, 'bad_request', 'The upload has no "activity" part.'));
+        return;
+      }
+      if (files.length === 0) {
+        fail(new HttpError(400, 'bad_request', 'The upload has no "file" part.'));
+        return;
+      }
       let activity: unknown;
       try {
         activity = JSON.parse(activityText);
       } catch {
-        return fail(new HttpError(400, 'bad_request', 'The "activity" part is not JSON.'));
+        fail(new HttpError(400, 'bad_request', 'The "activity" part is not JSON.'));
+        return;
       }
       settled = true;
       resolve({ activity, files });
@@ -142,7 +148,7 @@ function tooLarge(): HttpError {
 function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim()
     .slice(0, 200);
   return clean || 'file';

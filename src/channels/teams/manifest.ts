@@ -87,7 +87,7 @@ const PLACEHOLDER_DEVELOPER: Omit<TeamsDeveloper, 'name'> = {
  * Command titles are exact triggers of `dialogs/commands.json` in each language (a test keeps
  * them in step), so choosing one from the Teams command menu starts the same flow as typing it.
  */
-const COMMANDS: ReadonlyArray<{ en: TeamsCommand; zhCN: TeamsCommand }> = [
+const COMMANDS: readonly { en: TeamsCommand; zhCN: TeamsCommand }[] = [
   {
     en: {
       title: 'check my photo',

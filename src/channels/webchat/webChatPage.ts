@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../../http/httpError';
+import { pathParam } from '../../http/route';
 import { PAGE_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { renderPageHtml, type PageOptions } from './pageHtml';
 import { loadAsset, type LoadedAsset } from './staticAssets';
@@ -14,6 +15,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function registerWebChatPage(server: Server, options: PageOptions): void {
   const html = Buffer.from(renderPageHtml(options));
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- restify 11 takes a two-argument handler only as an async function
   server.get('/', async (_req: Request, res: Response) => {
     res.sendRaw(200, html, {
       ...SECURITY_HEADERS,
@@ -24,8 +26,8 @@ export function registerWebChatPage(server: Server, options: PageOptions): void 
   });
 
   server.get('/webchat/:asset', async (req: Request, res: Response) => {
-    const name: unknown = req.params?.asset;
-    const pending = typeof name === 'string' ? loadAsset(name) : undefined;
+    const name = pathParam(req, 'asset');
+    const pending = name === undefined ? undefined : loadAsset(name);
     if (!pending) {
       sendError(res, 404, 'not_found', 'No such file.');
       return;

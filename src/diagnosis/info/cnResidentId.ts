@@ -51,7 +51,7 @@ export function cnIdVerdicts(number: readonly PlacedCharacter[]): CnIdVerdict[] 
     number.slice(from, to).flatMap((placed) => (placed.position === undefined ? [] : [placed.position]));
   if (value.length !== 18) {
     const params: Record<string, string | number> = { length: value.length };
-    if (value.length === 15 && /^\d{15}$/.test(value)) params['context'] = 'firstGeneration';
+    if (value.length === 15 && /^\d{15}$/.test(value)) params.context = 'firstGeneration';
     return [{ rule: 'cn_id_format', positions: value.length > 18 ? at(18, value.length) : [], params }];
   }
   if (!isCnIdShaped(value)) {

@@ -140,7 +140,7 @@ function judge(
 ): Judgement {
   const format = displayDateFormat(settings);
   const base: Record<string, string | number> = { format };
-  if (reference !== undefined) base['reference'] = reference.display;
+  if (reference !== undefined) base.reference = reference.display;
   const only = reference?.dates.length === 1 ? reference.dates[0] : undefined;
   const referenceSuggestion = only === undefined ? undefined : formatDate(only, settings);
   const single = (finding: InfoFinding, suggestion: string | undefined): Judgement => ({
@@ -178,7 +178,7 @@ function judge(
       optionA: optionA === undefined ? '' : formatDate(optionA, settings),
       optionB: optionB === undefined ? '' : formatDate(optionB, settings),
     };
-    if (printedOnly) params['context'] = 'document';
+    if (printedOnly) params.context = 'document';
     const positions = parsed.readings.flatMap((reading) => [
       ...spanPositions(context, reading.spans.month),
       ...spanPositions(context, reading.spans.day),
@@ -252,7 +252,7 @@ function formatFindings(
   const findings: InfoFinding[] = [];
   // With a reference the message quotes it ("the document says 08.04.2000"), so it reads as the
   // comparison the user asked for.
-  if (base['reference'] !== undefined) base = { ...base, context: 'withReference' };
+  if (base.reference !== undefined) base = { ...base, context: 'withReference' };
   const everything = context.entered.units.flatMap((unit) => (isSpace(unit.text) ? [] : [unit.index]));
   if (
     parsed.layout !== 'numeric' ||

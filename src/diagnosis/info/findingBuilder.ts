@@ -30,8 +30,8 @@ export function makeFinding(
   extraParams: Record<string, string | number> = {},
 ): InfoFinding {
   const messageParams: Record<string, string | number> = { entered: unitsText(context.entered.units) };
-  if (context.document !== undefined) messageParams['document'] = displayValue(context.document);
-  if (suggestion !== undefined) messageParams['suggestion'] = suggestion;
+  if (context.document !== undefined) messageParams.document = displayValue(context.document);
+  if (suggestion !== undefined) messageParams.suggestion = suggestion;
   Object.assign(messageParams, extraParams);
   const finding: InfoFinding = {
     field: context.field,

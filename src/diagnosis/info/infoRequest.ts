@@ -12,10 +12,10 @@ const CONTROL_CHARACTER = /\p{Cc}/u;
 const infoValue = z
   .string()
   .refine((value) => Array.from(value).length <= MAX_VALUE_CODE_POINTS, {
-    message: `must be at most ${MAX_VALUE_CODE_POINTS} characters`,
+    error: `must be at most ${MAX_VALUE_CODE_POINTS} characters`,
   })
   .refine((value) => !CONTROL_CHARACTER.test(value), {
-    message: 'must not contain control characters (tabs, line breaks, NUL); type the value on one line',
+    error: 'must not contain control characters (tabs, line breaks, NUL); type the value on one line',
   });
 
 const infoValues = z
@@ -34,7 +34,7 @@ export const infoRequestSchema = z
         [values.name, values.dateOfBirth, values.documentNumber].some(
           (value) => value !== undefined && value.trim() !== '',
         ),
-      { message: 'give at least one of name, dateOfBirth, documentNumber' },
+      { error: 'give at least one of name, dateOfBirth, documentNumber' },
     ),
     document: infoValues.optional(),
     documentType: z.enum(['passport', 'id_card', 'cn_resident_id']).optional(),

@@ -55,10 +55,10 @@ export function printedName(units: string[]): string[] {
   const besideNameDot = (i: number): boolean => {
     const next = units.findIndex((unit, j) => j > i && !isSpace(unit));
     const previous = units.findLastIndex((unit, j) => j < i && !isSpace(unit));
-    return nameDot[next] === true || nameDot[previous] === true;
+    return (next !== -1 && nameDot[next]) || (previous !== -1 && nameDot[previous]);
   };
   const kept = units.flatMap((unit, i) =>
-    nameDot[i] === true ? [MIDDLE_DOT] : isSpace(unit) && besideNameDot(i) ? [] : [unit],
+    nameDot[i] ? [MIDDLE_DOT] : isSpace(unit) && besideNameDot(i) ? [] : [unit],
   );
   return withSingleSpaces(kept);
 }

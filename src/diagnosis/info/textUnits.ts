@@ -40,7 +40,7 @@ export function toTextUnits(value: string): TextUnits {
     }
     if (isUnusualSpace(cp)) hiddenPositions.push(index);
     const text = isUnusualSpace(cp) ? ' ' : char;
-    for (let i = 0; i < text.length; i += 1) originalIndexAtUtf16.push(index);
+    originalIndexAtUtf16.push(...new Array<number>(text.length).fill(index));
     clean += text;
   });
   const units: TextUnit[] = [];

@@ -13,9 +13,9 @@ export function mrzCharValue(c: string): number {
 export function mrzCheckDigit(value: string): number | null {
   let sum = 0;
   for (let i = 0; i < value.length; i++) {
-    const v = mrzCharValue(value[i]!);
+    const v = mrzCharValue(value[i]);
     if (v < 0) return null;
-    sum += v * WEIGHTS[i % 3]!;
+    sum += v * WEIGHTS[i % 3];
   }
   return sum % 10;
 }

@@ -22,7 +22,7 @@ export function checkGroupsFor(layout: MrzLayout, lines: readonly string[]): Mrz
     const fillerAt = line.indexOf('<', start);
     const end = Math.min(fillerAt === -1 ? optionalEnd : fillerAt, optionalEnd);
     if (end - start < 2) return group;
-    const first = group.spans[0]!;
+    const first = group.spans[0];
     return {
       field: group.field,
       spans: [first, { line: first.line, start, end: end - 1 }],

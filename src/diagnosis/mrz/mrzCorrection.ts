@@ -83,7 +83,7 @@ function* assignments(positions: readonly Position[], at = 0): Generator<string[
     yield [];
     return;
   }
-  for (const option of positions[at]!.options) {
+  for (const option of positions[at].options) {
     for (const rest of assignments(positions, at + 1)) yield [option, ...rest];
   }
 }
@@ -147,20 +147,20 @@ function correctGroup(
 
   const original = mandatory.concat(optional).map((p) => grid.get(p.line, p.index));
   const restore = (): void => {
-    mandatory.concat(optional).forEach((p, i) => grid.set(p.line, p.index, original[i]!));
+    mandatory.concat(optional).forEach((p, i) => grid.set(p.line, p.index, original[i]));
   };
   let evaluated = 0;
   for (let extra = 0; extra <= Math.min(limits.maxExtraSubstitutions, optional.length); extra++) {
     let solution: { positions: Position[]; values: string[] } | null = null;
     let ambiguous = false;
     for (const chosen of subsets(optional.length, extra)) {
-      const positions = mandatory.concat(chosen.map((i) => optional[i]!));
+      const positions = mandatory.concat(chosen.map((i) => optional[i]));
       for (const values of assignments(positions)) {
         if (++evaluated > limits.maxCandidatesPerGroup) {
           restore();
           return { changed: 0, truncated: true, optional: [] };
         }
-        positions.forEach((p, i) => grid.set(p.line, p.index, values[i]!));
+        positions.forEach((p, i) => grid.set(p.line, p.index, values[i]));
         if (
           isGroupValid(
             grid.rows.map((row) => row.join('')),
@@ -179,7 +179,7 @@ function correctGroup(
       const optionalChanges = solution.positions
         .slice(mandatory.length)
         .map((p) => ({ line: p.line, index: p.index, read: grid.get(p.line, p.index) }));
-      solution.positions.forEach((p, i) => grid.set(p.line, p.index, solution.values[i]!));
+      solution.positions.forEach((p, i) => grid.set(p.line, p.index, solution.values[i]));
       return { changed: solution.positions.length, truncated: false, optional: optionalChanges };
     }
   }

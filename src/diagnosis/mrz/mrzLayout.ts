@@ -145,7 +145,7 @@ function kindTable(layout: MrzLayout): MrzCharKind[][] {
       Array.from({ length: layout.lineLength }, (): MrzCharKind => 'alnum'),
     );
     for (const { span: s, kind } of layout.kinds) {
-      for (let i = s.start; i < s.end; i++) table[s.line]![i] = kind;
+      for (let i = s.start; i < s.end; i++) table[s.line][i] = kind;
     }
     kindTables.set(layout.format, table);
   }

@@ -40,7 +40,7 @@ function fitByFillerRuns(line: string, length: number): string {
       (best, run) => (!best || run[0].length >= best[0].length ? run : best),
       null,
     );
-    if (!longest || longest.index === undefined || (text.length > length && longest[0].length < 2)) break;
+    if (longest?.index === undefined || (text.length > length && longest[0].length < 2)) break;
     const at = longest.index + longest[0].length;
     text = text.length > length ? text.slice(0, at - 1) + text.slice(at) : text.slice(0, at) + '<' + text.slice(at);
   }
@@ -75,9 +75,9 @@ function deletions(line: string, count: number): Set<string> {
 
 function alignmentScore(lines: string[], lineIndex: number, layout: MrzLayout): number {
   let score = 0;
-  const line = lines[lineIndex]!;
+  const line = lines[lineIndex];
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+    const c = line[i];
     const kind = charKindAt(layout, lineIndex, i);
     if (kind === 'digit' ? c >= '0' && c <= '9' : kind === 'alpha' ? c === '<' || (c >= 'A' && c <= 'Z') : true)
       score++;
@@ -101,7 +101,7 @@ function alignmentScore(lines: string[], lineIndex: number, layout: MrzLayout): 
  * where digits belong) wins; ties keep the plain fit.
  */
 function alignLine(lines: string[], lineIndex: number, layout: MrzLayout): string {
-  const line = lines[lineIndex]!;
+  const line = lines[lineIndex];
   const score = (candidate: string): number =>
     alignmentScore(
       lines.map((l, i) => (i === lineIndex ? candidate : l)),
@@ -131,7 +131,7 @@ function fit(layout: MrzLayout, lines: string[], sourceLines: number[]): FoundMr
   const aligned = lines.map((l) => fitByFillerRuns(l, layout.lineLength));
   for (let i = 0; i < lines.length; i++) {
     aligned[i] = alignLine(
-      aligned.map((l, j) => (j === i ? lines[i]! : l)),
+      aligned.map((l, j) => (j === i ? lines[i] : l)),
       i,
       layout,
     );
@@ -164,12 +164,12 @@ export function findMrzCandidates(rawLines: readonly string[]): FoundMrz[] {
   const candidates: FoundMrz[] = [];
   const lastTwo = best.slice(-2);
   // Passports are always TD3 (ICAO 9303 part 4); other codes come in TD1, TD2 or TD3 sizes.
-  const isPassport = cleaned[lastTwo[0]!]!.startsWith('P');
+  const isPassport = cleaned[lastTwo[0]].startsWith('P');
   for (const layout of isPassport ? [MRZ_LAYOUTS.TD3] : [MRZ_LAYOUTS.TD3, MRZ_LAYOUTS.TD2]) {
     candidates.push(
       fit(
         layout,
-        lastTwo.map((i) => cleaned[i]!),
+        lastTwo.map((i) => cleaned[i]),
         lastTwo,
       ),
     );
@@ -179,18 +179,18 @@ export function findMrzCandidates(rawLines: readonly string[]): FoundMrz[] {
     candidates.push(
       fit(
         MRZ_LAYOUTS.TD1,
-        lastThree.map((i) => cleaned[i]!),
+        lastThree.map((i) => cleaned[i]),
         lastThree,
       ),
     );
   }
   const firstTwo = best
     .slice(-3)
-    .filter((i) => startsLikeTd1Top(cleaned[i]!))
+    .filter((i) => startsLikeTd1Top(cleaned[i]))
     .slice(0, 1);
   const top = firstTwo[0];
   if (top !== undefined && best.includes(top + 1)) {
-    const lines = [cleaned[top]!, cleaned[top + 1]!, ''];
+    const lines = [cleaned[top], cleaned[top + 1], ''];
     candidates.push(fit(MRZ_LAYOUTS.TD1, lines, [top, top + 1]));
   }
   return candidates;

@@ -35,8 +35,8 @@ export function findPrintedExpiry(lines: readonly string[]): CalendarDate | null
   if (labelled.length > 0) return labelled.reduce(later);
   const ranges = lines
     .map(findPrintedDates)
-    .filter((dates) => dates.length === 2 && toIsoDate(dates[1]!) > toIsoDate(dates[0]!));
-  if (ranges.length > 0) return ranges.map((dates) => dates[1]!).reduce(later);
+    .filter((dates) => dates.length === 2 && toIsoDate(dates[1]) > toIsoDate(dates[0]));
+  if (ranges.length > 0) return ranges.map((dates) => dates[1]).reduce(later);
   const all = lines.flatMap(findPrintedDates);
   return all.length >= 3 ? all.reduce(later) : null;
 }

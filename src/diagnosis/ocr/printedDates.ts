@@ -38,7 +38,7 @@ export function findPrintedDates(text: string): CalendarDate[] {
   const dates: CalendarDate[] = [];
   const upper = text.toUpperCase();
   for (const m of upper.matchAll(/\b(\d{1,2})\s*([A-Z]{3,4})(?:\s*\/\s*[A-Z]{3,4})?\s*(\d{4})\b/g)) {
-    const month = MONTHS[m[2]!];
+    const month = MONTHS[m[2]];
     const date = month ? valid(Number(m[3]), month, Number(m[1])) : null;
     if (date) dates.push(date);
   }

@@ -39,7 +39,7 @@ export function connectedComponents(mask: Uint8Array, width: number, height: num
       brScore = -Infinity,
       blScore = Infinity;
     while (top > 0) {
-      const at = stack[--top]!;
+      const at = stack[--top];
       const x = at % width;
       const y = (at - x) / width;
       area++;

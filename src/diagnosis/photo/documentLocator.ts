@@ -20,8 +20,8 @@ export interface DocumentLocation {
 function quadArea(points: Point[]): number {
   let twice = 0;
   for (let i = 0; i < points.length; i++) {
-    const a = points[i]!;
-    const b = points[(i + 1) % points.length]!;
+    const a = points[i];
+    const b = points[(i + 1) % points.length];
     twice += a.x * b.y - b.x * a.y;
   }
   return Math.abs(twice) / 2;
@@ -70,7 +70,7 @@ export function findDocument(small: GreyImage, settings: PhotoSettings['framing'
   const bright = new Uint8Array(small.data.length);
   const dark = new Uint8Array(small.data.length);
   for (let i = 0; i < small.data.length; i++) {
-    if (small.data[i]! > threshold) bright[i] = 1;
+    if (small.data[i] > threshold) bright[i] = 1;
     else dark[i] = 1;
   }
   let candidate = documentCandidate(bright, small.width, small.height, settings.minDocumentFraction);

@@ -23,11 +23,11 @@ export function edgeSharpness(image: GreyImage): number {
     const row = y * width;
     for (let x = 1; x < width - 1; x++) {
       const at = row + x;
-      const centre = data[at]!;
-      const left = data[at - 1]!;
-      const right = data[at + 1]!;
-      const up = data[at - width]!;
-      const down = data[at + width]!;
+      const centre = data[at];
+      const left = data[at - 1];
+      const right = data[at + 1];
+      const up = data[at - width];
+      const down = data[at + width];
       const gradientX = Math.abs(right - left) / 2;
       if (gradientX >= minGradient) {
         firstX += gradientX;

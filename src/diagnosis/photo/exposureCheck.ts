@@ -16,8 +16,8 @@ export function exposureCheck(
   let total = 0;
   let blown = 0;
   for (let v = 0; v < 256; v++) {
-    total += counts[v]!;
-    if (v >= settings.blownLevel) blown += counts[v]!;
+    total += counts[v];
+    if (v >= settings.blownLevel) blown += counts[v];
   }
   const median = percentile(counts, 0.5);
   const blownFraction = total === 0 ? 0 : blown / total;

@@ -33,7 +33,7 @@ export function findGlareSpots(
   const { data, width, height } = image;
   const area = width * height;
   const mask = new Uint8Array(area);
-  for (let i = 0; i < area; i++) if (data[i]! >= options.blownLevel) mask[i] = 1;
+  for (let i = 0; i < area; i++) if (data[i] >= options.blownLevel) mask[i] = 1;
   const components = connectedComponents(mask, width, height, Math.max(2, options.minSpotFraction * area));
   const bandTop = Math.floor(height * (1 - options.textBandFraction));
   const spots: Box[] = [];

@@ -37,18 +37,18 @@ export async function toGreyImage(pipeline: sharp.Sharp): Promise<GreyImage> {
 
 export function histogram(image: GreyImage): Uint32Array {
   const counts = new Uint32Array(256);
-  for (let i = 0; i < image.data.length; i++) counts[image.data[i]!]!++;
+  for (const level of image.data) counts[level]++;
   return counts;
 }
 
 /** The grey level below which `fraction` of the pixels lie. */
 export function percentile(counts: Uint32Array, fraction: number): number {
   let total = 0;
-  for (let v = 0; v < 256; v++) total += counts[v]!;
+  for (let v = 0; v < 256; v++) total += counts[v];
   const target = fraction * total;
   let seen = 0;
   for (let v = 0; v < 256; v++) {
-    seen += counts[v]!;
+    seen += counts[v];
     if (seen >= target) return v;
   }
   return 255;
@@ -59,19 +59,19 @@ export function otsuThreshold(counts: Uint32Array): number {
   let total = 0;
   let sum = 0;
   for (let v = 0; v < 256; v++) {
-    total += counts[v]!;
-    sum += v * counts[v]!;
+    total += counts[v];
+    sum += v * counts[v];
   }
   let weightBelow = 0;
   let sumBelow = 0;
   let best = 0;
   let bestVariance = -1;
   for (let v = 0; v < 256; v++) {
-    weightBelow += counts[v]!;
+    weightBelow += counts[v];
     if (weightBelow === 0) continue;
     const weightAbove = total - weightBelow;
     if (weightAbove === 0) break;
-    sumBelow += v * counts[v]!;
+    sumBelow += v * counts[v];
     const meanBelow = sumBelow / weightBelow;
     const meanAbove = (sum - sumBelow) / weightAbove;
     const variance = weightBelow * weightAbove * (meanBelow - meanAbove) ** 2;

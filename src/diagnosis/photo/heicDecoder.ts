@@ -46,7 +46,7 @@ const WorkerReply = z.discriminatedUnion('ok', [
 ]);
 
 let running = 0;
-const waiting: Array<() => void> = [];
+const waiting: (() => void)[] = [];
 
 async function acquire(limit: number): Promise<void> {
   if (running < limit) {
@@ -81,13 +81,17 @@ function decodeInWorker(bytes: Buffer, maxPixels: number): Promise<RgbaImage> {
     };
     worker.once('message', (message: unknown) => {
       const reply = WorkerReply.safeParse(message);
-      if (!reply.success) return settle(() => reject(new PhotoInputError('corrupt', 'unexpected HEIC decoder reply')));
+      if (!reply.success) {
+        settle(() => reject(new PhotoInputError('corrupt', 'unexpected HEIC decoder reply')));
+        return;
+      }
       const value = reply.data;
       if (value.ok) {
         const data = Buffer.from(value.data.buffer, value.data.byteOffset, value.data.byteLength);
-        return settle(() => resolve({ data, width: value.width, height: value.height }));
+        settle(() => resolve({ data, width: value.width, height: value.height }));
+        return;
       }
-      return settle(() => reject(new PhotoInputError(value.code, value.detail ?? 'HEIC image too large')));
+      settle(() => reject(new PhotoInputError(value.code, value.detail ?? 'HEIC image too large')));
     });
     worker.once('error', (error) =>
       settle(() => reject(new PhotoInputError('corrupt', `HEIC decoder failed: ${error.message}`))),

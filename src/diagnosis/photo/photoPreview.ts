@@ -8,7 +8,7 @@ export interface PreviewMarks {
   text: Box[];
 }
 
-const COLOURS: ReadonlyArray<[keyof PreviewMarks, string]> = [
+const COLOURS: readonly [keyof PreviewMarks, string][] = [
   ['glare', '#ff2d2d'],
   ['cutEdges', '#ff9f1a'],
   ['text', '#2d8cff'],

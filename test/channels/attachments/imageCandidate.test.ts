@@ -4,7 +4,7 @@ import { isImageCandidate } from '../../../src/channels/attachments/attachmentFe
 import { teamsFileUpload, teamsPastedImage } from './teamsActivities';
 
 describe('isImageCandidate', () => {
-  const photos: Array<[string, Attachment]> = [
+  const photos: [string, Attachment][] = [
     [
       'a Web Chat upload',
       {
@@ -49,7 +49,7 @@ describe('isImageCandidate', () => {
     it(`takes ${what} as a possible photo`, () => assert.equal(isImageCandidate(attachment), true));
   }
 
-  const notPhotos: Array<[string, Attachment]> = [
+  const notPhotos: [string, Attachment][] = [
     ['an Adaptive Card', CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [] })],
     ['a hero card', CardFactory.heroCard('Title', ['https://example.test/image.png'])],
     ['a thumbnail card', CardFactory.thumbnailCard('Title', ['https://example.test/image.png'])],
@@ -71,7 +71,7 @@ describe('isImageCandidate', () => {
 
   it('does not take a malformed attachment as a photo, and does not throw on it', () => {
     // Straight from JSON, as a channel could send it: no contentType, a number as URL.
-    const malformed: Attachment = JSON.parse('{"contentUrl": 5, "content": null}');
+    const malformed = JSON.parse('{"contentUrl": 5, "content": null}') as Attachment;
 
     assert.equal(isImageCandidate(malformed), false);
   });

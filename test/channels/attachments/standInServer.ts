@@ -45,7 +45,7 @@ export async function startStandInServer(protocol: 'https' | 'http' = 'https'): 
   };
   const server = protocol === 'https' ? https.createServer({ cert, key }, handle) : http.createServer(handle);
   const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

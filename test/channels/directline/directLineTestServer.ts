@@ -42,7 +42,9 @@ export async function startDirectLineServer(options: DirectLineTestServerOptions
     now: options.now,
     limits: options.limits,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   const address: AddressInfo | string | null = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the test server has no TCP address');
   return {
@@ -54,7 +56,9 @@ export async function startDirectLineServer(options: DirectLineTestServerOptions
       directLine.close();
       // fetch keeps sockets alive; without this close() would wait for them to idle out.
       server.server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     },
   };
 }

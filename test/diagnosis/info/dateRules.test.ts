@@ -16,10 +16,10 @@ describe('info check: the date-of-birth rules', () => {
       expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
     }).findings;
     assert.deepEqual(
-      { context: finding?.messageParams['context'], reference: finding?.messageParams['reference'] },
+      { context: finding?.messageParams.context, reference: finding?.messageParams.reference },
       { context: 'document', reference: '04/08/2000' },
     );
-    assert.deepEqual([finding?.messageParams['optionA'], finding?.messageParams['optionB']].sort(), [
+    assert.deepEqual([finding?.messageParams.optionA, finding?.messageParams.optionB].sort(), [
       '2000-04-08',
       '2000-08-04',
     ]);
@@ -31,6 +31,6 @@ describe('info check: the date-of-birth rules', () => {
       input: { entered: { dateOfBirth: '04/08/2000' }, document: { dateOfBirth: '04/08/2000' } },
       expect: [{ rule: 'date_day_month_ambiguous', suggestion: null }],
     }).findings;
-    assert.equal(finding?.messageParams['context'], undefined);
+    assert.equal(finding?.messageParams.context, undefined);
   });
 });

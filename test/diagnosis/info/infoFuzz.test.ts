@@ -62,7 +62,7 @@ describe('info check: random input', () => {
       for (const finding of result.findings) {
         const where = JSON.stringify({ input, rule: finding.rule });
         assert.ok(INFO_RULE_IDS.includes(finding.rule), where);
-        const context = finding.messageParams['context'];
+        const context = finding.messageParams.context;
         const key = `${finding.rule}${typeof context === 'string' && context !== '' ? `_${context}` : ''}`;
         assert.ok(key in rules, `no text for ${key}: ${where}`);
         const length = Array.from(finding.entered).length;

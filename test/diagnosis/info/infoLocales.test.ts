@@ -32,7 +32,7 @@ function placeholdersOf(text: string): string[] {
 
 /** The key i18next resolves for a finding, context variant included. */
 function resolvedKey(finding: InfoFinding): string {
-  const context = finding.messageParams['context'];
+  const context = finding.messageParams.context;
   return typeof context === 'string' && context !== '' ? `${finding.messageKey}_${context}` : finding.messageKey;
 }
 
@@ -50,7 +50,7 @@ describe('info check: locale texts', () => {
       resources: Object.fromEntries(
         LOCALES.map((locale) => [
           locale,
-          { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) },
+          { info: JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'info.json'), 'utf8')) as object },
         ]),
       ),
       lng: 'en',

@@ -58,7 +58,7 @@ describe('POST /api/diagnose/info body', () => {
 
   it('never repeats the rejected value in its message', () => {
     const parsed = parseInfoRequest({
-      entered: { name: `SECRET-NAME${'\u0000'}`, documentNumber: 'SECRET-NUMBER'.repeat(20) },
+      entered: { name: `SECRET-NAME\u0000`, documentNumber: 'SECRET-NUMBER'.repeat(20) },
     });
     assert.ok(!parsed.ok);
     assert.doesNotMatch(parsed.message, /SECRET/);

@@ -12,7 +12,7 @@ describe('info check: HTTP response shape', () => {
     const calls: string[] = [];
     const response = toInfoResponse(result, (key, params) => {
       calls.push(key);
-      return `${key}|${String(params['suggestion'])}`;
+      return `${key}|${String(params.suggestion)}`;
     });
     assert.deepEqual(response, {
       match: false,

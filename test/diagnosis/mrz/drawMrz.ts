@@ -15,7 +15,7 @@ export async function drawMrzCard(
 ): Promise<GreyImage> {
   const width = options.width ?? 1000;
   const height = Math.round(width * 0.7);
-  const fontSize = Math.round((width * 0.92) / (lines[0]!.length * 0.6));
+  const fontSize = Math.round((width * 0.92) / (lines[0].length * 0.6));
   const lineHeight = Math.round(fontSize * 1.35);
   const mrzTop = height - lineHeight * lines.length - Math.round(fontSize * 0.8);
   const mrz = lines

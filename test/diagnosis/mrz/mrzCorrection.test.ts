@@ -49,7 +49,7 @@ describe('MRZ confusion correction', () => {
     const flips = ['L8B8S0BC3', 'L898508C3', 'L898S08C3', 'LB98S0BC3'].filter((v) => mrzCheckDigit(v) === 5);
     assert.ok(flips.length >= 2, 'two single confusions both satisfy the check digit');
     // The true number is one of them, so the composite digit agrees with either choice.
-    const [line1, line2] = buildTd3({ ...SAMPLE_MRZ_FIELDS, documentNumber: flips[0]! });
+    const [line1, line2] = buildTd3({ ...SAMPLE_MRZ_FIELDS, documentNumber: flips[0] });
     const result = correctMrz([line1, read + line2.slice(9)], MRZ_LAYOUTS.TD3, limits);
     assert.equal(result.lines[1]?.slice(0, 9), read);
     assert.equal(result.corrections, 0);

@@ -75,7 +75,7 @@ describe('text check messages', () => {
         assert.equal(typeof text, 'string', `${locale}: ${result.messageKey}`);
         for (const [, name] of String(text).matchAll(/\{\{(\w+)\}\}/g)) {
           assert.ok(
-            result.messageParams && name! in result.messageParams,
+            result.messageParams && name in result.messageParams,
             `${locale}: ${result.messageKey} uses {{${name}}}`,
           );
         }
