@@ -53,7 +53,7 @@ export class ForgetMeDialog extends Dialog {
     await sendText(dc.context, env.t('tickets:forget.done', { count }));
     // A Direct Line channel keeps the transcript itself; ending the conversation lets it delete that
     // too (the local Direct Line does at once). Other channels own their history and get nothing.
-    if (activity.channelId === Channels.Directline)
+    if (activity.channelId === String(Channels.Directline))
       await dc.context.sendActivity({
         type: ActivityTypes.EndOfConversation,
         code: EndOfConversationCodes.CompletedSuccessfully,
