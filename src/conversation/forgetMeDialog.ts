@@ -7,6 +7,8 @@ import type { ConversationServices } from './services';
 import { inEveryLocale, turnEnv } from './turnEnv';
 
 export const FORGET_ME_DIALOG = 'forgetMe';
+/** botbuilder's enum value as the plain string an activity's channelId is. */
+const DIRECT_LINE: string = Channels.Directline;
 
 /**
  * "forget me": after a yes, deletes the user's bot state (language, attempts) and this
@@ -53,7 +55,7 @@ export class ForgetMeDialog extends Dialog {
     await sendText(dc.context, env.t('tickets:forget.done', { count }));
     // A Direct Line channel keeps the transcript itself; ending the conversation lets it delete that
     // too (the local Direct Line does at once). Other channels own their history and get nothing.
-    if (activity.channelId === String(Channels.Directline))
+    if (activity.channelId === DIRECT_LINE)
       await dc.context.sendActivity({
         type: ActivityTypes.EndOfConversation,
         code: EndOfConversationCodes.CompletedSuccessfully,
