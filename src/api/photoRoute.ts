@@ -69,9 +69,12 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
         }
         const locale = requestLocale(req, deps.localizer.defaultLocale);
         const t = deps.localizer.t(locale);
-        const release = deps.uploads.admit(req, deps.maxBytes + MULTIPART_OVERHEAD_BYTES);
+        // The budget covers bodies being received; once read, the photo queue bounds what waits.
+        const release = deps.uploads.admit(req, deps.maxBytes + MULTIPART_OVERHEAD_BYTES, {
+          perAddress: deps.apiKey === undefined,
+        });
         try {
-          const bytes = await readPhotoUpload(req, deps.maxBytes);
+          const bytes = await readPhotoUpload(req, deps.maxBytes).finally(release);
           const diagnosis = await deps.diagnoser.diagnose(bytes);
           const checks = diagnosis.checks.map((check: CheckResult) => ({
             id: check.id,
@@ -95,8 +98,6 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
             });
           }
           throw error;
-        } finally {
-          release();
         }
       },
       (error) => deps.onUnexpected(error),

@@ -26,19 +26,16 @@ export class UploadGate {
 
   constructor(private readonly limits: UploadGateLimits) {}
 
-  get reserved(): number {
-    return this.reservedBytes;
-  }
-
   /**
    * `maxBytes`: the largest body the route accepts; a smaller Content-Length reserves only that.
-   * A refused body is drained, not read, so the error reaches the client.
+   * A refused body is drained, not read, so the error reaches the client. `perAddress: false` for
+   * a caller that proved who it is (the photo API's key holder, a front end serving many users).
    */
-  admit(req: IncomingMessage, maxBytes: number): UploadLease {
+  admit(req: IncomingMessage, maxBytes: number, options: { perAddress: boolean } = { perAddress: true }): UploadLease {
     const declared = Number(req.headers['content-length']);
     const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, maxBytes) : maxBytes;
-    const address = callerAddress(req);
-    const uploads = this.perAddress.get(address) ?? 0;
+    const address = options.perAddress ? callerAddress(req) : undefined;
+    const uploads = address === undefined ? 0 : (this.perAddress.get(address) ?? 0);
     if (uploads >= this.limits.perAddress) {
       req.resume();
       throw new HttpError(429, 'rate_limited', 'Too many uploads from this address at once; try again shortly.', {
@@ -52,12 +49,13 @@ export class UploadGate {
       });
     }
     this.reservedBytes += bytes;
-    this.perAddress.set(address, uploads + 1);
+    if (address !== undefined) this.perAddress.set(address, uploads + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.reservedBytes -= bytes;
+      if (address === undefined) return;
       const left = (this.perAddress.get(address) ?? 1) - 1;
       if (left > 0) this.perAddress.set(address, left);
       else this.perAddress.delete(address);
