@@ -7,6 +7,8 @@ import { registerPromptRoute } from './api/promptRoute';
 import { photoAttachmentReader } from './channels/photoAttachments';
 import { PhotoService } from './diagnosis/photoService';
 import { RateLimiter } from './http/rateLimiter';
+import { UploadGate } from './http/uploadGate';
+import { boundedHttpClient } from './bot/outboundHttpClient';
 import { loadSettings } from './settings';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
@@ -78,6 +80,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }),
     },
     userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
+    // Without credentials only the local Direct Line's ids were assigned by us; /api/messages callers claim theirs.
+    verifiedChannel: (channelId) => config.bot.appId !== undefined || channelId === DIRECT_LINE_CHANNEL_ID,
     brandName: config.brandName,
     defaultLocale: config.defaultLocale,
     now: options.now,
@@ -96,12 +100,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }, 60_000);
   sweeper.unref();
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId,
-  });
+  const outbound = boundedHttpClient(config.outbound);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.bot.appId,
+      MicrosoftAppPassword: config.bot.appPassword,
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.tenantId,
+    },
+    undefined,
+    undefined,
+    undefined,
+    { httpClient: outbound.httpClient },
+  );
   const adapter = new ChannelAdapter(auth);
   const onTurnError = createTurnErrorHandler(logger, localizer, state);
   adapter.onTurnError = onTurnError;
@@ -137,10 +148,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   purge();
   const purger = setInterval(purge, PURGE_INTERVAL_MS);
   purger.unref();
+  const uploads = new UploadGate({ budgetBytes: config.uploadBudgetBytes, perAddress: config.uploadsPerAddress });
   const http = createServer({
     logger,
     adapter,
     bot,
+    authenticated: config.bot.appId !== undefined,
+    bodyTimeoutMs: config.bodyTimeoutMs,
     readiness: { storage: () => storage.ping(), tickets: () => tickets.ping(), ocr: () => photos.ready() },
     routes: [
       (server) =>
@@ -157,6 +171,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           apiKey: config.diagnoseApiKey,
           maxBytes: config.maxPhotoBytes,
           limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
+          uploads,
           onUnexpected,
         }),
       (server) =>
@@ -177,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           brandName: config.brandName,
           defaultLocale: config.defaultLocale,
           maxUploadBytes: config.maxPhotoBytes,
+          uploads,
           logger,
         });
       },

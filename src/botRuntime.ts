@@ -39,6 +39,11 @@ export interface BotRuntimeOptions {
   tickets: TicketStore;
   /** Keys the user hash in tickets (see userKeyOf). */
   userKeySecret: string;
+  /**
+   * Whether a channel's user ids are vouched for (a verified token, or assigned by us); the others'
+   * tickets are keyed apart so a claimed id never reaches a real user's tickets. Default: all are.
+   */
+  verifiedChannel?: (channelId: string) => boolean;
   /** The photo checks and where attachments come from; without them the photo step is not offered. */
   photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
 }
@@ -79,7 +84,10 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     brandName: options.brandName,
     state,
     tickets: options.tickets,
-    userKey: (channelId, userId) => userKeyOf(options.userKeySecret, channelId, userId),
+    userKey: (channelId, userId) =>
+      userKeyOf(options.userKeySecret, channelId, userId, {
+        verified: options.verifiedChannel?.(channelId) ?? true,
+      }),
     now: options.now ?? Date.now,
   };
   const now = options.now ?? Date.now;

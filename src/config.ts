@@ -8,6 +8,7 @@ const flag = z
 const positiveInt = (max: number) =>
   z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(1).max(max);
 const optionalSecret = z.string().min(16, 'must be at least 16 characters').optional();
+const seconds = (max: number) => z.coerce.number({ error: 'expected a number of seconds' }).positive().max(max);
 
 const envSchema = z.object({
   MicrosoftAppId: z.string().optional(),
@@ -15,6 +16,10 @@ const envSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3978),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'expected an address or host name to listen on')
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected sqlite:<path> or postgres://...')
@@ -26,6 +31,11 @@ const envSchema = z.object({
   MAX_PHOTO_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(100).default(15),
   OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism())),
   PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
+  UPLOAD_BUDGET_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(16_384).optional(),
+  UPLOADS_PER_ADDRESS: positiveInt(1000).default(4),
+  BODY_TIMEOUT_SECONDS: seconds(3600).default(60),
+  OUTBOUND_TIMEOUT_SECONDS: seconds(300).default(10),
+  OUTBOUND_MAX_IN_FLIGHT: positiveInt(10_000).default(64),
   DIAGNOSE_API_KEY: optionalSecret,
   AGENT_API_TOKEN: optionalSecret,
   HELPDESK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -42,6 +52,8 @@ export interface Config {
     readonly tenantId: string | undefined;
   };
   readonly port: number;
+  /** Where to listen; loopback only unless credentials or HOST say otherwise. */
+  readonly host: string | undefined;
   readonly databaseUrl: string;
   readonly logLevel: string;
   readonly defaultLocale: (typeof LOCALES)[number];
@@ -50,6 +62,13 @@ export interface Config {
   readonly maxPhotoBytes: number;
   readonly ocrWorkers: number;
   readonly photoRatePerMinute: number;
+  /** Request bodies of uploads (photo API, Direct Line) all in flight at once may hold this many bytes. */
+  readonly uploadBudgetBytes: number;
+  readonly uploadsPerAddress: number;
+  /** A request body must have fully arrived this long after its headers. */
+  readonly bodyTimeoutMs: number;
+  /** Calls to a channel's Bot Connector (replies, proactive messages). */
+  readonly outbound: { readonly timeoutMs: number; readonly maxInFlight: number };
   readonly diagnoseApiKey: string | undefined;
   readonly agentApiToken: string | undefined;
   readonly helpdeskWebhookUrl: string | undefined;
@@ -57,6 +76,13 @@ export interface Config {
   readonly ticketRetentionDays: number;
   /** Keys the hash that links tickets to a user without storing the user id; undefined = the built-in default. */
   readonly ticketUserKeySecret: string | undefined;
+}
+
+/** Eight photos of the default 15 MB in flight at once. */
+const DEFAULT_UPLOAD_BUDGET_MB = 120;
+
+function mb(megabytes: number): number {
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable, never its value. */
@@ -104,15 +130,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.MicrosoftAppTenantId,
     }),
     port: e.PORT,
+    // Without credentials nothing authenticates callers: only this machine may reach the bot by default.
+    host: e.HOST ?? (e.MicrosoftAppId ? undefined : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     brandName: e.BRAND_NAME,
     // The local page needs no Azure; with real Bot Framework credentials it is opt-in.
     localWebChat: e.LOCAL_WEBCHAT ?? !e.MicrosoftAppId,
-    maxPhotoBytes: Math.round(e.MAX_PHOTO_MB * 1024 * 1024),
+    maxPhotoBytes: mb(e.MAX_PHOTO_MB),
     ocrWorkers: e.OCR_WORKERS,
     photoRatePerMinute: e.PHOTO_RATE_PER_MINUTE,
+    uploadBudgetBytes: mb(e.UPLOAD_BUDGET_MB ?? Math.max(DEFAULT_UPLOAD_BUDGET_MB, 2 * e.MAX_PHOTO_MB)),
+    uploadsPerAddress: e.UPLOADS_PER_ADDRESS,
+    bodyTimeoutMs: Math.round(e.BODY_TIMEOUT_SECONDS * 1000),
+    outbound: Object.freeze({
+      timeoutMs: Math.round(e.OUTBOUND_TIMEOUT_SECONDS * 1000),
+      maxInFlight: e.OUTBOUND_MAX_IN_FLIGHT,
+    }),
     diagnoseApiKey: e.DIAGNOSE_API_KEY,
     agentApiToken: e.AGENT_API_TOKEN,
     helpdeskWebhookUrl: e.HELPDESK_WEBHOOK_URL,

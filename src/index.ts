@@ -12,8 +12,16 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const app = await createApp(config);
-  const port = await app.listen(config.port);
-  app.logger.info({ port, localWebChat: config.localWebChat, database: config.databaseUrl.split(':')[0] }, 'listening');
+  const port = await app.listen(config.port, config.host);
+  app.logger.info(
+    {
+      port,
+      host: config.host ?? 'all interfaces',
+      localWebChat: config.localWebChat,
+      database: config.databaseUrl.split(':')[0],
+    },
+    'listening',
+  );
   if (config.localWebChat) app.logger.info(`open http://localhost:${port}/ to chat`);
 
   let stopping = false;

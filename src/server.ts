@@ -3,6 +3,10 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import type { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { assertActivity } from './http/activityGuard';
+import { admitAnonymousActivity } from './bot/anonymousActivity';
+import { bodyDeadline } from './http/bodyDeadline';
+import { comesFromThisMachine } from './http/callerAddress';
+import { markLoopbackEmulatorTurn } from './channels/turnOrigin';
 import { errorCodeFor } from './http/errorCodes';
 import { HttpError } from './http/httpError';
 import { jsonBody } from './http/jsonBody';
@@ -15,6 +19,10 @@ export interface ServerDeps {
   logger: Logger;
   adapter: ChannelAdapter;
   bot: ActivityHandler;
+  /** True when MicrosoftAppId is set and the adapter verifies every channel's token. */
+  authenticated: boolean;
+  /** How long a request body may take to arrive (see bodyDeadline). */
+  bodyTimeoutMs: number;
   /** Each dependency the bot needs to serve (storage, OCR workers): resolves when it is usable. */
   readiness: Record<string, () => Promise<void>>;
   /** Feature routes (diagnose API, local Direct Line, web page), registered by the composition root. */
@@ -52,6 +60,7 @@ export function createServer(deps: ServerDeps): KycServer {
     res.header('X-Request-Id', req.id());
     next();
   });
+  server.pre(bodyDeadline(deps.bodyTimeoutMs));
   server.on('after', (req: Request, res: Response) => {
     logger.info(
       {
@@ -111,15 +120,25 @@ export function createServer(deps: ServerDeps): KycServer {
     route(async (req, res) => {
       if (!req.is('json'))
         throw new HttpError(415, 'unsupported_media_type', 'Activities must be sent as application/json');
-      assertActivity(req.body);
+      const guarded = assertActivity(req.body);
       // restify leaves the parsed body untyped; assertActivity has just checked the fields the adapter reads.
       const activity = req.body as Activity;
+      const fromThisMachine = comesFromThisMachine(req);
+      const admission = deps.authenticated ? undefined : admitAnonymousActivity(guarded, fromThisMachine);
+      if (admission?.kind === 'loopbackEmulator') activity.serviceUrl = admission.serviceUrl;
+      const localEmulator = guarded.channelId === 'emulator' && fromThisMachine;
       inFlight += 1;
       try {
-        const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) =>
-          deps.bot.run(context),
-        );
-        res.status(invoke?.status ?? 200);
+        const invoke = await deps.adapter.processIncoming(req.header('authorization') ?? '', activity, (context) => {
+          if (localEmulator) markLoopbackEmulatorTurn(context);
+          return deps.bot.run(context);
+        });
+        const status = invoke?.status ?? 200;
+        if (status >= 400 && invoke?.body === undefined) {
+          // The adapter's answer to an invoke nobody handles is a bare 501: give it the error shape.
+          throw new HttpError(status, errorCodeFor(status), `The bot does not handle this ${guarded.type} activity.`);
+        }
+        res.status(status);
         if (invoke?.body !== undefined) res.json(invoke.body);
         else res.end();
       } catch (error) {

@@ -23,6 +23,34 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('listens on loopback only without credentials, on every interface with them, and where HOST says', () => {
+    assert.equal(loadConfig({}).host, '127.0.0.1');
+    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' }).host, undefined);
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', HOST: '::1' }).host, '::1');
+  });
+
+  it('bounds uploads, bodies and outbound calls with defaults that the environment can change', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.uploadBudgetBytes, 120 * 1024 * 1024);
+    assert.equal(defaults.uploadsPerAddress, 4);
+    assert.equal(defaults.bodyTimeoutMs, 60_000);
+    assert.deepEqual(defaults.outbound, { timeoutMs: 10_000, maxInFlight: 64 });
+    // The budget always fits two photos of the largest allowed size.
+    assert.equal(loadConfig({ MAX_PHOTO_MB: '100' }).uploadBudgetBytes, 200 * 1024 * 1024);
+    const tuned = loadConfig({
+      UPLOAD_BUDGET_MB: '0.5',
+      UPLOADS_PER_ADDRESS: '2',
+      BODY_TIMEOUT_SECONDS: '1.5',
+      OUTBOUND_TIMEOUT_SECONDS: '0.25',
+      OUTBOUND_MAX_IN_FLIGHT: '3',
+    });
+    assert.equal(tuned.uploadBudgetBytes, 512 * 1024);
+    assert.equal(tuned.uploadsPerAddress, 2);
+    assert.equal(tuned.bodyTimeoutMs, 1500);
+    assert.deepEqual(tuned.outbound, { timeoutMs: 250, maxInFlight: 3 });
+  });
+
   it('treats empty values as unset, as .env files write them', () => {
     assert.equal(loadConfig({ PORT: '', DIAGNOSE_API_KEY: '' }).port, 3978);
   });
@@ -35,6 +63,10 @@ describe('configuration from the environment', () => {
     ['LOCAL_WEBCHAT', 'maybe'],
     ['AGENT_API_TOKEN', 'short'],
     ['OCR_WORKERS', '0'],
+    ['HOST', 'not a host'],
+    ['UPLOAD_BUDGET_MB', '0'],
+    ['BODY_TIMEOUT_SECONDS', '-5'],
+    ['OUTBOUND_MAX_IN_FLIGHT', '1.5'],
   ] as const) {
     it(`rejects ${name}=${value} with an error naming ${name} but not its value`, () => {
       assert.throws(

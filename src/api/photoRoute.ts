@@ -12,7 +12,9 @@ import type { RateLimiter } from '../http/rateLimiter';
 import { route } from '../http/route';
 import type { Localizer } from '../i18n/localizer';
 import { resolveAcceptLanguage, resolveLocale } from '../i18n/resolveLocale';
-import { readPhotoUpload } from './photoUpload';
+import { callerAddress } from '../http/callerAddress';
+import type { UploadGate } from '../http/uploadGate';
+import { MULTIPART_OVERHEAD_BYTES, readPhotoUpload } from './photoUpload';
 
 export interface PhotoRouteDeps {
   diagnoser: PhotoDiagnoser;
@@ -20,6 +22,8 @@ export interface PhotoRouteDeps {
   apiKey: string | undefined;
   maxBytes: number;
   limiter: RateLimiter;
+  /** The process-wide upload budget, shared with the local Direct Line's uploads. */
+  uploads: UploadGate;
   onUnexpected: (error: unknown) => void;
 }
 
@@ -41,9 +45,12 @@ function requestLocale(req: Request, fallback: Locale): Locale {
   return query ? resolveLocale(query, fallback) : resolveAcceptLanguage(req.header('accept-language'), fallback);
 }
 
-/** Rate-limit key: the API key holder when keys are on, else the remote address. */
-function clientKey(req: Request): string {
-  return req.header('authorization') || req.socket.remoteAddress || 'unknown';
+/**
+ * Rate-limit key: the API key holder once the key was checked, else the address. Never a header
+ * the caller makes up, or every new value would be a fresh bucket.
+ */
+function clientKey(req: Request, authenticated: boolean): string {
+  return authenticated ? 'api-key' : `address:${callerAddress(req)}`;
 }
 
 /** `POST /api/diagnose/photo`: the bot's photo checks for a KYC front end, before the user submits. */
@@ -53,7 +60,7 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
     route(
       async (req, res) => {
         assertBearer(req, deps.apiKey);
-        const decision = deps.limiter.take(clientKey(req));
+        const decision = deps.limiter.take(clientKey(req, deps.apiKey !== undefined));
         if (!decision.allowed) {
           req.resume();
           throw new HttpError(429, 'rate_limited', 'Too many photos; try again shortly.', {
@@ -62,8 +69,12 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
         }
         const locale = requestLocale(req, deps.localizer.defaultLocale);
         const t = deps.localizer.t(locale);
-        const bytes = await readPhotoUpload(req, deps.maxBytes);
+        // The budget covers bodies being received; once read, the photo queue bounds what waits.
+        const release = deps.uploads.admit(req, deps.maxBytes + MULTIPART_OVERHEAD_BYTES, {
+          perAddress: deps.apiKey === undefined,
+        });
         try {
+          const bytes = await readPhotoUpload(req, deps.maxBytes).finally(release);
           const diagnosis = await deps.diagnoser.diagnose(bytes);
           const checks = diagnosis.checks.map((check: CheckResult) => ({
             id: check.id,

@@ -4,7 +4,8 @@ import { HttpError } from '../http/httpError';
 import { readRawBody } from '../http/readBody';
 
 const FIELD = 'photo';
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+/** Room for part headers and boundaries on top of the photo itself. */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * The photo bytes of a diagnose request: the raw body for `image/*` and

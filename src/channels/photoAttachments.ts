@@ -4,10 +4,14 @@ import { PhotoInputError } from '../diagnosis/photo/photoInputError';
 import { AttachmentDownloadError, fetchAttachmentBytes, isImageCandidate } from './attachments/attachmentFetcher';
 import { readLocalAttachment } from './directline/localDirectLine';
 import { botTokenProvider } from './teams/botToken';
+import { isLoopbackEmulatorTurn } from './turnOrigin';
 
 export interface PhotoAttachmentOptions {
   maxBytes: number;
-  /** No Bot Framework credentials: local development, where the Emulator serves files from localhost. */
+  /**
+   * No Bot Framework credentials: local development, where the Emulator serves files from
+   * localhost. Even then only for a turn the server marked as the Emulator on this machine.
+   */
   localDevelopment: boolean;
 }
 
@@ -26,7 +30,7 @@ export function photoAttachmentReader(options: PhotoAttachmentOptions): Attachme
           { channelId: context.activity.channelId, getBotToken: botTokenProvider(context) },
           {
             maxBytes: options.maxBytes,
-            allowLocalhostForEmulator: options.localDevelopment,
+            allowLocalhostForEmulator: options.localDevelopment && isLoopbackEmulatorTurn(context),
             readLocal: readLocalAttachment,
           },
         );

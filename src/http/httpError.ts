@@ -11,11 +11,13 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
+  | 'request_timeout'
   | 'precondition_required'
   | 'precondition_failed'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'not_implemented'
   | 'overloaded'
   | 'internal';
 

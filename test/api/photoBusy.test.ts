@@ -3,6 +3,7 @@ import restify from 'restify';
 import { registerPhotoRoute } from '../../src/api/photoRoute';
 import { OverloadedError } from '../../src/diagnosis/overloadedError';
 import { RateLimiter } from '../../src/http/rateLimiter';
+import { UploadGate } from '../../src/http/uploadGate';
 import { createLocalizer } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
 import { createBotHarness } from '../support/botHarness';
@@ -21,6 +22,7 @@ describe('a full photo queue', () => {
       apiKey: undefined,
       maxBytes: 1024 * 1024,
       limiter: new RateLimiter(100, 10, Date.now),
+      uploads: new UploadGate({ budgetBytes: 8 * 1024 * 1024, perAddress: 4 }),
       onUnexpected: () => undefined,
     });
     await new Promise<void>((resolve) => {

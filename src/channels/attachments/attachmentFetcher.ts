@@ -6,7 +6,7 @@ import { acceptsBotToken } from './botConnectorHosts';
 import { decodeDataUri, isDataUri } from './dataUri';
 import { inboundAttachment } from './inboundAttachment';
 import { pinnedGet, toDownloadError } from './pinnedGet';
-import { isLoopbackAddress, isPublicAddress } from './publicAddress';
+import { isLoopbackAddress, isPublicAddress } from '../../http/publicAddress';
 import { TEAMS_FILE_DOWNLOAD_INFO, teamsDownloadContent } from './teamsAttachmentContent';
 
 export { AttachmentDownloadError, type AttachmentDownloadErrorCode } from './attachmentDownloadError';

@@ -29,6 +29,8 @@ export class Conversation {
     readonly id: string,
     readonly userId: string,
     readonly serviceUrl: string,
+    /** Who started it, for the per-address cap. */
+    readonly clientAddress: string,
     readonly createdAt: number,
     private readonly limits: ConversationLimits,
   ) {

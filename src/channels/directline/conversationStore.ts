@@ -6,8 +6,19 @@ export type RemovalReason = 'expired' | 'evicted' | 'ended' | 'closed';
 
 type StoreLimits = Pick<
   DirectLineLimits,
-  'conversationIdleMs' | 'conversationMaxAgeMs' | 'maxConversations' | 'maxHistoryActivities' | 'maxHistoryBytes'
+  | 'conversationIdleMs'
+  | 'conversationMaxAgeMs'
+  | 'maxConversations'
+  | 'evictIdleMs'
+  | 'maxConversationsPerAddress'
+  | 'maxHistoryActivities'
+  | 'maxHistoryBytes'
 >;
+
+export type CreateResult =
+  | { readonly created: true; readonly conversation: Conversation }
+  /** `full`: every slot is in use; `address`: this address holds its share already. */
+  | { readonly created: false; readonly reason: 'full' | 'address' };
 
 /**
  * Live conversations, least recently active first (Map insertion order), so evicting the oldest
@@ -15,6 +26,7 @@ type StoreLimits = Pick<
  */
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
+  private readonly perAddress = new Map<string, number>();
 
   constructor(
     private readonly limits: StoreLimits,
@@ -26,16 +38,20 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  create(userId: string, serviceUrl: string): Conversation {
+  create(userId: string, serviceUrl: string, clientAddress: string): CreateResult {
     this.sweep();
+    if ((this.perAddress.get(clientAddress) ?? 0) >= this.limits.maxConversationsPerAddress)
+      return { created: false, reason: 'address' };
     while (this.conversations.size >= this.limits.maxConversations) {
       const oldest = this.conversations.values().next();
-      if (oldest.done) break;
+      if (oldest.done || this.now() - oldest.value.lastActiveAt < this.limits.evictIdleMs)
+        return { created: false, reason: 'full' };
       this.remove(oldest.value, 'evicted');
     }
-    const conversation = new Conversation(randomToken(18), userId, serviceUrl, this.now(), this.limits);
+    const conversation = new Conversation(randomToken(18), userId, serviceUrl, clientAddress, this.now(), this.limits);
     this.conversations.set(conversation.id, conversation);
-    return conversation;
+    this.perAddress.set(clientAddress, (this.perAddress.get(clientAddress) ?? 0) + 1);
+    return { created: true, conversation };
   }
 
   /** The conversation if it is still alive; an expired one is removed on the spot. */
@@ -81,6 +97,9 @@ export class ConversationStore {
 
   private remove(conversation: Conversation, reason: RemovalReason): void {
     this.conversations.delete(conversation.id);
+    const left = (this.perAddress.get(conversation.clientAddress) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(conversation.clientAddress, left);
+    else this.perAddress.delete(conversation.clientAddress);
     this.onRemove(conversation, reason);
   }
 }

@@ -8,8 +8,16 @@ export interface DirectLineLimits {
   readonly conversationMaxAgeMs: number;
   /** After the bot ends a conversation, how long its history waits for the page to fetch it. */
   readonly endedGraceMs: number;
-  /** Beyond this many, creating a conversation evicts the least recently active one. */
+  /**
+   * At this many, a new conversation takes the place of the least recently active one only if
+   * that one has been idle for `evictIdleMs`; otherwise starting is refused (503), so a flood of
+   * new conversations cannot push people out in the middle of their own.
+   */
   readonly maxConversations: number;
+  /** Web Chat polls every second while its page is open: this long without a request means the page is gone. */
+  readonly evictIdleMs: number;
+  /** Live conversations one address may hold (429 past it). */
+  readonly maxConversationsPerAddress: number;
   readonly maxHistoryActivities: number;
   /** Serialized JSON size of one conversation's history. */
   readonly maxHistoryBytes: number;
@@ -31,6 +39,8 @@ export function defaultDirectLineLimits(maxUploadBytes: number): DirectLineLimit
     conversationMaxAgeMs: 4 * 60 * 60_000,
     endedGraceMs: 30_000,
     maxConversations: 1000,
+    evictIdleMs: 2 * 60_000,
+    maxConversationsPerAddress: 30,
     maxHistoryActivities: 500,
     maxHistoryBytes: 2 * 1024 * 1024,
     maxJsonBodyBytes: 256 * 1024,

@@ -17,7 +17,9 @@ import type { DirectLineLimits } from './directLineLimits';
 import { inboundActivitySchema, LOCALE_TAG, uploadActivitySchema } from './inboundActivity';
 import { readJsonBody } from './jsonBody';
 import type { LocalDirectLineAdapter } from './localDirectLineAdapter';
-import { parseUpload } from './multipartUpload';
+import { maxUploadBodyBytes, parseUpload, type UploadLimits } from './multipartUpload';
+import { callerAddress } from '../../http/callerAddress';
+import type { UploadGate } from '../../http/uploadGate';
 import { randomToken } from './randomToken';
 import type { RateLimiter } from '../../http/rateLimiter';
 import type { TokenLookup, TokenRegistry } from './tokenRegistry';
@@ -29,6 +31,8 @@ export interface DirectLineRouteDeps {
   readonly tokens: TokenRegistry;
   readonly attachments: AttachmentStore;
   readonly limiter: RateLimiter;
+  /** The process-wide upload budget, shared with the photo API. */
+  readonly uploads: UploadGate;
   readonly limits: DirectLineLimits;
   readonly maxUploadBytes: number;
   readonly logger: Logger;
@@ -36,6 +40,8 @@ export interface DirectLineRouteDeps {
 }
 
 const PREFIX = '/v3/directline';
+/** Slots free up as pages close (evictIdleMs) or conversations end. */
+const RETRY_START_SECONDS = 30;
 
 const conversationParams = z.object({ id: z.string().min(1).max(64) });
 const attachmentParams = z.object({ id: z.string().min(1).max(64) });
@@ -100,7 +106,18 @@ async function startConversation(deps: DirectLineRouteDeps, req: Request, res: R
   if (!body.success) throw new HttpError(400, 'bad_request', 'The conversation start body is malformed.');
   const requestedId = body.data?.user?.id;
   const userId = requestedId !== undefined && USER_ID.test(requestedId) ? requestedId : `u_${randomToken(12)}`;
-  const conversation = deps.conversations.create(userId, requestOrigin(req));
+  const result = deps.conversations.create(userId, requestOrigin(req), callerAddress(req));
+  if (!result.created) {
+    deps.logger.warn({ reason: result.reason }, 'local direct line conversation refused');
+    if (result.reason === 'address')
+      throw new HttpError(429, 'rate_limited', 'This address has too many open conversations.', {
+        'Retry-After': String(RETRY_START_SECONDS),
+      });
+    throw new HttpError(503, 'overloaded', 'Too many conversations are open right now; try again shortly.', {
+      'Retry-After': String(RETRY_START_SECONDS),
+    });
+  }
+  const { conversation } = result;
   const { token, expiresInSeconds } = deps.tokens.issue(conversation.id);
   deps.logger.info({ conversationId: conversation.id }, 'local direct line conversation started');
 
@@ -166,12 +183,15 @@ async function postActivity(deps: DirectLineRouteDeps, req: Request, res: Respon
 
 async function upload(deps: DirectLineRouteDeps, req: Request, res: Response): Promise<void> {
   const conversation = authorize(deps, req);
-  const { activity, files } = await parseUpload(req, {
+  const limits: UploadLimits = {
     maxFileBytes: deps.maxUploadBytes,
     maxTotalBytes: deps.maxUploadBytes,
     maxFiles: deps.limits.maxFilesPerUpload,
     maxActivityBytes: deps.limits.maxJsonBodyBytes,
-  });
+  };
+  // Once parsed, the files belong to the attachment store and its own bounds.
+  const release = deps.uploads.admit(req, maxUploadBodyBytes(limits));
+  const { activity, files } = await parseUpload(req, limits).finally(release);
   const parsed = uploadActivitySchema.safeParse(activity);
   if (!parsed.success)
     throw new HttpError(400, 'bad_request', `The activity part is malformed (${issuePaths(parsed.error)}).`);

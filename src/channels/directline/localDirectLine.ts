@@ -9,6 +9,7 @@ import { registerDirectLineRoutes } from './directLineRoutes';
 import { LocalDirectLineAdapter } from './localDirectLineAdapter';
 import { RateLimiter } from '../../http/rateLimiter';
 import { TokenRegistry } from './tokenRegistry';
+import type { UploadGate } from '../../http/uploadGate';
 
 export interface LocalDirectLineOptions {
   bot: { run(context: TurnContext): Promise<void> };
@@ -19,6 +20,8 @@ export interface LocalDirectLineOptions {
   /** Per file and per upload; the same cap as the photo API. */
   maxUploadBytes: number;
   logger: Logger;
+  /** The process-wide upload budget, shared with the photo API. */
+  uploads: UploadGate;
   now?: () => number;
   /** Overrides of the bounds in `defaultDirectLineLimits`, mainly for tests. */
   limits?: Partial<DirectLineLimits>;
@@ -86,6 +89,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     tokens,
     attachments,
     limiter: new RateLimiter(limits.rateBurst, limits.ratePerSecond, now),
+    uploads: options.uploads,
     limits,
     maxUploadBytes: options.maxUploadBytes,
     logger,

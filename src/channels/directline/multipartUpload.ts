@@ -21,6 +21,11 @@ const MIME_TYPE = /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/i;
 /** Room for part headers and boundaries on top of the payload caps. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
+/** The largest body an upload within `limits` can have. */
+export function maxUploadBodyBytes(limits: UploadLimits): number {
+  return limits.maxTotalBytes + limits.maxActivityBytes + MULTIPART_OVERHEAD_BYTES;
+}
+
 /**
  * Parses a Direct Line upload with busboy, keeping every byte in memory and nothing on disk.
  * Rejects with HttpError: 415 when not multipart, 413 past a size or count cap, 400 when malformed.
@@ -31,7 +36,7 @@ export function parseUpload(req: IncomingMessage, limits: UploadLimits): Promise
     return Promise.reject(new HttpError(415, 'unsupported_media_type', 'An upload must be multipart/form-data.'));
   }
   const declaredLength = Number(req.headers['content-length']);
-  if (declaredLength > limits.maxTotalBytes + limits.maxActivityBytes + MULTIPART_OVERHEAD_BYTES) {
+  if (declaredLength > maxUploadBodyBytes(limits)) {
     return Promise.reject(tooLarge());
   }
   let parser: busboy.Busboy;

@@ -101,14 +101,19 @@ describe('local Direct Line: tokens and isolation', () => {
 });
 
 describe('local Direct Line: bounds', () => {
-  it('keeps at most maxConversations, evicting the least recently active', async () => {
-    const server = await startDirectLineServer({ limits: { maxConversations: 2 } });
+  it('at maxConversations evicts only a conversation idle past evictIdleMs, the least recently active first', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const server = await startDirectLineServer({
+      limits: { maxConversations: 2, evictIdleMs: 60_000 },
+      now: () => now,
+    });
     try {
       const first = new DirectLineClient(server.baseUrl);
       const second = new DirectLineClient(server.baseUrl);
       const third = new DirectLineClient(server.baseUrl);
       await first.start();
       await second.start();
+      now += 61_000;
       await first.poll();
       await third.start();
       assert.equal((await first.request(first.activitiesPath('0'))).status, 200);

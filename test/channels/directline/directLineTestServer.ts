@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { createServer } from 'restify';
 import type { DirectLineLimits } from '../../../src/channels/directline/directLineLimits';
 import { registerLocalDirectLine, type LocalDirectLine } from '../../../src/channels/directline/localDirectLine';
+import { UploadGate } from '../../../src/http/uploadGate';
 import { createLogger } from '../../../src/logger';
 import { EchoBot } from './echoBot';
 
@@ -39,6 +40,7 @@ export async function startDirectLineServer(options: DirectLineTestServerOptions
     defaultLocale: options.defaultLocale ?? 'en',
     maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
     logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
+    uploads: new UploadGate({ budgetBytes: 64 * 1024 * 1024, perAddress: 16 }),
     now: options.now,
     limits: options.limits,
   });

@@ -8,7 +8,10 @@ const file = (size: number) => ({ name: 'a.png', contentType: 'image/png', bytes
 
 describe('Conversation history', () => {
   it('drops the oldest activities past the byte bound but always keeps the newest', () => {
-    const conversation = new Conversation('c', 'u', 'http://x', 0, { maxHistoryActivities: 100, maxHistoryBytes: 300 });
+    const conversation = new Conversation('c', 'u', 'http://x', '127.0.0.1', 0, {
+      maxHistoryActivities: 100,
+      maxHistoryBytes: 300,
+    });
     for (let i = 0; i < 5; i += 1) conversation.append((id) => ({ id, text: 'x'.repeat(100) }));
     const page = conversation.activitiesFrom(0);
     assert.equal(page.activities.length, 2);
@@ -18,7 +21,7 @@ describe('Conversation history', () => {
   });
 
   it('runs turns one after another even when one fails', async () => {
-    const conversation = new Conversation('c', 'u', 'http://x', 0, {
+    const conversation = new Conversation('c', 'u', 'http://x', '127.0.0.1', 0, {
       maxHistoryActivities: 10,
       maxHistoryBytes: 10_000,
     });
@@ -46,13 +49,17 @@ describe('ConversationStore', () => {
         conversationIdleMs: 1000,
         conversationMaxAgeMs: 5000,
         maxConversations: 10,
+        evictIdleMs: 1000,
+        maxConversationsPerAddress: 10,
         maxHistoryActivities: 10,
         maxHistoryBytes: 1000,
       },
       () => clock,
       (_conversation, reason) => removed.push(reason),
     );
-    const conversation = store.create('u', 'http://x');
+    const created = store.create('u', 'http://x', '127.0.0.1');
+    assert.ok(created.created);
+    const { conversation } = created;
     for (clock = 500; clock < 5000; clock += 500) {
       const alive = store.get(conversation.id);
       assert.ok(alive);

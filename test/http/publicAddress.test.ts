@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isPublicAddress } from '../../../src/channels/attachments/publicAddress';
+import { isPublicAddress } from '../../src/http/publicAddress';
 
 describe('isPublicAddress', () => {
   const nonPublic = [
