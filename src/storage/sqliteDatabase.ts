@@ -15,5 +15,15 @@ export function openSqliteDatabase(filePath: string): Database {
   // still durable across a process crash or SIGKILL, only an OS crash can lose the last commits.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Deleted and overwritten content is zeroed rather than left readable in free pages ("forget me").
+  db.pragma('secure_delete = ON');
   return db;
+}
+
+/**
+ * After an erase: copies the WAL into the (secure-deleted) file and empties it, so the WAL keeps
+ * no older page images holding the erased values either.
+ */
+export function checkpointAfterErase(db: Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -3,7 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ClosableStorage } from './closableStorage';
 import { ETagConflictError } from './eTagConflictError';
 import type { Migration } from './migration';
-import { openSqliteDatabase } from './sqliteDatabase';
+import { checkpointAfterErase, openSqliteDatabase } from './sqliteDatabase';
 import { runSqliteMigrations } from './sqliteMigrations';
 import { encodeStorageKey } from './storageKeyEncoding';
 import { assertKeys, toStoreItem, toStoreItemWrites, type StoreItemWrite } from './storeItemRow';
@@ -112,6 +112,7 @@ export class SqliteStorage implements ClosableStorage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     this.db.transaction((): void => keys.forEach((key) => this.deleteRow.run(encodeStorageKey(key)))).immediate();
+    checkpointAfterErase(this.db);
   }
 
   async ping(): Promise<void> {

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { Migration } from '../storage/migration';
 import { runPostgresMigrations } from '../storage/postgresMigrations';
 import { withPostgresTransaction } from '../storage/postgresTransaction';
-import { TICKET_CREATED_EVENT, type OutboxEntry, type OutboxRow, type TicketOutbox } from './outbox';
+import {
+  TICKET_ANONYMISED_EVENT,
+  TICKET_CREATED_EVENT,
+  type OutboxEntry,
+  type OutboxRow,
+  type TicketOutbox,
+} from './outbox';
 import { detailsOf, TICKET_LIMITS, type NewTicket, type Ticket, type TicketChange, type TicketReply } from './ticket';
 import {
   InvalidTicketError,
@@ -103,6 +109,7 @@ const outboxClaimRow = z.object({
   lock_token: z.string(),
 });
 const outboxRow = z.object({
+  event: z.string(),
   id: bigintId,
   ticket_number: z.string(),
   attempts: z.number().int(),
@@ -153,12 +160,7 @@ export class PostgresTicketStore implements TicketStore {
              VALUES ($1, 'open', $2, NULL, $3, $4, 1, $5, $5, NULL)`,
             [number, ticket.priority, ticket.userKey, JSON.stringify(detailsOf(ticket)), at],
           );
-          if (this.options.webhookOutbox) {
-            await client.query(
-              'INSERT INTO ticket_outbox (ticket_number, event, next_attempt_at, created_at) VALUES ($1, $2, $3, $3)',
-              [number, TICKET_CREATED_EVENT, at],
-            );
-          }
+          await this.queueWebhook(client, number, TICKET_CREATED_EVENT, at);
           return this.mustRead(client, number);
         });
       } catch (error) {
@@ -308,6 +310,7 @@ export class PostgresTicketStore implements TicketStore {
            WHERE number = $3`,
           [JSON.stringify(anonymisedDetails(row.details)), at, row.number],
         );
+        await this.queueWebhook(client, row.number, TICKET_ANONYMISED_EVENT, at);
       }
       return rows.length;
     });
@@ -390,6 +393,14 @@ export class PostgresTicketStore implements TicketStore {
     );
   }
 
+  private async queueWebhook(client: PoolClient, number: string, event: string, at: Date): Promise<void> {
+    if (!this.options.webhookOutbox) return;
+    await client.query(
+      'INSERT INTO ticket_outbox (ticket_number, event, next_attempt_at, created_at) VALUES ($1, $2, $3, $3)',
+      [number, event, at],
+    );
+  }
+
   private async touch(client: PoolClient, number: string, at: Date): Promise<void> {
     await client.query('UPDATE tickets SET version = version + 1, updated_at = $1 WHERE number = $2', [at, number]);
   }
@@ -451,6 +462,7 @@ class PostgresOutbox implements TicketOutbox {
       return {
         id: row.id,
         ticketNumber: row.ticket_number,
+        event: row.event,
         attempts: row.attempts,
         nextAttemptAt: row.next_attempt_at.toISOString(),
         deliveredAt: row.delivered_at?.toISOString() ?? null,

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Migration } from '../storage/migration';
-import { openSqliteDatabase } from '../storage/sqliteDatabase';
+import { checkpointAfterErase, openSqliteDatabase } from '../storage/sqliteDatabase';
 import { runSqliteMigrations } from '../storage/sqliteMigrations';
-import { TICKET_CREATED_EVENT, type OutboxEntry, type OutboxRow, type TicketOutbox } from './outbox';
+import {
+  TICKET_ANONYMISED_EVENT,
+  TICKET_CREATED_EVENT,
+  type OutboxEntry,
+  type OutboxRow,
+  type TicketOutbox,
+} from './outbox';
 import { detailsOf, TICKET_LIMITS, type NewTicket, type Ticket, type TicketChange, type TicketReply } from './ticket';
 import {
   InvalidTicketError,
@@ -98,6 +104,7 @@ const outboxClaimRow = z.object({
   attempts: z.number().int(),
 });
 const outboxRow = z.object({
+  event: z.string(),
   id: z.number().int(),
   ticket_number: z.string(),
   attempts: z.number().int(),
@@ -152,11 +159,7 @@ export class SqliteTicketStore implements TicketStore {
            VALUES (?, 'open', ?, NULL, ?, ?, 1, ?, ?, NULL)`,
         )
         .run(number, ticket.priority, ticket.userKey, JSON.stringify(detailsOf(ticket)), at, at);
-      if (this.options.webhookOutbox) {
-        this.db
-          .prepare('INSERT INTO ticket_outbox (ticket_number, event, next_attempt_at, created_at) VALUES (?, ?, ?, ?)')
-          .run(number, TICKET_CREATED_EVENT, at, at);
-      }
+      this.queueWebhook(number, TICKET_CREATED_EVENT, at);
     });
     for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
       const number = this.generateNumber();
@@ -298,7 +301,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
-    return this.db
+    const count = this.db
       .transaction((): number => {
         const rows = this.db.prepare('SELECT * FROM tickets WHERE user_key = ?').all(userKey).map(parseTicketRow);
         const at = this.now().toISOString();
@@ -311,10 +314,13 @@ export class SqliteTicketStore implements TicketStore {
              WHERE number = ?`,
             )
             .run(JSON.stringify(anonymisedDetails(row.details)), at, at, row.number);
+          this.queueWebhook(row.number, TICKET_ANONYMISED_EVENT, at);
         }
         return rows.length;
       })
       .immediate();
+    checkpointAfterErase(this.db);
+    return count;
   }
 
   async purgeOlderThan(days: number): Promise<number> {
@@ -398,6 +404,13 @@ export class SqliteTicketStore implements TicketStore {
       .run(number, count + 1, randomUUID(), text, at);
   }
 
+  private queueWebhook(number: string, event: string, at: string): void {
+    if (!this.options.webhookOutbox) return;
+    this.db
+      .prepare('INSERT INTO ticket_outbox (ticket_number, event, next_attempt_at, created_at) VALUES (?, ?, ?, ?)')
+      .run(number, event, at, at);
+  }
+
   private touch(number: string, at: string): void {
     this.db.prepare('UPDATE tickets SET version = version + 1, updated_at = ? WHERE number = ?').run(at, number);
   }
@@ -467,6 +480,7 @@ class SqliteOutbox implements TicketOutbox {
       return {
         id: String(row.id),
         ticketNumber: row.ticket_number,
+        event: row.event,
         attempts: row.attempts,
         nextAttemptAt: row.next_attempt_at,
         deliveredAt: row.delivered_at,
