@@ -1,5 +1,5 @@
 import { parseDatabaseUrl } from './databaseUrl';
-import { createPostgresPool } from './postgresPool';
+import { createPostgresPool } from './postgresDialect';
 import { PostgresTurnLock } from './postgresTurnLock';
 import { InProcessTurnLock, type TurnLock } from './turnLock';
 

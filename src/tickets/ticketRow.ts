@@ -14,7 +14,7 @@ import {
 import { cleanTicketText, utf8Length } from './ticketText';
 
 /** SQLite hands back ISO text, PostgreSQL Date objects; tickets always carry ISO text. */
-const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
+export const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
 /** SQLite hands back JSON text, PostgreSQL (json column) the parsed value. */
 const details = z
   .union([z.string().transform((text): unknown => JSON.parse(text)), z.record(z.string(), z.unknown())])
