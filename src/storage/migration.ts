@@ -1,7 +1,4 @@
-import type { Db, SqlDatabase } from './sqlDatabase';
-
-/** SQL statements, or code for what SQL cannot do (e.g. computing a hash per row). */
-export type MigrationStep = string | ((db: Db) => Promise<void>);
+import type { SqlDatabase } from './sqlDatabase';
 
 /**
  * One step of a component's schema. Each component (bot state, tickets, ...) numbers its own
@@ -10,28 +7,56 @@ export type MigrationStep = string | ((db: Db) => Promise<void>);
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  /** The same for both databases, or each its own; run in the transaction of the bookkeeping row. */
-  readonly sql: MigrationStep | { readonly sqlite: MigrationStep; readonly postgres: MigrationStep };
+  /** Statements for both databases, or each its own; run in the transaction of the bookkeeping row. */
+  readonly sql: string | { readonly sqlite: string; readonly postgres: string };
 }
 
-const MIGRATIONS_TABLE = {
-  sqlite: `
-    CREATE TABLE IF NOT EXISTS schema_migrations (
-      component  TEXT    NOT NULL,
-      version    INTEGER NOT NULL,
-      name       TEXT    NOT NULL,
-      applied_at TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-      PRIMARY KEY (component, version)
-    )`,
-  postgres: `
-    CREATE TABLE IF NOT EXISTS schema_migrations (
-      component  text        NOT NULL,
-      version    integer     NOT NULL,
-      name       text        NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (component, version)
-    )`,
-} as const;
+/** Column types as each database spells them. */
+export interface ColumnTypes {
+  readonly text: string;
+  readonly integer: string;
+  /** ISO-8601 UTC text on SQLite, which sorts and compares like time. */
+  readonly time: string;
+  /** `json` rather than `jsonb` on PostgreSQL: jsonb rejects "\u0000" in strings and reorders object keys. */
+  json(column: string): string;
+  readonly serialKey: string;
+  /** SQLite leaves foreign keys unenforced, so the stores delete a ticket's rows themselves. */
+  readonly ticketReference: string;
+  readonly now: string;
+}
+
+const COLUMN_TYPES: { readonly sqlite: ColumnTypes; readonly postgres: ColumnTypes } = {
+  sqlite: {
+    text: 'TEXT',
+    integer: 'INTEGER',
+    time: 'TEXT',
+    json: (column) => `TEXT CHECK (json_valid(${column}))`,
+    serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    ticketReference: '',
+    now: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  },
+  postgres: {
+    text: 'text',
+    integer: 'integer',
+    time: 'timestamptz',
+    json: () => 'json',
+    serialKey: 'bigserial PRIMARY KEY',
+    ticketReference: 'REFERENCES tickets (number) ON DELETE CASCADE',
+    now: 'now()',
+  },
+};
+
+/** A migration written once, in the column types of each database. */
+export function bothDialects(ddl: (types: ColumnTypes) => string): { sqlite: string; postgres: string } {
+  return { sqlite: ddl(COLUMN_TYPES.sqlite), postgres: ddl(COLUMN_TYPES.postgres) };
+}
+
+const MIGRATIONS_TABLE = bothDialects(
+  (t) => `CREATE TABLE IF NOT EXISTS schema_migrations (
+    component ${t.text} NOT NULL, version ${t.integer} NOT NULL, name ${t.text} NOT NULL,
+    applied_at ${t.time} NOT NULL DEFAULT ${t.now}, PRIMARY KEY (component, version)
+  )`,
+);
 
 /** The migrations still to apply, in order; throws on a malformed list or a database from a newer build. */
 export function planMigrations(
@@ -80,9 +105,8 @@ export function runMigrations(
       applied.map((row) => row.version),
     );
     for (const migration of pending) {
-      const step = typeof migration.sql === 'object' ? migration.sql[dialect.kind] : migration.sql;
-      if (typeof step === 'string') await dialect.runScript(db, step);
-      else await step(db);
+      const script = typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect.kind];
+      if (script !== '') await dialect.runScript(db, script);
       await db
         .insertInto('schema_migrations')
         .values({ component, version: migration.version, name: migration.name })

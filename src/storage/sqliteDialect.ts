@@ -4,6 +4,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Schema } from './schema';
 import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
+import { storageKeyHash } from './storageKeyEncoding';
 
 interface SharedFile {
   readonly database: Database;
@@ -28,6 +29,8 @@ function openFile(filePath: string): Database {
   database.pragma('synchronous = NORMAL');
   // Deleted and overwritten content is zeroed rather than left readable in free pages ("forget me").
   database.pragma('secure_delete = ON');
+  // PostgreSQL has sha256() built in; bot_state migration 2 needs it here too.
+  database.function('sha256', { deterministic: true }, (text: unknown) => storageKeyHash(String(text)));
   return database;
 }
 
