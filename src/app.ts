@@ -24,7 +24,7 @@ import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
 import { openStorage } from './storage/openStorage';
-import { openTurnLock } from './storage/openTurnLock';
+import { openTurnLock } from './storage/postgresTurnLock';
 
 export interface AppOptions {
   logger?: Logger;

@@ -1,7 +1,7 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { removeBotMention } from '../channels/teams/teamsActivity';
 import type { KycConversation } from '../conversation/kycConversation';
-import type { TurnLock } from '../storage/turnLock';
+import type { TurnLock } from './turnLock';
 import { turnLockKeys } from './turnLockKeys';
 
 /**

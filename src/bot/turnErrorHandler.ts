@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Localizer } from '../i18n/localizer';
 import { resolveLocale } from '../i18n/resolveLocale';
 import type { StateAccessors } from '../conversation/conversationState';
-import type { TurnLock } from '../storage/turnLock';
+import type { TurnLock } from './turnLock';
 import { turnLockKeys } from './turnLockKeys';
 
 /**

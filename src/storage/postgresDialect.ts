@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { DatabaseError, Pool } from 'pg';
+import { DatabaseError, Pool, types, type CustomTypesConfig } from 'pg';
 import type { Schema } from './schema';
 import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
 
@@ -10,10 +10,26 @@ export interface PostgresPoolOptions {
   readonly max?: number;
 }
 
+/** Values read back as SQLite hands them over, so the stores see one shape: ISO text, numbers, JSON text. */
+const sqliteLikeTypes: CustomTypesConfig = {
+  getTypeParser: (oid, format) => {
+    if (oid === types.builtins.TIMESTAMPTZ) return (text: string) => new Date(text).toISOString();
+    // bigserial ids and count(*); both stay far below 2^53.
+    if (oid === types.builtins.INT8) return Number;
+    if (oid === types.builtins.JSON) return (text: string) => text;
+    return types.getTypeParser(oid, format);
+  },
+};
+
 /** A pg Pool for the bot's stores: bounded connect wait, and idle-connection errors never crash the process. */
 export function createPostgresPool(connectionString: string, options: PostgresPoolOptions = {}): Pool {
   // Without a timeout a query waits forever for an unreachable server, and so would /readyz.
-  const pool = new Pool({ connectionString, connectionTimeoutMillis: 5000, max: options.max ?? 10 });
+  const pool = new Pool({
+    connectionString,
+    connectionTimeoutMillis: 5000,
+    max: options.max ?? 10,
+    types: sqliteLikeTypes,
+  });
   // An unhandled 'error' event would end the process.
   pool.on('error', options.onIdleClientError ?? (() => undefined));
   return pool;
@@ -38,7 +54,7 @@ function dialectOf(db: Db): SqlDialect {
     isPrimaryKeyViolation: (error) =>
       error instanceof DatabaseError && error.code === '23505' && (error.constraint?.endsWith('_pkey') ?? false),
     // Deleted tuples leave the heap with VACUUM, which PostgreSQL schedules itself.
-    afterErase: async () => undefined,
+    afterErase: () => Promise.resolve(),
   };
 }
 

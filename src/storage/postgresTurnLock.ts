@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
-import { InProcessTurnLock, type TurnLock } from './turnLock';
+import { parseDatabaseUrl } from './databaseUrl';
+import { createPostgresPool } from './postgresDialect';
+import { InProcessTurnLock, type ClosableTurnLock } from './turnLock';
+
+/** Conversations with a turn in flight at once in one process: each such turn holds one connection. */
+const LOCK_CONNECTIONS = 20;
 
 /** A signed 64-bit advisory lock id per key; a rare collision only serialises two unrelated turns. */
 function advisoryLockIds(keys: readonly string[]): string[] {
@@ -9,15 +13,18 @@ function advisoryLockIds(keys: readonly string[]): string[] {
 }
 
 /**
- * A TurnLock across every bot process on one PostgreSQL: session advisory locks, taken in one
- * global order, held on a connection of `pool` for the whole turn. The pool must be the lock's own,
- * or turns holding its connections would starve the state reads they are waiting to make.
- * Within the process an in-process lock comes first, so each process holds one connection per key.
+ * A turn lock across every bot process on one PostgreSQL: session advisory locks, taken in one
+ * global order and held for the whole turn on a connection of the lock's own pool (turns holding
+ * connections of the stores' pool would starve the state reads they wait to make). Within the
+ * process an in-process lock comes first, so each process holds one connection per key.
  */
-export class PostgresTurnLock implements TurnLock {
+export class PostgresTurnLock implements ClosableTurnLock {
   private readonly local = new InProcessTurnLock();
+  private readonly pool;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(connectionString: string, onIdleClientError?: (error: Error) => void) {
+    this.pool = createPostgresPool(connectionString, { max: LOCK_CONNECTIONS, onIdleClientError });
+  }
 
   run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
     return this.local.run(keys, async () => {
@@ -35,4 +42,22 @@ export class PostgresTurnLock implements TurnLock {
       }
     });
   }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/**
+ * The turn lock that fits DATABASE_URL: PostgreSQL may be shared by several bot processes, so its
+ * lock spans them; a SQLite file serves one process, so an in-process lock is enough.
+ */
+export function openTurnLock(
+  databaseUrl: string,
+  options: { readonly onBackgroundError?: (error: Error) => void } = {},
+): ClosableTurnLock {
+  const location = parseDatabaseUrl(databaseUrl);
+  return location.kind === 'sqlite'
+    ? new InProcessTurnLock()
+    : new PostgresTurnLock(location.connectionString, options.onBackgroundError);
 }

@@ -1,10 +1,11 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 
-/** ISO-8601 text on SQLite, timestamptz (a Date when read) on PostgreSQL; always written as ISO text. */
-type Timestamp = ColumnType<string | Date, string, string>;
-/** TEXT on SQLite (read as the JSON text), json on PostgreSQL (read parsed); always written as JSON text. */
-type Json = ColumnType<unknown, string, string>;
-type NullableTimestamp = ColumnType<string | Date | null, string | null, string | null>;
+/*
+ * Rows as both databases hand them over (postgresDialect reads PostgreSQL's values the SQLite way):
+ * timestamps as ISO-8601 text, json columns as their JSON text, integers as numbers.
+ */
+type Timestamp = string;
+type Json = string;
 
 export interface SchemaMigrationsTable {
   component: string;
@@ -31,7 +32,7 @@ export interface TicketsTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
-  anonymised_at: NullableTimestamp;
+  anonymised_at: Timestamp | null;
 }
 
 export interface TicketChildTable {
@@ -43,20 +44,19 @@ export interface TicketChildTable {
 }
 
 export interface TicketRepliesTable extends TicketChildTable {
-  delivered_at: NullableTimestamp;
+  delivered_at: Timestamp | null;
 }
 
 export interface TicketOutboxTable {
-  /** INTEGER on SQLite, bigserial (read as text) on PostgreSQL. */
-  id: Generated<number | string>;
+  id: Generated<number>;
   ticket_number: string;
   event: string;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
-  locked_until: NullableTimestamp;
+  locked_until: Timestamp | null;
   lock_token: string | null;
   last_error: string | null;
-  delivered_at: NullableTimestamp;
+  delivered_at: Timestamp | null;
   created_at: Timestamp;
 }
 

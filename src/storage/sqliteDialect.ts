@@ -53,11 +53,12 @@ function dialectOf(database: Database, db: Db): SqlDialect {
       }),
     read: (work) => db.transaction().execute(work),
     // better-sqlite3 prepares one statement at a time; exec runs a script on the same connection.
-    runScript: async (_db, script) => {
+    runScript: (_db, script) => {
       database.exec(script);
+      return Promise.resolve();
     },
     // The IMMEDIATE transaction already excludes every other writer of the file.
-    lockMigrations: async () => undefined,
+    lockMigrations: () => Promise.resolve(),
     isPrimaryKeyViolation: (error) =>
       error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
     // Copies the WAL into the secure-deleted file and empties it, so no older page image survives.
@@ -87,13 +88,16 @@ export function openSqliteDatabase(filePath: string): SqlDatabase {
       if (closed) throw new Error('The database handle is closed.');
       await sql`SELECT 1`.execute(shared.db);
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      shared.handles -= 1;
-      if (shared.handles > 0) return;
-      if (key !== undefined) sharedFiles.delete(key);
-      shared.database.close();
+    close: () => {
+      if (!closed) {
+        closed = true;
+        shared.handles -= 1;
+        if (shared.handles === 0) {
+          if (key !== undefined) sharedFiles.delete(key);
+          shared.database.close();
+        }
+      }
+      return Promise.resolve();
     },
   };
 }

@@ -1,15 +1,12 @@
-/**
- * Serialises the turns that share bot state. botbuilder's BotState writes with eTag '*', so two
- * turns of one conversation that overlap would each save what they read and the later write
- * would silently drop the earlier turn's result.
- */
-export interface TurnLock {
+/** Serialises turns that share state keys (the bot's TurnLock). */
+export interface ClosableTurnLock {
   /** Runs `work` once no other holder of any of `keys` is running, and holds them until it settles. */
   run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
-/** A TurnLock for one process: each key is a queue of waiting turns. */
-export class InProcessTurnLock implements TurnLock {
+/** A turn lock for one process: each key is a queue of waiting turns. */
+export class InProcessTurnLock implements ClosableTurnLock {
   private readonly tails = new Map<string, Promise<void>>();
 
   async run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
@@ -21,6 +18,10 @@ export class InProcessTurnLock implements TurnLock {
     } finally {
       for (const release of releases.reverse()) release();
     }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   private async acquire(key: string): Promise<() => void> {

@@ -1,21 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 import type { OutboxEntry, OutboxRow, TicketOutbox } from './outbox';
-import { timestamp } from './ticketRow';
-
-/** INTEGER on SQLite, bigserial (text) on PostgreSQL. */
-const outboxId = z.union([z.string(), z.number()]).transform(String);
-const claimedRow = z.object({ id: outboxId, ticket_number: z.string(), event: z.string(), attempts: z.number().int() });
-const outboxRow = z.object({
-  id: outboxId,
-  ticket_number: z.string(),
-  event: z.string(),
-  attempts: z.number().int(),
-  next_attempt_at: timestamp,
-  delivered_at: timestamp.nullable(),
-  last_error: z.string().nullable(),
-});
 
 /** The webhook outbox in the ticket database; rows are written by the ticket store's own transactions. */
 export class SqlOutbox implements TicketOutbox {
@@ -49,11 +34,11 @@ export class SqlOutbox implements TicketOutbox {
         )
         .returning(['id', 'ticket_number', 'event', 'attempts'])
         .execute();
-      const order = due.map((row) => String(row.id));
-      return rows.map((row) => claimedRow.parse(row)).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+      const order = due.map((row) => row.id);
+      return rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
     });
     return claimed.map((row) => ({
-      id: row.id,
+      id: String(row.id),
       ticketNumber: row.ticket_number,
       event: row.event,
       attempts: row.attempts,
@@ -73,18 +58,15 @@ export class SqlOutbox implements TicketOutbox {
     let query = this.database.db.selectFrom('ticket_outbox').selectAll();
     if (ticketNumber !== undefined) query = query.where('ticket_number', '=', ticketNumber);
     const rows = await query.orderBy('id').execute();
-    return rows.map((raw) => {
-      const row = outboxRow.parse(raw);
-      return {
-        id: row.id,
-        ticketNumber: row.ticket_number,
-        event: row.event,
-        attempts: row.attempts,
-        nextAttemptAt: row.next_attempt_at,
-        deliveredAt: row.delivered_at,
-        lastError: row.last_error,
-      };
-    });
+    return rows.map((row) => ({
+      id: String(row.id),
+      ticketNumber: row.ticket_number,
+      event: row.event,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      deliveredAt: row.delivered_at,
+      lastError: row.last_error,
+    }));
   }
 
   /** Ends the lease; false when it was lost (another dispatcher took the row meanwhile). */

@@ -20,10 +20,10 @@ import {
   encodeTicketCursor,
   groupByTicket,
   listLimit,
+  noteOf,
   noteText,
-  parseNoteRow,
-  parseReplyRow,
   parseTicketRow,
+  replyOf,
   replyText,
   validateNewTicket,
   type ParsedTicketRow,
@@ -204,7 +204,7 @@ export class SqlTicketStore implements TicketStore {
       .orderBy('r.ticket_number')
       .orderBy('r.position')
       .execute();
-    return rows.map(parseReplyRow);
+    return rows.map((row) => ({ ticketNumber: row.ticket_number, reply: replyOf(row) }));
   }
 
   async findLatestByUserKey(userKey: string): Promise<Ticket | undefined> {
@@ -318,29 +318,32 @@ async function mustRead(db: Db, number: string): Promise<Ticket> {
 async function withChildren(db: Db, rows: readonly ParsedTicketRow[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
-  const children = (table: 'ticket_notes' | 'ticket_replies') =>
-    db.selectFrom(table).selectAll().where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('position');
-  const notes = groupByTicket(
-    (await children('ticket_notes').execute())
-      .map(parseNoteRow)
-      .map(({ ticketNumber, note }) => ({ ticketNumber, value: note })),
-  );
-  const replies = groupByTicket(
-    (await children('ticket_replies').execute())
-      .map(parseReplyRow)
-      .map(({ ticketNumber, reply }) => ({ ticketNumber, value: reply })),
-  );
+  const noteRows = await db
+    .selectFrom('ticket_notes')
+    .selectAll()
+    .where('ticket_number', 'in', numbers)
+    .orderBy('ticket_number')
+    .orderBy('position')
+    .execute();
+  const replyRows = await db
+    .selectFrom('ticket_replies')
+    .selectAll()
+    .where('ticket_number', 'in', numbers)
+    .orderBy('ticket_number')
+    .orderBy('position')
+    .execute();
+  const notes = groupByTicket(noteRows, noteOf);
+  const replies = groupByTicket(replyRows, replyOf);
   return rows.map((row) => assembleTicket(row, notes.get(row.number) ?? [], replies.get(row.number) ?? []));
 }
 
 async function countChildren(db: Db, table: 'ticket_notes' | 'ticket_replies', number: string): Promise<number> {
   const row = await db
     .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('ticket_number', '=', number)
     .executeTakeFirstOrThrow();
-  // PostgreSQL's count(*) is a bigint, which pg hands over as text.
-  return Number(row.count);
+  return row.count;
 }
 
 async function insertNote(db: Db, number: string, text: string, at: string): Promise<void> {
