@@ -17,7 +17,8 @@ const sqliteLikeTypes: CustomTypesConfig = {
     // bigserial ids and count(*); both stay far below 2^53.
     if (oid === types.builtins.INT8) return Number;
     if (oid === types.builtins.JSON) return (text: string) => text;
-    return types.getTypeParser(oid, format);
+    const parser: unknown = types.getTypeParser(oid, format);
+    return parser;
   },
 };
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 // (SQLite keeps them apart but stores bytes that are not valid UTF-8). Escaping those characters
 // and the escape character itself keeps every string a distinct, valid key in both databases,
 // while ordinary keys are stored unchanged.
+// eslint-disable-next-line no-control-regex -- U+0000 is one of the characters escaped
 const needsEscape = /[%\u0000]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text stored in the key column for a botbuilder storage key. Injective over all strings. */

@@ -63,13 +63,11 @@ export class SqlTicketStore implements TicketStore {
               number,
               status: 'open',
               priority: ticket.priority,
-              assignee: null,
               user_key: ticket.userKey,
               details: JSON.stringify(detailsOf(ticket)),
               version: 1,
               created_at: at,
               updated_at: at,
-              anonymised_at: null,
             })
             .execute();
           await this.queueWebhook(db, number, TICKET_CREATED_EVENT, at);
@@ -164,14 +162,7 @@ export class SqlTicketStore implements TicketStore {
       const reply: TicketReply = { id: randomUUID(), text: body, createdAt: at, deliveredAt: null };
       await db
         .insertInto('ticket_replies')
-        .values({
-          ticket_number: number,
-          position: count + 1,
-          id: reply.id,
-          text: body,
-          created_at: at,
-          delivered_at: null,
-        })
+        .values({ ticket_number: number, position: count + 1, id: reply.id, text: body, created_at: at })
         .execute();
       await touch(db, number, at);
       return { ticket: await mustRead(db, number), reply };
