@@ -26,6 +26,7 @@ import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
 import { openStorage } from './storage/openStorage';
+import { openTurnLock } from './storage/postgresTurnLock';
 
 export interface AppOptions {
   logger?: Logger;
@@ -54,6 +55,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, {
     onBackgroundError: (err) => logger.error({ err }, 'storage background error'),
+  });
+  const turnLock = openTurnLock(config.databaseUrl, {
+    onBackgroundError: (err) => logger.error({ err }, 'turn lock background error'),
   });
   const settings = loadSettings();
   const photos = await PhotoService.create({
@@ -86,7 +90,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     defaultLocale: config.defaultLocale,
     now: options.now,
     onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
+    turnLock,
   }).catch(async (error: unknown) => {
+    await turnLock.close();
     await tickets.close();
     await storage.close();
     await photos.close();
@@ -114,7 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     { httpClient: outbound.httpClient },
   );
   const adapter = new ChannelAdapter(auth);
-  const onTurnError = createTurnErrorHandler(logger, localizer, state);
+  const onTurnError = createTurnErrorHandler(logger, localizer, state, turnLock);
   adapter.onTurnError = onTurnError;
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
@@ -215,6 +221,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();
         localDirectLine?.close();
+        await turnLock.close();
         await tickets.close();
         await storage.close();
         await photos.close();
