@@ -28,9 +28,9 @@ export function usePostgresTestSchema(): () => PostgresTestSchema {
   let baseUrl = '';
 
   before(async function () {
-    baseUrl = process.env['TEST_DATABASE_URL'] ?? '';
+    baseUrl = process.env.TEST_DATABASE_URL ?? '';
     if (baseUrl === '') {
-      if (process.env['REQUIRE_ALL_SUITES'] === '1') {
+      if (process.env.REQUIRE_ALL_SUITES === '1') {
         throw new Error('REQUIRE_ALL_SUITES=1 but TEST_DATABASE_URL is not set, so the PostgreSQL suites cannot run');
       }
       console.log('skipped: no PostgreSQL (set TEST_DATABASE_URL)');
