@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
 import { registerPhotoRoute } from './api/photoRoute';
 import { registerPromptRoute } from './api/promptRoute';
+import { registerSelfieRoute } from './api/selfieRoute';
+import { SelfieService } from './diagnosis/selfie/selfieService';
 import { photoAttachmentReader } from './channels/photoAttachments';
 import { PhotoService } from './diagnosis/photoService';
 import { RateLimiter } from './http/rateLimiter';
@@ -63,6 +65,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     concurrency: config.ocrWorkers,
     maxWaiting: PHOTO_QUEUE_PER_WORKER * config.ocrWorkers,
   });
+  // The face model loads in its workers while the rest starts; it is awaited before serving.
+  const selfies = new SelfieService({
+    settings: settings.selfie,
+    maxBytes: config.maxPhotoBytes,
+    maxPixels: settings.photo.maxInputPixels,
+    heicConcurrency: settings.photo.heicDecodeConcurrency,
+  });
   const tickets = await openTicketStore(config.databaseUrl, {
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
@@ -86,8 +95,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await tickets.close();
     await storage.close();
     await photos.close();
+    await selfies.close();
     throw error;
   });
+  await selfies.warm();
   const { bot, localizer, state, services } = runtime;
   // Expired personal values leave memory even when nobody comes back for them.
   const sweeper = setInterval(() => {
@@ -141,7 +152,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     adapter,
     bot,
-    readiness: { storage: () => storage.ping(), tickets: () => tickets.ping(), ocr: () => photos.ready() },
+    readiness: {
+      storage: () => storage.ping(),
+      tickets: () => tickets.ping(),
+      ocr: () => photos.ready(),
+      faceModel: () => selfies.ready(),
+    },
     routes: [
       (server) =>
         registerPromptRoute(server, {
@@ -153,6 +169,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       (server) =>
         registerPhotoRoute(server, {
           diagnoser: photos,
+          localizer,
+          apiKey: config.diagnoseApiKey,
+          maxBytes: config.maxPhotoBytes,
+          limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
+          onUnexpected,
+        }),
+      (server) =>
+        registerSelfieRoute(server, {
+          diagnoser: selfies,
           localizer,
           apiKey: config.diagnoseApiKey,
           maxBytes: config.maxPhotoBytes,
@@ -202,6 +227,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await tickets.close();
         await storage.close();
         await photos.close();
+        await selfies.close();
       })();
       return closing;
     },

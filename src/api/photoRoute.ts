@@ -36,13 +36,13 @@ function publicDocument(document: DocumentFacts): Record<string, unknown> {
   return { type: document.type, mrz, expiryDate: document.expiryDate, expired: document.expired };
 }
 
-function requestLocale(req: Request, fallback: Locale): Locale {
+export function requestLocale(req: Request, fallback: Locale): Locale {
   const query = new URL(req.url ?? '/', 'http://local').searchParams.get('locale');
   return query ? resolveLocale(query, fallback) : resolveAcceptLanguage(req.header('accept-language'), fallback);
 }
 
 /** Rate-limit key: the API key holder when keys are on, else the remote address. */
-function clientKey(req: Request): string {
+export function clientKey(req: Request): string {
   return req.header('authorization') || req.socket.remoteAddress || 'unknown';
 }
 
