@@ -78,14 +78,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   if (!config.ticketUserKeySecret)
     logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
+  const attachments = photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId });
   const runtime = await createBotRuntime({
     storage,
     settings,
     tickets,
-    photo: {
-      diagnoser: photos,
-      attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }),
-    },
+    photo: { diagnoser: photos, attachments },
+    selfie: { diagnoser: selfies, attachments },
     userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
     brandName: config.brandName,
     defaultLocale: config.defaultLocale,

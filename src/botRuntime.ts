@@ -7,6 +7,8 @@ import { InfoCheckDialog, type InfoCheckStores } from './conversation/infoCheckD
 import { KycConversation } from './conversation/kycConversation';
 import { createPersonRequestDetector } from './conversation/phraseIndex';
 import { PhotoCheckDialog, type AttachmentReader, type PhotoDiagnoser } from './conversation/photoCheckDialog';
+import { SelfieCheckDialog } from './conversation/selfieCheckDialog';
+import type { SelfieDiagnoser } from './diagnosis/selfie/selfieService';
 import { SensitiveValues } from './conversation/sensitiveValues';
 import type { ConversationServices } from './conversation/services';
 import { EscalationDialog } from './conversation/escalationDialog';
@@ -38,6 +40,8 @@ export interface BotRuntimeOptions {
   userKeySecret: string;
   /** The photo checks and where attachments come from; without them the photo step is not offered. */
   photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
+  /** The selfie checks and where attachments come from; without them the selfie step is skipped. */
+  selfie?: { diagnoser: SelfieDiagnoser; attachments: AttachmentReader };
 }
 
 export interface BotRuntime {
@@ -92,6 +96,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     dialogs.push(
       new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents),
     );
+  if (options.selfie)
+    dialogs.push(new SelfieCheckDialog(services, options.selfie.diagnoser, options.selfie.attachments));
   const conversation = new KycConversation(services, dialogs);
   return { bot: new KycBot(conversation), services, localizer, settings, state, sensitive };
 }
