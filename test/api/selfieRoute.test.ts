@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { SELFIE_CHECK_IDS } from '../../src/diagnosis/selfie/selfieCheckResult';
 import { pdfDocument, truncated } from '../fixtures/badPhotoInputs';
-import { portrait, selfieVariant } from '../fixtures/faces/selfieVariants';
+import { idCardWithFace, portrait, selfieVariant } from '../fixtures/faces/selfieVariants';
 import { syntheticPhoto } from '../fixtures/syntheticDocument';
 import { startApp, type RunningApp } from '../support/appHarness';
 import { errorBody, jsonOf } from '../support/json';
@@ -79,6 +79,10 @@ describe('POST /api/diagnose/selfie', function () {
     assert.match(found?.message ?? '', /this looks like a document, not a selfie/i);
     const chinese = await jsonOf(await post(running, document, 'image/jpeg', '?locale=zh-CN'), selfieBody);
     assert.match(chinese.checks[0]?.message ?? '', /证件/);
+    // A card whose portrait is a real face: the one small face on it does not make it a selfie.
+    const withFace = await jsonOf(await post(running, await idCardWithFace(), 'image/jpeg'), selfieBody);
+    assert.equal(withFace.checks[0]?.status, 'fail');
+    assert.match(withFace.checks[0]?.message ?? '', /this looks like a document, not a selfie/i);
   });
 
   it('accepts the selfie as multipart "photo", like the photo API', async () => {
