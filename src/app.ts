@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
 import { registerPhotoRoute } from './api/photoRoute';
 import { registerPromptRoute } from './api/promptRoute';
+import { registerSelfieRoute } from './api/selfieRoute';
+import { SelfieService } from './diagnosis/selfie/selfieService';
 import { photoAttachmentReader } from './channels/photoAttachments';
 import { PhotoService } from './diagnosis/photoService';
 import { RateLimiter } from './http/rateLimiter';
@@ -69,20 +71,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     concurrency: config.ocrWorkers,
     maxWaiting: PHOTO_QUEUE_PER_WORKER * config.ocrWorkers,
   });
+  // The face model loads in its workers while the rest starts; it is awaited before serving.
+  const selfies = new SelfieService({
+    settings: settings.selfie,
+    maxBytes: config.maxPhotoBytes,
+    maxPixels: settings.photo.maxInputPixels,
+    heicConcurrency: settings.photo.heicDecodeConcurrency,
+  });
   const tickets = await openTicketStore(config.databaseUrl, {
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
   });
   if (!config.ticketUserKeySecret)
     logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
+  const attachments = photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId });
   const runtime = await createBotRuntime({
     storage,
     settings,
     tickets,
-    photo: {
-      diagnoser: photos,
-      attachments: photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId }),
-    },
+    photo: { diagnoser: photos, attachments },
+    selfie: { diagnoser: selfies, attachments },
     userKeySecret: config.ticketUserKeySecret ?? DEFAULT_USER_KEY_SECRET,
     // Without credentials only the local Direct Line's ids were assigned by us; /api/messages callers claim theirs.
     verifiedChannel: (channelId) => config.bot.appId !== undefined || channelId === DIRECT_LINE_CHANNEL_ID,
@@ -96,8 +104,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await tickets.close();
     await storage.close();
     await photos.close();
+    await selfies.close();
     throw error;
   });
+  await selfies.warm();
   const { bot, localizer, state, services } = runtime;
   // Expired personal values leave memory even when nobody comes back for them.
   const sweeper = setInterval(() => {
@@ -161,7 +171,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     authenticated: config.bot.appId !== undefined,
     bodyTimeoutMs: config.bodyTimeoutMs,
-    readiness: { storage: () => storage.ping(), tickets: () => tickets.ping(), ocr: () => photos.ready() },
+    readiness: {
+      storage: () => storage.ping(),
+      tickets: () => tickets.ping(),
+      ocr: () => photos.ready(),
+      faceModel: () => selfies.ready(),
+    },
     routes: [
       (server) =>
         registerPromptRoute(server, {
@@ -173,6 +188,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       (server) =>
         registerPhotoRoute(server, {
           diagnoser: photos,
+          localizer,
+          apiKey: config.diagnoseApiKey,
+          maxBytes: config.maxPhotoBytes,
+          limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
+          uploads,
+          onUnexpected,
+        }),
+      (server) =>
+        registerSelfieRoute(server, {
+          diagnoser: selfies,
           localizer,
           apiKey: config.diagnoseApiKey,
           maxBytes: config.maxPhotoBytes,
@@ -225,6 +250,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await tickets.close();
         await storage.close();
         await photos.close();
+        await selfies.close();
       })();
       return closing;
     },

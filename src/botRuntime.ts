@@ -10,6 +10,8 @@ import { createPersonRequestDetector } from './conversation/phraseIndex';
 import type { AttachmentReader } from './channels/attachmentReader';
 import { PhotoCheckDialog } from './conversation/photoCheckDialog';
 import type { PhotoDiagnoser } from './diagnosis/photoDiagnoser';
+import { SelfieCheckDialog } from './conversation/selfieCheckDialog';
+import type { SelfieDiagnoser } from './diagnosis/selfie/selfieService';
 import { SensitiveValues } from './conversation/sensitiveValues';
 import type { ConversationServices } from './conversation/services';
 import { EscalationDialog } from './conversation/escalationDialog';
@@ -50,6 +52,8 @@ export interface BotRuntimeOptions {
   photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
   /** Serialises turns that share state; in-process unless the storage is shared by several processes. */
   turnLock?: TurnLock;
+  /** The selfie checks and where attachments come from; without them the selfie step is skipped. */
+  selfie?: { diagnoser: SelfieDiagnoser; attachments: AttachmentReader };
 }
 
 export interface BotRuntime {
@@ -109,6 +113,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     dialogs.push(
       new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents),
     );
+  if (options.selfie)
+    dialogs.push(new SelfieCheckDialog(services, options.selfie.diagnoser, options.selfie.attachments));
   const conversation = new KycConversation(services, dialogs);
   const turnLock = options.turnLock ?? new InProcessTurnLock();
   return { bot: new KycBot(conversation, turnLock), services, localizer, settings, state, sensitive, turnLock };

@@ -5,6 +5,7 @@ import { DialogDataError } from './conversation/topicLoader';
 import { infoSettingsSchema, type InfoSettings } from './diagnosis/info/infoSettings';
 import { ocrSettingsSchema, type OcrSettings } from './diagnosis/ocr/ocrSettings';
 import { PhotoSettingsSchema, type PhotoSettings } from './diagnosis/photo/photoSettings';
+import { SelfieSettingsSchema, type SelfieSettings } from './diagnosis/selfie/selfieSettings';
 import { DIALOGS_DIR } from './projectPaths';
 
 /** Policy numbers from the playbook: the one place they live (DESIGN.md). */
@@ -23,6 +24,7 @@ const settingsSchema = z.object({
   photo: PhotoSettingsSchema,
   ocr: ocrSettingsSchema,
   info: infoSettingsSchema,
+  selfie: SelfieSettingsSchema,
 });
 
 /** Every section of dialogs/settings.json, validated; the photo checks get the policy's resolution too. */
@@ -31,6 +33,7 @@ export interface Settings {
   photo: PhotoSettings;
   ocr: OcrSettings;
   info: InfoSettings;
+  selfie: SelfieSettings;
 }
 
 export const SETTINGS_FILE = path.join(DIALOGS_DIR, 'settings.json');
@@ -41,8 +44,8 @@ export function loadSettings(file: string = SETTINGS_FILE): Settings {
     const issue = parsed.error.issues[0];
     throw new DialogDataError(`dialogs/settings.json: ${issue.path.join('.')}: ${issue.message}`);
   }
-  const { policy, photo, ocr, info } = parsed.data;
-  return { policy, photo: { ...photo, minimumResolution: policy.minimumResolution }, ocr, info };
+  const { policy, photo, ocr, info, selfie } = parsed.data;
+  return { policy, photo: { ...photo, minimumResolution: policy.minimumResolution }, ocr, info, selfie };
 }
 
 /** The policy numbers every text may interpolate, so no text hard-codes them. */

@@ -1,30 +1,12 @@
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
 import { maskDocumentNumber } from '../diagnosis/documentNumberMask';
-import { isPhotoInputError } from '../diagnosis/photo/photoInputError';
 import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
-import type { Locale } from '../i18n/locales';
-import { OverloadedError } from '../diagnosis/overloadedError';
-import { assertBearer } from '../http/bearerAuth';
-import { HttpError } from '../http/httpError';
-import type { RateLimiter } from '../http/rateLimiter';
-import { route } from '../http/route';
-import type { Localizer } from '../i18n/localizer';
-import { resolveAcceptLanguage, resolveLocale } from '../i18n/resolveLocale';
-import { callerAddress } from '../http/callerAddress';
-import type { UploadGate } from '../http/uploadGate';
-import { MULTIPART_OVERHEAD_BYTES, readPhotoUpload } from './photoUpload';
+import { registerImageRoute, type ImageRouteDeps } from './imageRoute';
 
-export interface PhotoRouteDeps {
+export interface PhotoRouteDeps extends ImageRouteDeps {
   diagnoser: PhotoDiagnoser;
-  localizer: Localizer;
-  apiKey: string | undefined;
-  maxBytes: number;
-  limiter: RateLimiter;
-  /** The process-wide upload budget, shared with the local Direct Line's uploads. */
-  uploads: UploadGate;
-  onUnexpected: (error: unknown) => void;
 }
 
 /** Document numbers leave the server as their last 4 characters only (DESIGN.md, Privacy), whoever produced them. */
@@ -40,67 +22,27 @@ function publicDocument(document: DocumentFacts): Record<string, unknown> {
   return { type: document.type, mrz, expiryDate: document.expiryDate, expired: document.expired };
 }
 
-function requestLocale(req: Request, fallback: Locale): Locale {
-  const query = new URL(req.url ?? '/', 'http://local').searchParams.get('locale');
-  return query ? resolveLocale(query, fallback) : resolveAcceptLanguage(req.header('accept-language'), fallback);
-}
-
-/**
- * Rate-limit key: the API key holder once the key was checked, else the address. Never a header
- * the caller makes up, or every new value would be a fresh bucket.
- */
-function clientKey(req: Request, authenticated: boolean): string {
-  return authenticated ? 'api-key' : `address:${callerAddress(req)}`;
-}
-
 /** `POST /api/diagnose/photo`: the bot's photo checks for a KYC front end, before the user submits. */
 export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
-  server.post(
-    '/api/diagnose/photo',
-    route(
-      async (req, res) => {
-        assertBearer(req, deps.apiKey);
-        const decision = deps.limiter.take(clientKey(req, deps.apiKey !== undefined));
-        if (!decision.allowed) {
-          req.resume();
-          throw new HttpError(429, 'rate_limited', 'Too many photos; try again shortly.', {
-            'Retry-After': String(decision.retryAfterSeconds),
-          });
-        }
-        const locale = requestLocale(req, deps.localizer.defaultLocale);
-        const t = deps.localizer.t(locale);
-        // The budget covers bodies being received; once read, the photo queue bounds what waits.
-        const release = deps.uploads.admit(req, deps.maxBytes + MULTIPART_OVERHEAD_BYTES, {
-          perAddress: deps.apiKey === undefined,
-        });
-        try {
-          const bytes = await readPhotoUpload(req, deps.maxBytes).finally(release);
-          const diagnosis = await deps.diagnoser.diagnose(bytes);
-          const checks = diagnosis.checks.map((check: CheckResult) => ({
-            id: check.id,
-            status: check.status,
-            measured: check.measured,
-            threshold: check.threshold,
-            message: t(`photo:${check.messageKey}`, check.messageParams),
-          }));
-          res.json({
-            verdict: diagnosis.verdict,
-            checks,
-            ...(diagnosis.document ? { document: publicDocument(diagnosis.document) } : {}),
-            timingsMs: diagnosis.timingsMs,
-          });
-        } catch (error) {
-          if (isPhotoInputError(error))
-            throw new HttpError(error.httpStatus, error.code, t(`photo:${error.messageKey}`));
-          if (error instanceof OverloadedError) {
-            throw new HttpError(503, 'overloaded', t('photoChat:busy'), {
-              'Retry-After': String(error.retryAfterSeconds),
-            });
-          }
-          throw error;
-        }
-      },
-      (error) => deps.onUnexpected(error),
-    ),
-  );
+  registerImageRoute(server, deps, {
+    path: '/api/diagnose/photo',
+    tooMany: 'Too many photos; try again shortly.',
+    busyKey: 'photoChat:busy',
+    answer: async (bytes, t) => {
+      const diagnosis = await deps.diagnoser.diagnose(bytes);
+      const checks = diagnosis.checks.map((check: CheckResult) => ({
+        id: check.id,
+        status: check.status,
+        measured: check.measured,
+        threshold: check.threshold,
+        message: t(`photo:${check.messageKey}`, check.messageParams),
+      }));
+      return {
+        verdict: diagnosis.verdict,
+        checks,
+        ...(diagnosis.document ? { document: publicDocument(diagnosis.document) } : {}),
+        timingsMs: diagnosis.timingsMs,
+      };
+    },
+  });
 }

@@ -3,6 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { InfoField } from '../diagnosis/info/infoFinding';
 import type { InfoRuleId } from '../diagnosis/info/infoRuleIds';
 import type { CheckId, CheckStatus } from '../diagnosis/photo/checkResult';
+import type { SelfieCheckId } from '../diagnosis/selfie/selfieCheckResult';
 import type { AttemptRecord } from '../policy/attemptPolicy';
 import type { Locale } from '../i18n/locales';
 
@@ -20,6 +21,13 @@ export interface PhotoCheckSummary {
   checks: { id: CheckId; status: CheckStatus }[];
 }
 
+/** Outcome of a selfie check: ids and statuses only, never the selfie or a measure of the face. */
+export interface SelfieCheckSummary {
+  at: number;
+  verdict: 'pass' | 'fail';
+  checks: { id: SelfieCheckId; status: CheckStatus }[];
+}
+
 export interface ConversationData {
   welcomed: boolean;
   /** Messages in a row the bot could not place; two in a row bring the menu and a person. */
@@ -30,6 +38,9 @@ export interface ConversationData {
   photoChecks: PhotoCheckSummary[];
   /** The one-line privacy notice is said with the first photo request only. */
   photoPrivacyShown?: boolean;
+  /** Absent in conversations saved before the selfie check existed. */
+  selfieChecks?: SelfieCheckSummary[];
+  selfiePrivacyShown?: boolean;
   infoPrivacyShown?: boolean;
   /** The last information check's findings, field and rule only: never the values. */
   infoFindings?: { field: InfoField; rule: InfoRuleId }[];

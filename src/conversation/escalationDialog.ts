@@ -88,6 +88,7 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
           }
         : null,
       photoChecks: latestPhoto?.checks ?? [],
+      selfieChecks: env.data.selfieChecks?.at(-1)?.checks ?? [],
       infoFindings: env.data.infoFindings ?? [],
       priority: ticketPriority({
         photoChecks: latestPhoto?.checks ?? [],

@@ -13,11 +13,13 @@ import {
   ESCALATION_DIALOG,
   INFO_CHECK_DIALOG,
   PHOTO_CHECK_DIALOG,
+  SELFIE_CHECK_DIALOG,
   TOPIC_DIALOG,
   TopicDialog,
 } from './topicDialog';
 import { FORGET_ME_DIALOG } from './forgetMeDialog';
 import { PhotoCheckDialog } from './photoCheckDialog';
+import { SelfieCheckDialog } from './selfieCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
 import { normalizeText } from './normalizeText';
@@ -70,6 +72,16 @@ export class KycConversation {
 
     if (raw.length > MAX_TEXT_LENGTH) {
       await sendText(context, env.t('chat:input.tooLong', { max: MAX_TEXT_LENGTH }));
+      return;
+    }
+    const selfieDialog = this.dialogs.find(SELFIE_CHECK_DIALOG);
+    // A photo sent while the bot waits for a selfie is that selfie.
+    if (
+      dc.activeDialog?.id === SELFIE_CHECK_DIALOG &&
+      selfieDialog instanceof SelfieCheckDialog &&
+      selfieDialog.hasPhoto(context.activity.attachments ?? [])
+    ) {
+      await dc.continueDialog();
       return;
     }
     // Teams sends every typed message with a text/html attachment: only a photo goes to the checks.
@@ -194,8 +206,14 @@ export class KycConversation {
         await dc.beginDialog(ATTEMPTS_DIALOG, {});
         return;
       case 'check_photo':
+      case 'check_selfie':
       case 'check_info': {
-        const id = command === 'check_photo' ? PHOTO_CHECK_DIALOG : INFO_CHECK_DIALOG;
+        const id =
+          command === 'check_photo'
+            ? PHOTO_CHECK_DIALOG
+            : command === 'check_selfie'
+              ? SELFIE_CHECK_DIALOG
+              : INFO_CHECK_DIALOG;
         await dc.cancelAllDialogs();
         if (this.dialogs.find(id)) await dc.beginDialog(id, { topicId: env.data.currentTopic });
         else await sendText(context, env.t('chat:menu.prompt'), this.menuChoices(env));

@@ -13,12 +13,14 @@ import { JOURNEY_LIMIT } from './conversationState';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
 import type { Step, Topic } from './topicSchema';
+import { failedSelfieChecks } from './selfieFailures';
 import { inEveryLocale, turnEnv } from './turnEnv';
 
 export const TOPIC_DIALOG = 'topic';
 /** Child dialogs that topic steps start; they return to the topic when done. */
 export const ATTEMPTS_DIALOG = 'attempts';
 export const PHOTO_CHECK_DIALOG = 'photoCheck';
+export const SELFIE_CHECK_DIALOG = 'selfieCheck';
 export const INFO_CHECK_DIALOG = 'infoCheck';
 export const ESCALATION_DIALOG = 'escalate';
 
@@ -99,11 +101,17 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     );
   }
 
-  override async resumeDialog(dc: DialogContext, reason: DialogReason): Promise<DialogTurnResult> {
+  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     if (reason === DialogReason.cancelCalled) return dc.endDialog();
     const cursor = this.cursor(dc);
     const step = this.step(cursor, cursor.stepId);
     if (!('next' in step)) return dc.endDialog();
+    // Only a selfie that has just failed, again, moves the user on to other routes.
+    if (step.type === 'selfieCheck' && result === 'fail') {
+      const env = await turnEnv(dc.context, this.services);
+      const failures = failedSelfieChecks(env.data.selfieChecks);
+      if (failures >= step.repeatedFailures.count) return this.runFrom(dc, cursor, step.repeatedFailures.next);
+    }
     return this.runFrom(dc, cursor, step.next);
   }
 
@@ -136,6 +144,12 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
             continue;
           }
           return dc.beginDialog(PHOTO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
+        case 'selfieCheck':
+          if (!dc.findDialog(SELFIE_CHECK_DIALOG)) {
+            stepId = step.next;
+            continue;
+          }
+          return dc.beginDialog(SELFIE_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
         case 'infoCheck':
           return dc.beginDialog(INFO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
         case 'goto':

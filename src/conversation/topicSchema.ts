@@ -34,6 +34,16 @@ const ask = z.strictObject({
 });
 /** Ask for a photo of the document and run the photo checks on it. */
 const photoCheck = z.strictObject({ type: z.literal('photoCheck'), text: z.array(textKey).optional(), next: stepId });
+/**
+ * Ask for a selfie where the live check will happen and run the selfie checks. After
+ * `repeatedFailures.count` failed selfie checks in the conversation, go to `repeatedFailures.next`.
+ */
+const selfieCheck = z.strictObject({
+  type: z.literal('selfieCheck'),
+  text: z.array(textKey).optional(),
+  next: stepId,
+  repeatedFailures: z.strictObject({ count: z.number().int().min(1), next: stepId }),
+});
 /** Compare what the user typed into the form with the document. */
 const infoCheck = z.strictObject({ type: z.literal('infoCheck'), text: z.array(textKey).optional(), next: stepId });
 /** Ask how many verification attempts failed today and say when the user may resubmit. */
@@ -57,6 +67,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   say,
   ask,
   photoCheck,
+  selfieCheck,
   infoCheck,
   attempts,
   escalate,
@@ -87,6 +98,7 @@ export const commandsSchema = z.strictObject({
   help: phrases,
   human: phrases,
   check_photo: phrases,
+  check_selfie: phrases,
   check_info: phrases,
   attempts: phrases,
   language_en: phrases,

@@ -19,6 +19,8 @@ function nextsOf(step: Step): string[] {
   switch (step.type) {
     case 'ask':
       return step.choices.map((c) => c.next);
+    case 'selfieCheck':
+      return [step.next, step.repeatedFailures.next];
     case 'escalate':
     case 'goto':
     case 'end':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INFO_FIELDS } from '../diagnosis/info/infoFinding';
 import { INFO_RULE_IDS } from '../diagnosis/info/infoRuleIds';
 import { CHECK_IDS } from '../diagnosis/photo/checkResult';
+import { SELFIE_CHECK_IDS } from '../diagnosis/selfie/selfieCheckResult';
 import { cleanTicketText, truncateCodePoints, utf8Length } from './ticketText';
 
 export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
@@ -45,6 +46,8 @@ const attemptsSchema = z.strictObject({
   restrictedUntil: isoTime.nullable(),
 });
 const photoCheckSchema = z.strictObject({ id: z.enum(CHECK_IDS), status: z.enum(PHOTO_CHECK_STATUSES) });
+/** The latest selfie check's ids and statuses: never the selfie, never a measure of the face. */
+const selfieCheckSchema = z.strictObject({ id: z.enum(SELFIE_CHECK_IDS), status: z.enum(PHOTO_CHECK_STATUSES) });
 /** Field and rule id only: the entered and document values never reach a ticket. */
 const infoFindingSchema = z.strictObject({ field: z.enum(INFO_FIELDS), rule: z.enum(INFO_RULE_IDS) });
 const conversationReferenceSchema = z
@@ -82,6 +85,7 @@ export const newTicketSchema = z.strictObject({
     .default([]),
   attempts: attemptsSchema.nullable().default(null),
   photoChecks: z.array(photoCheckSchema).max(CHECK_IDS.length).default([]),
+  selfieChecks: z.array(selfieCheckSchema).max(SELFIE_CHECK_IDS.length).default([]),
   infoFindings: z.array(infoFindingSchema).max(100).default([]),
   priority: z.enum(TICKET_PRIORITIES).default('normal'),
 });
@@ -99,6 +103,8 @@ export const ticketDetailsSchema = z.strictObject({
   steps: z.array(stepVisitSchema),
   attempts: attemptsSchema.nullable(),
   photoChecks: z.array(photoCheckSchema),
+  /** Tickets filed before the selfie check have none. */
+  selfieChecks: z.array(selfieCheckSchema).default([]),
   infoFindings: z.array(infoFindingSchema),
 });
 export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
@@ -160,6 +166,7 @@ export function detailsOf(ticket: ValidNewTicket): TicketDetails {
     steps: ticket.steps,
     attempts: ticket.attempts,
     photoChecks: ticket.photoChecks,
+    selfieChecks: ticket.selfieChecks,
     infoFindings: ticket.infoFindings,
   };
 }

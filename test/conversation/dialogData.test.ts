@@ -92,6 +92,7 @@ function sampleCommands(): Commands {
     help: one('help', '帮助'),
     human: one('talk to a person', '人工客服'),
     check_photo: one('check my photo', '检查照片'),
+    check_selfie: one('check my selfie', '检查自拍'),
     check_info: one('check my info', '核对信息'),
     attempts: one('attempts', '认证次数'),
     language_en: one('English', '英文'),

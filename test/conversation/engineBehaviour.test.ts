@@ -216,6 +216,7 @@ describe('conversation engine behaviour', () => {
       assertSays(toChinese, zh('topics:common.askHelped'));
       assert.deepEqual(buttonsOf(toChinese), [
         zh('topics:common.helpedYes'),
+        zh('selfie:chat.offer'),
         zh('topics:face_verification_failed.keepsFailing'),
       ]);
 
