@@ -16,7 +16,8 @@ const MAX_ALIGNMENT_EDITS = 2;
 
 /**
  * Upper-cases OCR output and keeps MRZ characters. Tesseract's `eng` model reads a run of
- * chevrons as a mix of `<`, K, L and C (and `«`), so such runs become fillers again.
+ * chevrons as a mix of `<`, K, L and C (and `«`), sometimes without a single `<` in it; such
+ * runs become fillers again (four of those letters in a row do not occur in a name).
  */
 export function cleanMrzLine(raw: string): string {
   const text = raw
@@ -24,7 +25,9 @@ export function cleanMrzLine(raw: string): string {
     .replace(/«/g, '<<')
     .replace(/‹/g, '<')
     .replace(/[^A-Z0-9<]/g, '');
-  return text.replace(/[<KLC]{3,}/g, (run) => (run.includes('<') ? '<'.repeat(run.length) : run));
+  return text.replace(/[<KLC]{3,}/g, (run) =>
+    run.includes('<') || run.length >= 4 ? '<'.repeat(run.length) : run,
+  );
 }
 
 function looksLikeMrz(line: string): boolean {

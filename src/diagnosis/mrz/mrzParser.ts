@@ -1,7 +1,7 @@
 import { correctMrz, type CorrectionLimits } from './mrzCorrection';
 import { checkGroupsFor, isGroupValid } from './mrzCheckGroups';
 import { findMrzCandidates, type FoundMrz } from './mrzLineFinder';
-import { readSpan, type MrzCheckedField, type MrzFormat } from './mrzLayout';
+import { MRZ_LAYOUTS, readSpan, type MrzCheckedField, type MrzFormat, type MrzLayout } from './mrzLayout';
 
 export interface MrzFieldCheck {
   field: MrzCheckedField;
@@ -57,8 +57,54 @@ function fitsDocumentCode(reading: MrzReading): boolean {
 }
 
 function readCandidate(found: FoundMrz, limits: CorrectionLimits): MrzReading {
-  const { layout } = found;
-  const corrected = correctMrz(found.lines, layout, limits);
+  return readLines(found.layout, found.lines, found.sourceLines, limits);
+}
+
+/**
+ * Readings of one MRZ from several images of it (binarisations, scales) disagree in different
+ * places: each field whose check digit fails in the best reading is taken from a reading where
+ * it agrees, and the composite digit then judges the combination.
+ */
+export function mergeReadings(readings: readonly MrzReading[], limits: CorrectionLimits): MrzReading | null {
+  const best = readings.reduce<MrzReading | null>(
+    (top, r) => (!top || readingScore(r) > readingScore(top) ? r : top),
+    null,
+  );
+  if (!best || best.valid) return best;
+  const layout = MRZ_LAYOUTS[best.format];
+  const cells = best.lines.map((line) => [...line]);
+  let changed = false;
+  for (const group of checkGroupsFor(layout, best.lines)) {
+    if (group.field === 'composite' || isGroupValid(best.lines, group, layout)) continue;
+    for (const donor of readings) {
+      if (donor === best || donor.format !== best.format) continue;
+      const donorGroup = checkGroupsFor(layout, donor.lines).find((g) => g.field === group.field);
+      if (!donorGroup || !isGroupValid(donor.lines, donorGroup, layout)) continue;
+      for (const s of donorGroup.spans) {
+        for (let i = s.start; i < s.end; i++) cells[s.line]![i] = donor.lines[s.line]![i]!;
+      }
+      cells[donorGroup.digit.line]![donorGroup.digit.index] = donor.lines[donorGroup.digit.line]![donorGroup.digit.index]!;
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return best;
+  const merged = readLines(
+    layout,
+    cells.map((row) => row.join('')),
+    best.sourceLines,
+    limits,
+  );
+  return readingScore(merged) > readingScore(best) ? merged : best;
+}
+
+export function readLines(
+  layout: MrzLayout,
+  found: readonly string[],
+  sourceLines: number[],
+  limits: CorrectionLimits,
+): MrzReading {
+  const corrected = correctMrz(found, layout, limits);
   const lines = corrected.lines;
   const groups = checkGroupsFor(layout, lines);
   const checks = groups.map((group) => ({ field: group.field, valid: isGroupValid(lines, group, layout) }));
@@ -69,7 +115,7 @@ function readCandidate(found: FoundMrz, limits: CorrectionLimits): MrzReading {
   return {
     format: layout.format,
     lines,
-    sourceLines: found.sourceLines,
+    sourceLines,
     checks,
     valid: checks.every((c) => c.valid),
     corrections: corrected.corrections,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MrzBandSettingsSchema } from '../mrz/mrzBands';
 
 /** The `ocr` section of dialogs/settings.json: pool sizing and the text checks' thresholds. */
 export const ocrSettingsSchema = z.strictObject({
@@ -9,8 +10,8 @@ export const ocrSettingsSchema = z.strictObject({
   jobTimeoutMs: z.number().int().positive(),
   maxWaitMs: z.number().int().positive(),
   mrz: z.strictObject({
-    /** The lower part of the document searched for the MRZ. */
-    bandFraction: z.number().gt(0).max(1),
+    bands: MrzBandSettingsSchema,
+    /** Width a second look at a page-OCR MRZ is read at. */
     ocrWidth: z.number().int().min(300),
     maxExtraSubstitutions: z.number().int().min(0).max(4),
     maxCandidatesPerGroup: z.number().int().positive(),

@@ -2,7 +2,8 @@ import type { Box, CheckResult } from '../photo/checkResult';
 import type { DocumentFacts, DocumentImage } from '../photo/documentImage';
 import { mrzCheck } from '../mrz/mrzCheck';
 import type { MrzReading } from '../mrz/mrzParser';
-import { scanMrz, scanMrzInPage } from '../mrz/mrzReader';
+import { readingScore } from '../mrz/mrzParser';
+import { scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
 import { expiryCheck } from './expiryCheck';
 import { scaleRegion } from './greyRegion';
 import { legibilityCheck } from './legibilityCheck';
@@ -17,7 +18,7 @@ export interface TextCheckResults {
   mrz?: { format: MrzReading['format']; lines: string[] };
 }
 
-export type TextChecks = (image: DocumentImage) => Promise<TextCheckResults>;
+export type TextChecks = (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>) => Promise<TextCheckResults>;
 
 const DOCUMENT_TYPES: Record<string, string> = { P: 'passport', V: 'visa', I: 'id_card', A: 'id_card', C: 'id_card' };
 
@@ -56,9 +57,20 @@ function documentFacts(
 export function createTextChecks(
   pool: OcrEngine,
   settings: OcrSettings,
-  now: () => Date = () => new Date(),
+  deps: { findBands: MrzBandFinder; now?: () => Date },
 ): TextChecks {
-  return async (image) => {
+  const now = deps.now ?? ((): Date => new Date());
+  const readBands = async (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>): Promise<MrzScan> => {
+    const scan = await scanMrzBands(pool, deps.findBands, image, settings.mrz);
+    if (scan.reading?.valid || !wholePhoto) return scan;
+    const photo = await wholePhoto();
+    const same = (['left', 'top', 'width', 'height'] as const).every((k) => photo.box[k] === image.box[k]);
+    if (same) return scan;
+    // A document located too tightly (a visa on a passport page, a dark phone frame) can leave its MRZ out.
+    const wider = await scanMrzBands(pool, deps.findBands, photo, settings.mrz);
+    return wider.reading && (!scan.reading || readingScore(wider.reading) > readingScore(scan.reading)) ? wider : scan;
+  };
+  return async (image, wholePhoto) => {
     const page = scaleRegion(
       image,
       { left: 0, top: 0, width: image.width, height: image.height },
@@ -67,8 +79,8 @@ export function createTextChecks(
       scaled,
       output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }),
     }));
-    const [strip, text] = await Promise.all([scanMrz(pool, image, settings.mrz), page]);
-    const mrz = strip.reading ? strip : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    const [bands, text] = await Promise.all([readBands(image, wholePhoto), page]);
+    const mrz = bands.reading ? bands : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
     const printedLines = text.output.lines.map((line) => line.text);
     const expiry = expiryCheck(mrz.reading, printedLines, now(), settings.expiry);
     const document = documentFacts(mrz.reading, expiry);

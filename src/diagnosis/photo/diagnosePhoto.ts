@@ -28,7 +28,10 @@ export interface ReadMrz {
   lines: string[];
 }
 
-export type TextChecks = (image: DocumentImage) => Promise<TextCheckOutcome>;
+/** The whole photo as a document image, for when the located document turns out to miss its MRZ. */
+export type WholePhoto = () => Promise<DocumentImage>;
+
+export type TextChecks = (image: DocumentImage, wholePhoto: WholePhoto) => Promise<TextCheckOutcome>;
 
 export interface PhotoDiagnosisDeps {
   settings: PhotoSettings;
@@ -74,7 +77,7 @@ function toFull(location: DocumentLocation, scale: number): DocumentLocation {
   };
 }
 
-/** Full-resolution greyscale crop of the document for OCR, at most `width` wide. */
+/** Greyscale crop of the document for OCR, `width` wide: a small scan is enlarged so its MRZ characters can be found and read. */
 async function documentImage(photo: DecodedPhoto, box: Box, width: number): Promise<DocumentImage> {
   const region = {
     left: Math.max(0, box.left),
@@ -82,7 +85,8 @@ async function documentImage(photo: DecodedPhoto, box: Box, width: number): Prom
     width: Math.min(photo.width - Math.max(0, box.left), box.width),
     height: Math.min(photo.height - Math.max(0, box.top), box.height),
   };
-  const grey = await toGreyImage(photo.fullImage().extract(region).resize({ width, withoutEnlargement: true }));
+  const kernel = region.width < width ? 'cubic' : 'lanczos3';
+  const grey = await toGreyImage(photo.fullImage().extract(region).resize({ width, kernel }));
   return {
     data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
     width: grey.width,
@@ -164,7 +168,14 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   if (deps.textChecks) {
     const image = await documentImage(photo, location.box, settings.documentImageWidth);
     clock.lap('documentImage');
-    const outcome = await deps.textChecks(image);
+    const wholePhoto: WholePhoto = () =>
+      Promise.resolve({
+        data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
+        width: grey.width,
+        height: grey.height,
+        box: { left: 0, top: 0, width: photo.width, height: photo.height },
+      });
+    const outcome = await deps.textChecks(image, wholePhoto);
     clock.lap('text');
     for (const check of outcome.checks) results.set(check.id, check);
     textRegions.push(...(outcome.regions ?? []));

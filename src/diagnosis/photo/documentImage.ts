@@ -12,6 +12,8 @@ export interface DocumentImage {
 /** What the text checks learnt about the document; never logged, masked at the HTTP edge. */
 export interface DocumentFacts {
   type?: string;
+  /** ISO 3166 alpha-3 code of the issuing state (ICAO codes such as UTO or EUE where the MRZ says so). */
+  issuer?: string;
   mrz?: Record<string, string | null>;
   expiryDate?: string;
   expired?: boolean;
