@@ -29,6 +29,22 @@ interface Tally {
   images: number;
   ours: number;
   theirs: number;
+  /** Images whose MRZ was read (a plausible reading, all digits or not) and whose type came out right. */
+  typed: number;
+  typedRight: number;
+}
+
+/**
+ * The document type each specimen is, by its MRZ document code and title: labels for the
+ * bench only. File names say "pass"/"id"/"visa"/"card"; the ICAO TD2 specimens are
+ * "I" official travel documents (ID-card size), and 33_id-usa is a permanent resident card.
+ */
+function expectedType(file: string): string {
+  if (/passport-td2|pass2-uto/.test(file)) return 'id_card';
+  if (/33_id-usa/.test(file)) return 'residence_permit';
+  if (/visa/.test(file)) return 'visa';
+  if (/pass/.test(file)) return 'passport';
+  return 'id_card';
 }
 
 function median(values: number[]): number {
@@ -58,8 +74,8 @@ async function main(): Promise<void> {
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort();
   const tallies: Record<Half, Tally> = {
-    tuning: { images: 0, ours: 0, theirs: 0 },
-    'held-out': { images: 0, ours: 0, theirs: 0 },
+    tuning: { images: 0, ours: 0, theirs: 0, typed: 0, typedRight: 0 },
+    'held-out': { images: 0, ours: 0, theirs: 0, typed: 0, typedRight: 0 },
   };
   const times: number[] = [];
   const status = (checks: { id: string; status: string; measured: unknown }[], id: string): string => {
@@ -81,9 +97,15 @@ async function main(): Promise<void> {
       const mrz = diagnosis.checks.find((c) => c.id === 'mrz');
       if (mrz?.status === 'pass') tally.ours++;
       const document = diagnosis.document;
+      const read = mrz?.status !== 'skipped' && mrz?.measured !== 'not found';
+      const typeRight = document?.type === expectedType(file);
+      if (read) {
+        tally.typed++;
+        if (typeRight) tally.typedRight++;
+      }
       console.log(
         `${half.padEnd(8)} ${file.padEnd(20)} PassportEye ${(score ?? '-').padStart(3)} | ${String(ms).padStart(5)} ms mrz=${status(diagnosis.checks, 'mrz')}` +
-          ` type=${document?.type ?? '-'} issuer=${document?.issuer ?? '-'} verdict=${diagnosis.verdict}`,
+          ` type=${document?.type ?? '-'}${typeRight ? '' : ` (expected ${expectedType(file)})`} issuer=${document?.issuer ?? '-'} verdict=${diagnosis.verdict}`,
       );
     }
   } finally {
@@ -94,7 +116,7 @@ async function main(): Promise<void> {
   for (const half of ['tuning', 'held-out'] as const) {
     const t = tallies[half];
     console.log(
-      `${half.padEnd(8)} half (${half === 'tuning' ? 'even' : 'odd'} positions by sorted name): all check digits valid on ${t.ours}/${t.images}; PassportEye scored 100 on ${t.theirs}/${t.images}`,
+      `${half.padEnd(8)} half (${half === 'tuning' ? 'even' : 'odd'} positions by sorted name): all check digits valid on ${t.ours}/${t.images}; PassportEye scored 100 on ${t.theirs}/${t.images}; document type right on ${t.typedRight}/${t.typed} with an MRZ read`,
     );
   }
   const ours = tallies.tuning.ours + tallies['held-out'].ours;

@@ -33,7 +33,11 @@ export function inkMask(image: GreyImage, window: number, darkerBy: number): Uin
       const left = Math.max(0, x - half);
       const right = Math.min(width, x + half + 1);
       const area = (bottom - top) * (right - left);
-      const sum = sums[bottom * stride + right]! - sums[top * stride + right]! - sums[bottom * stride + left]! + sums[top * stride + left]!;
+      const sum =
+        sums[bottom * stride + right]! -
+        sums[top * stride + right]! -
+        sums[bottom * stride + left]! +
+        sums[top * stride + left]!;
       if (data[y * width + x]! * area < sum * (1 - darkerBy)) mask[y * width + x] = 1;
     }
   }

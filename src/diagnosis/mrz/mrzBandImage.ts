@@ -15,7 +15,7 @@ export interface BandSampling {
 /**
  * Cuts the band out of `source` upright (reading direction `angle`), scaled so a character is
  * `charHeight` pixels tall, by bilinear sampling: deskew, the quarter turns and the upscaling of a
- * small photo happen in one pass. Outside the source reads as the band's own light background.
+ * small photo happen in one pass.
  */
 export function sampleBand(
   source: GreyImage,
@@ -35,21 +35,20 @@ export function sampleBand(
   const ny = dx;
   const { data, width: sw, height: sh } = source;
   const out = new Uint8Array(width * height);
-  const outside = 255;
   for (let j = 0; j < height; j++) {
     const oy = j - height / 2;
     for (let i = 0; i < width; i++) {
       const ox = i - width / 2;
       const x = band.cx + ox * dx + oy * nx;
       const y = band.cy + ox * dy + oy * ny;
-      const x0 = Math.floor(x);
-      const y0 = Math.floor(y);
-      if (x0 < 0 || y0 < 0 || x0 >= sw - 1 || y0 >= sh - 1) {
-        out[j * width + i] = outside;
-        continue;
-      }
-      const fx = x - x0;
-      const fy = y - y0;
+      // Beyond the source the nearest edge pixel is repeated: a white margin next to a shadowed
+      // band would turn the shadow black in the local threshold.
+      const cx = Math.min(sw - 1.001, Math.max(0, x));
+      const cy = Math.min(sh - 1.001, Math.max(0, y));
+      const x0 = Math.floor(cx);
+      const y0 = Math.floor(cy);
+      const fx = cx - x0;
+      const fy = cy - y0;
       const at = y0 * sw + x0;
       const top = data[at]! * (1 - fx) + data[at + 1]! * fx;
       const bottom = data[at + sw]! * (1 - fx) + data[at + sw + 1]! * fx;

@@ -26,13 +26,25 @@ export interface MrzBandGeometry {
 
 interface Chain {
   blobs: InkBlob[];
-  /** Fitted direction in degrees and the line's perpendicular offset at u = 0. */
+  /** Fitted reading direction in degrees (clockwise, y down). */
   angle: number;
+  /** Character height. */
   size: number;
-  /** Extent along the direction, and the perpendicular position of the chain's middle. */
-  u0: number;
-  u1: number;
-  v: number;
+  /** Centroid of the character centres, in image pixels. */
+  cx: number;
+  cy: number;
+}
+
+/** Position of (x, y) along a line of direction `angle` (s) and across it, downwards (t). */
+function project(x: number, y: number, angle: number): { s: number; t: number } {
+  const r = (angle * Math.PI) / 180;
+  return { s: x * Math.cos(r) + y * Math.sin(r), t: -x * Math.sin(r) + y * Math.cos(r) };
+}
+
+/** The extent of a chain along `angle`. */
+function extent(chain: Chain, angle: number): { s0: number; s1: number } {
+  const along = chain.blobs.map((b) => project(b.cx, b.cy, angle).s);
+  return { s0: Math.min(...along), s1: Math.max(...along) };
 }
 
 const MIN_CHAIN = 10;
@@ -101,9 +113,13 @@ function fitChain(blobs: InkBlob[], phi: 0 | 90, u: (b: InkBlob) => number, v: (
   const n = blobs.length;
   let su = 0;
   let sv = 0;
+  let sx = 0;
+  let sy = 0;
   for (const b of blobs) {
     su += u(b);
     sv += v(b);
+    sx += b.cx;
+    sy += b.cy;
   }
   const mu = su / n;
   const mv = sv / n;
@@ -121,17 +137,25 @@ function fitChain(blobs: InkBlob[], phi: 0 | 90, u: (b: InkBlob) => number, v: (
     blobs.map((b) => across(b, phi)),
     0.8,
   );
-  return { blobs, angle, size, u0: u(blobs[0]!), u1: u(blobs[n - 1]!), v: mv };
+  return { blobs, angle, size, cx: sx / n, cy: sy / n };
 }
 
 /** Stacks of 2 or 3 parallel chains at the MRZ line pitch, best first. */
 function mrzGroups(chains: Chain[]): Chain[][] {
-  const sorted = [...chains].sort((a, b) => a.v - b.v);
+  const longest = chains.reduce<Chain | undefined>(
+    (top, c) => (!top || c.blobs.length > top.blobs.length ? c : top),
+    undefined,
+  );
+  const reference = longest?.angle ?? 0;
+  const sorted = [...chains].sort((a, b) => project(a.cx, a.cy, reference).t - project(b.cx, b.cy, reference).t);
   const follows = (a: Chain, b: Chain): boolean => {
     const size = (a.size + b.size) / 2;
-    const gap = b.v - a.v;
-    const overlap = Math.min(a.u1, b.u1) - Math.max(a.u0, b.u0);
-    const shorter = Math.min(a.u1 - a.u0, b.u1 - b.u0);
+    // Measured across a's own line, so a skewed stack keeps its true pitch.
+    const gap = project(b.cx, b.cy, a.angle).t - project(a.cx, a.cy, a.angle).t;
+    const ea = extent(a, a.angle);
+    const eb = extent(b, a.angle);
+    const overlap = Math.min(ea.s1, eb.s1) - Math.max(ea.s0, eb.s0);
+    const shorter = Math.min(ea.s1 - ea.s0, eb.s1 - eb.s0);
     return (
       Math.abs(a.angle - b.angle) < 4 &&
       a.size / b.size > 0.72 &&
@@ -153,36 +177,42 @@ function mrzGroups(chains: Chain[]): Chain[][] {
   for (const chain of sorted) if (chain.blobs.length >= 20) groups.push([chain]);
   const score = (group: Chain[]): number => {
     const counts = group.map((c) => c.blobs.length);
-    const lengths = group.map((c) => c.u1 - c.u0);
+    const lengths = group.map((c) => {
+      const e = extent(c, c.angle);
+      return e.s1 - e.s0;
+    });
     const evenness = Math.min(...lengths) / Math.max(...lengths);
-    return counts.reduce((s, c) => s + c, 0) * (group.length > 1 ? 1 + evenness : 1);
+    return counts.reduce((sum, c) => sum + c, 0) * (group.length > 1 ? 1 + evenness : 1);
   };
   return groups.sort((a, b) => score(b) - score(a));
 }
 
-function geometry(group: Chain[], phi: 0 | 90, scale: number): MrzBandGeometry {
+function geometry(group: Chain[], scale: number): MrzBandGeometry {
   const weights = group.map((c) => c.blobs.length);
-  const total = weights.reduce((s, w) => s + w, 0);
-  const angle = group.reduce((s, c, i) => s + c.angle * weights[i]!, 0) / total;
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const angle = group.reduce((sum, c, i) => sum + c.angle * weights[i]!, 0) / total;
   const size = median(group.map((c) => c.size));
-  const u0 = Math.min(...group.map((c) => c.u0));
-  const u1 = Math.max(...group.map((c) => c.u1));
-  const v0 = group[0]!.v;
-  const v1 = group[group.length - 1]!.v;
-  // Back from (u, v) along phi to image x, y; then the fitted skew is applied around the centre.
-  const uc = (u0 + u1) / 2;
-  const vc = (v0 + v1) / 2;
-  const cx = phi === 0 ? uc : -vc;
-  const cy = phi === 0 ? vc : uc;
-  const pitch = group.length > 1 ? (v1 - v0) / (group.length - 1) : 1.8 * size;
+  const along = group.flatMap((c) => c.blobs.map((b) => project(b.cx, b.cy, angle).s));
+  const lines = group.map((c) => project(c.cx, c.cy, angle).t);
+  const s0 = Math.min(...along);
+  const s1 = Math.max(...along);
+  const t0 = Math.min(...lines);
+  const t1 = Math.max(...lines);
+  const sc = (s0 + s1) / 2;
+  const tc = (t0 + t1) / 2;
+  // Back from (s, t) to image x, y: the inverse rotation.
+  const r = (angle * Math.PI) / 180;
+  const cx = sc * Math.cos(r) - tc * Math.sin(r);
+  const cy = sc * Math.sin(r) + tc * Math.cos(r);
+  const pitch = group.length > 1 ? (t1 - t0) / (group.length - 1) : 1.8 * size;
   const single = group.length === 1;
   return {
     angle,
     cx: cx * scale,
     cy: cy * scale,
-    length: (u1 - u0 + 3 * size) * 1.06 * scale,
+    length: (s1 - s0 + 3 * size) * 1.06 * scale,
     // A lone line may be either of a pair: cover one line pitch on both sides.
-    thickness: (v1 - v0 + (single ? 2 * pitch : 0) + 2.4 * size) * scale,
+    thickness: (t1 - t0 + (single ? 2 * pitch : 0) + 2.4 * size) * scale,
     lineCount: group.length,
     charSize: size * scale,
     charsPerLine: Math.max(...group.map((c) => c.blobs.length)),
@@ -222,15 +252,13 @@ export function locateMrzBands(image: GreyImage, options: LocatorOptions): MrzBa
   const longSide = Math.max(small.width, small.height);
   const mask = inkMask(small, Math.max(15, Math.round(longSide / 25)) | 1, 0.12);
   const blobs = inkBlobs(mask, small.width, small.height, 4, longSide / 10);
-  const found: { group: Chain[]; phi: 0 | 90 }[] = [];
-  for (const phi of [0, 90] as const) {
-    for (const group of mrzGroups(chainsAlong(blobs, phi))) found.push({ group, phi });
-  }
-  const total = (g: Chain[]): number => g.reduce((s, c) => s + c.blobs.length, 0) * (g.length > 1 ? 2 : 1);
-  found.sort((a, b) => total(b.group) - total(a.group));
+  const found: Chain[][] = [];
+  for (const phi of [0, 90] as const) found.push(...mrzGroups(chainsAlong(blobs, phi)));
+  const total = (g: Chain[]): number => g.reduce((sum, c) => sum + c.blobs.length, 0) * (g.length > 1 ? 2 : 1);
+  found.sort((a, b) => total(b) - total(a));
   const bands: MrzBandGeometry[] = [];
-  for (const { group, phi } of found) {
-    const band = geometry(group, phi, factor);
+  for (const group of found) {
+    const band = geometry(group, factor);
     // Stacks found twice (as a pair and as its three lines, or line by line) count once.
     const duplicate = bands.some(
       (b) => Math.hypot(b.cx - band.cx, b.cy - band.cy) < Math.max(b.thickness, band.thickness) / 2,

@@ -17,6 +17,8 @@ export interface MrzReading {
   checks: MrzFieldCheck[];
   /** Every check digit agrees. */
   valid: boolean;
+  /** The document code is an ICAO one (P, I, A, C, V) and the issuing state is letters. */
+  plausible: boolean;
   corrections: number;
   fields: {
     documentCode: string;
@@ -43,9 +45,21 @@ export function parseMrz(rawLines: readonly string[], limits: CorrectionLimits):
   return best?.reading ?? null;
 }
 
-/** Agreeing check digits: 10 when all agree, else up to 5 for the share that does. */
+/**
+ * Agreeing check digits: 10 when all agree, else up to 5 for the share that does. Garbage (an
+ * upside-down band read as letters) matches a digit by chance one time in ten, so a reading
+ * whose document code or issuing state cannot be what it is loses 3.
+ */
 export function readingScore(reading: MrzReading): number {
-  return reading.valid ? 10 : (5 * reading.checks.filter((c) => c.valid).length) / reading.checks.length;
+  const digits = reading.valid ? 10 : (5 * reading.checks.filter((c) => c.valid).length) / reading.checks.length;
+  return digits - (reading.plausible ? 0 : 3);
+}
+
+const STATE_CODE = /^[A-Z]{1,3}$/;
+
+/** The holder's nationality is left out: no check digit covers it and no decision here depends on it. */
+function isPlausible(fields: MrzReading['fields']): boolean {
+  return /^[PIACV]/.test(fields.documentCode) && STATE_CODE.test(fields.issuingState);
 }
 
 /** Passports are TD3; ID cards are TD1 or TD2 (ICAO 9303 parts 4-6). Visas come in both large sizes. */
@@ -83,7 +97,8 @@ export function mergeReadings(readings: readonly MrzReading[], limits: Correctio
       for (const s of donorGroup.spans) {
         for (let i = s.start; i < s.end; i++) cells[s.line]![i] = donor.lines[s.line]![i]!;
       }
-      cells[donorGroup.digit.line]![donorGroup.digit.index] = donor.lines[donorGroup.digit.line]![donorGroup.digit.index]!;
+      cells[donorGroup.digit.line]![donorGroup.digit.index] =
+        donor.lines[donorGroup.digit.line]![donorGroup.digit.index]!;
       changed = true;
       break;
     }
@@ -112,20 +127,22 @@ export function readLines(
   const documentNumber = documentNumberGroup
     ? documentNumberGroup.spans.map((s) => readSpan(lines, s)).join('')
     : readSpan(lines, layout.documentNumber);
+  const fields = {
+    documentCode: stripFillers(readSpan(lines, layout.documentCode)),
+    issuingState: stripFillers(readSpan(lines, layout.issuingState)),
+    nationality: stripFillers(readSpan(lines, layout.nationality)),
+    documentNumber: stripFillers(documentNumber).replace(/ /g, ''),
+    sex: stripFillers(readSpan(lines, layout.sex)),
+    expiryDate: readSpan(lines, layout.expiryDate),
+  };
   return {
     format: layout.format,
     lines,
     sourceLines,
     checks,
     valid: checks.every((c) => c.valid),
+    plausible: isPlausible(fields),
     corrections: corrected.corrections,
-    fields: {
-      documentCode: stripFillers(readSpan(lines, layout.documentCode)),
-      issuingState: stripFillers(readSpan(lines, layout.issuingState)),
-      nationality: stripFillers(readSpan(lines, layout.nationality)),
-      documentNumber: stripFillers(documentNumber).replace(/ /g, ''),
-      sex: stripFillers(readSpan(lines, layout.sex)),
-      expiryDate: readSpan(lines, layout.expiryDate),
-    },
+    fields,
   };
 }

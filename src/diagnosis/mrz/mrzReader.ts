@@ -165,8 +165,8 @@ async function readView(engine: OcrEngine, view: MrzBandView, limits: Correction
   return { reading, lineBoxes };
 }
 
-/** Below this score (half the check digits) a reading may be upside down: the half turn is read too. */
-const UPRIGHT_SCORE = 2.5;
+/** Below this score (half the check digits) a reading may be upside down or of the wrong text: look further. */
+export const DOUBTFUL_SCORE = 2.5;
 
 /** Reads views of one band in turn, each merged with the earlier ones, until every check digit agrees. */
 async function readViews(
@@ -201,7 +201,7 @@ async function readBand(engine: OcrEngine, band: FoundMrzBand, limits: Correctio
   let best = await readViews(engine, first, limits, upright);
   let direction = upright;
   let turn = false;
-  if (!best.reading || readingScore(best.reading) < UPRIGHT_SCORE) {
+  if (!best.reading || readingScore(best.reading) < DOUBTFUL_SCORE) {
     const turned: MrzReading[] = [];
     const flipped = await readViews(engine, first.map(halfTurn), limits, turned);
     if (flipped.reading && (!best.reading || readingScore(flipped.reading) > readingScore(best.reading))) {

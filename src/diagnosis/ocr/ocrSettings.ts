@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MrzBandSettingsSchema } from '../mrz/mrzBands';
+import { DOCUMENT_TYPES } from './documentKind';
 
 /** The `ocr` section of dialogs/settings.json: pool sizing and the text checks' thresholds. */
 export const ocrSettingsSchema = z.strictObject({
@@ -24,6 +25,11 @@ export const ocrSettingsSchema = z.strictObject({
     sampleWords: z.number().int().positive(),
     failBelow: z.number().min(0).max(100),
     warnBelow: z.number().min(0).max(100),
+  }),
+  /** Which documents the exchange takes (kyc-failure-guide: no visas, no temporary ID cards). */
+  documents: z.strictObject({
+    notAccepted: z.array(z.enum(DOCUMENT_TYPES)),
+    temporaryIdCardsAccepted: z.boolean(),
   }),
   expiry: z.strictObject({
     warnWithinDays: z.number().int().nonnegative(),

@@ -3,7 +3,8 @@ import type { DocumentFacts, DocumentImage } from '../photo/documentImage';
 import { mrzCheck } from '../mrz/mrzCheck';
 import type { MrzReading } from '../mrz/mrzParser';
 import { readingScore } from '../mrz/mrzParser';
-import { scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
+import { DOUBTFUL_SCORE, scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
+import { documentAcceptance, documentKind } from './documentKind';
 import { expiryCheck } from './expiryCheck';
 import { scaleRegion } from './greyRegion';
 import { legibilityCheck } from './legibilityCheck';
@@ -20,8 +21,6 @@ export interface TextCheckResults {
 
 export type TextChecks = (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>) => Promise<TextCheckResults>;
 
-const DOCUMENT_TYPES: Record<string, string> = { P: 'passport', V: 'visa', I: 'id_card', A: 'id_card', C: 'id_card' };
-
 /** Keeps the last four characters, as tickets and API answers may show (DESIGN.md, Privacy). */
 export function maskDocumentNumber(value: string): string {
   return value.length <= 4 ? value : '*'.repeat(value.length - 4) + value.slice(-4);
@@ -29,12 +28,16 @@ export function maskDocumentNumber(value: string): string {
 
 function documentFacts(
   reading: MrzReading | null,
+  printedText: string,
   expiry: { expiryDate?: string; expired?: boolean },
-): DocumentFacts | undefined {
-  const facts: DocumentFacts = {};
+  policy: OcrSettings['documents'],
+): DocumentFacts {
+  const kind = documentKind(reading, printedText);
+  const acceptance = documentAcceptance(kind, policy);
+  const facts: DocumentFacts = { type: kind.type, accepted: acceptance.accepted };
+  if (kind.issuer) facts.issuer = kind.issuer;
+  if (acceptance.reason) facts.notAcceptedReason = acceptance.reason;
   if (reading) {
-    const type = DOCUMENT_TYPES[reading.fields.documentCode.charAt(0)];
-    if (type) facts.type = type;
     const documentNumberValid = reading.checks.find((c) => c.field === 'documentNumber')?.valid === true;
     facts.mrz = {
       format: reading.format,
@@ -46,13 +49,13 @@ function documentFacts(
   }
   if (expiry.expiryDate) facts.expiryDate = expiry.expiryDate;
   if (expiry.expired !== undefined) facts.expired = expiry.expired;
-  return Object.keys(facts).length > 0 ? facts : undefined;
+  return facts;
 }
 
 /**
- * The OCR-based checks (legibility, mrz, expiry) for the orchestrator. The MRZ strip and the
- * whole document are read as two jobs at once, one per worker on a 2-core machine; the page
- * OCR doubles as the place to look for an MRZ the strip did not show.
+ * The OCR-based checks (legibility, mrz, expiry) and the document's kind for the orchestrator.
+ * The MRZ bands and the whole document are read at once, one job per worker on a 2-core
+ * machine; the page OCR doubles as the place to look for an MRZ no band showed.
  */
 export function createTextChecks(
   pool: OcrEngine,
@@ -62,7 +65,7 @@ export function createTextChecks(
   const now = deps.now ?? ((): Date => new Date());
   const readBands = async (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>): Promise<MrzScan> => {
     const scan = await scanMrzBands(pool, deps.findBands, image, settings.mrz);
-    if (scan.reading?.valid || !wholePhoto) return scan;
+    if (!wholePhoto || (scan.reading && readingScore(scan.reading) >= DOUBTFUL_SCORE)) return scan;
     const photo = await wholePhoto();
     const same = (['left', 'top', 'width', 'height'] as const).every((k) => photo.box[k] === image.box[k]);
     if (same) return scan;
@@ -80,17 +83,19 @@ export function createTextChecks(
       output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }),
     }));
     const [bands, text] = await Promise.all([readBands(image, wholePhoto), page]);
-    const mrz = bands.reading ? bands : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    const scan = bands.reading ? bands : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    // Lines that fit no document code or state code are other text taken for an MRZ, unless every digit agrees.
+    const mrz = scan.reading && (scan.reading.plausible || scan.reading.valid) ? scan : { reading: null, region: null };
     const printedLines = text.output.lines.map((line) => line.text);
     const expiry = expiryCheck(mrz.reading, printedLines, now(), settings.expiry);
-    const document = documentFacts(mrz.reading, expiry);
+    const document = documentFacts(mrz.reading, text.output.text, expiry, settings.documents);
     return {
       checks: [
         legibilityCheck(text.output, settings.legibility),
         mrzCheck(mrz.reading, mrz.region, text.output.text),
         expiry.check,
       ],
-      ...(document ? { document } : {}),
+      document,
       ...(mrz.region ? { regions: [mrz.region] } : {}),
       ...(mrz.reading?.valid ? { mrz: { format: mrz.reading.format, lines: mrz.reading.lines } } : {}),
     };

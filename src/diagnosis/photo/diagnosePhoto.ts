@@ -9,6 +9,7 @@ import { exposureCheck } from './exposureCheck';
 import { framingCheck } from './framingCheck';
 import { glareCheck } from './glareCheck';
 import { cropGrey, scaleBox, toGreyImage, type GreyImage } from './greyImage';
+import { settleMrzVerdict } from './mrzVerdict';
 import { photoPreview } from './photoPreview';
 import type { PhotoSettings } from './photoSettings';
 import { sharedPixelWorkerPool, type PixelWorkerPool } from './pixelWorkerPool';
@@ -183,6 +184,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     mrz = outcome.mrz;
   }
   for (const id of TEXT_CHECK_IDS) if (!results.has(id)) results.set(id, skipped(id, 'skipped.noTextChecks'));
+  settleMrzVerdict(results, photo.width, photo.height);
   downgradeLegibility(results);
 
   const marks = {
