@@ -64,7 +64,14 @@ async function main(): Promise<void> {
   };
   console.log(`model ${settings.model}`);
   const photoSettings = loadSettings().photo;
-  const pool = await OcrPool.create({ ...settings, size: os.availableParallelism(), maxQueue: 64 });
+  // Accuracy, not latency: a loaded machine must not turn a slow job into a miss.
+  const pool = await OcrPool.create({
+    ...settings,
+    size: os.availableParallelism(),
+    maxQueue: 64,
+    jobTimeoutMs: 120_000,
+    maxWaitMs: 120_000,
+  });
   const pixels = new PixelWorkerPool(1);
   const textChecks = createTextChecks(pool, settings, {
     findBands: (image) => pixels.mrzBands(image, settings.mrz.bands),
