@@ -1,5 +1,6 @@
 import { cnIdBirthDate, cnIdCheckCharacter } from '../info/cnResidentId';
 import type { MrzReading } from '../mrz/mrzParser';
+import { knownStateCode } from '../mrz/stateCodes';
 
 export const DOCUMENT_TYPES = ['passport', 'id_card', 'residence_permit', 'visa', 'cn_resident_id', 'unknown'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -17,10 +18,15 @@ const RESIDENCE_WORDS =
   /RESIDEN(?:CE|T)\s*(?:PERMIT|CARD)|PERMANENT\s*RESIDENT|AUFENTHALTS|TITRE\s*DE\s*S[EÉ]JOUR|PERMESSO\s*DI\s*SOGGIORNO|PERMISO\s*DE\s*RESIDENCIA|TARJETA\s*DE\s*RESIDENCIA|VERBLIJFS|居留/i;
 const TEMPORARY_WORDS = /TEMPORARY|PROVISIONAL|PROVISOIRE|VORL[ÄA]UFIG|PROVISORI|TEMPORAL|临时|臨時/i;
 
-/** Germany alone uses a one-letter code in the MRZ (ICAO 9303 part 3); every other code is alpha-3 already. */
-function isoAlpha3(stateCode: string): string | undefined {
-  if (stateCode === 'D') return 'DEU';
-  return /^[A-Z]{3}$/.test(stateCode) ? stateCode : undefined;
+/**
+ * The issuing state when it is a known code. No check digit covers it, so a misread one is
+ * replaced by the holder's nationality on passports and ID cards, which their own state issues;
+ * a visa's or residence permit's holder is a foreigner, so there it is left out.
+ */
+function issuerOf(reading: MrzReading, type: DocumentType): string | undefined {
+  const issuer = knownStateCode(reading.fields.issuingState);
+  if (issuer || (type !== 'passport' && type !== 'id_card')) return issuer;
+  return knownStateCode(reading.fields.nationality);
 }
 
 function typeFromMrz(reading: MrzReading, printedText: string): DocumentType {
@@ -50,8 +56,8 @@ export function findCnResidentIdNumber(printedText: string): string | undefined 
 const ID_CARD_TYPES: readonly DocumentType[] = ['id_card', 'cn_resident_id'];
 
 /**
- * The kind of document from what was read: the MRZ's document code when it makes sense
- * (a plausible reading, even with a misread digit: the code is outside every check digit),
+ * The kind of document from what was read: the MRZ's document code when the reading is an MRZ
+ * (plausible codes, or every check digit agreeing; the code itself is outside every check digit),
  * else a Chinese resident ID number on the front, else unknown.
  */
 export function documentKind(reading: MrzReading | null, printedText: string): DocumentKind {
@@ -60,8 +66,11 @@ export function documentKind(reading: MrzReading | null, printedText: string): D
     ...(issuer ? { issuer } : {}),
     temporary: ID_CARD_TYPES.includes(type) && TEMPORARY_WORDS.test(printedText),
   });
-  if (reading?.plausible)
-    return withTemporary(typeFromMrz(reading, printedText), isoAlpha3(reading.fields.issuingState));
+  // All digits agreeing is evidence enough of an MRZ even when a state code was misread.
+  if (reading && (reading.plausible || reading.valid) && /^[PIACV]/.test(reading.fields.documentCode)) {
+    const type = typeFromMrz(reading, printedText);
+    return withTemporary(type, issuerOf(reading, type));
+  }
   if (findCnResidentIdNumber(printedText)) return withTemporary('cn_resident_id', 'CHN');
   return withTemporary('unknown', undefined);
 }
