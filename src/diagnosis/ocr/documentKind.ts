@@ -31,8 +31,8 @@ function issuerOf(reading: MrzReading, type: DocumentType): string | undefined {
 
 function typeFromMrz(reading: MrzReading, printedText: string): DocumentType {
   const code = reading.fields.documentCode;
-  if (code.startsWith('P')) return 'passport';
-  if (code.startsWith('V')) return 'visa';
+  if (reading.format !== 'TD1' && code.startsWith('P')) return 'passport';
+  if (reading.format !== 'TD1' && code.startsWith('V')) return 'visa';
   // ICAO leaves the second letter to the issuer; "R" (IR, AR, CR) is how states mark residence permits.
   if (/^[IAC]R/.test(code) || RESIDENCE_WORDS.test(printedText)) return 'residence_permit';
   return 'id_card';
@@ -67,7 +67,9 @@ export function documentKind(reading: MrzReading | null, printedText: string): D
     temporary: ID_CARD_TYPES.includes(type) && TEMPORARY_WORDS.test(printedText),
   });
   // All digits agreeing is evidence enough of an MRZ even when a state code was misread.
-  if (reading && (reading.plausible || reading.valid) && /^[PIACV]/.test(reading.fields.documentCode)) {
+  // TD1, the three-line size, is only ever a card (ICAO 9303 part 5): the layout names it when the code is unreadable.
+  const readable = reading && (/^[PIACV]/.test(reading.fields.documentCode) || reading.format === 'TD1');
+  if (reading && readable && (reading.plausible || reading.valid)) {
     const type = typeFromMrz(reading, printedText);
     return withTemporary(type, issuerOf(reading, type));
   }

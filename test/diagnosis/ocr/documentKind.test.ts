@@ -20,6 +20,11 @@ describe('document kind', () => {
     assert.equal(kindOf(buildMrvA({ ...SAMPLE_MRZ_FIELDS, documentCode: 'V', optionalData: '' })).type, 'visa');
   });
 
+  it('takes a three-line TD1 zone for a card even when its document code was misread', () => {
+    const [top, middle, bottom] = buildTd1({ ...ID, documentCode: 'ID' });
+    assert.equal(kindOf([`L${top.slice(1)}`, middle, bottom]).type, 'id_card');
+  });
+
   it('tells a residence permit by its code or its title', () => {
     assert.equal(kindOf(buildTd1({ ...ID, documentCode: 'IR' })).type, 'residence_permit');
     assert.equal(kindOf(buildTd1({ ...ID, documentCode: 'C1' }), 'PERMANENT RESIDENT CARD').type, 'residence_permit');
