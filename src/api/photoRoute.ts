@@ -19,7 +19,15 @@ function publicDocument(document: DocumentFacts): Record<string, unknown> {
         ]),
       )
     : undefined;
-  return { type: document.type, mrz, expiryDate: document.expiryDate, expired: document.expired };
+  return {
+    type: document.type ?? 'unknown',
+    issuer: document.issuer,
+    accepted: document.accepted,
+    notAcceptedReason: document.notAcceptedReason,
+    mrz,
+    expiryDate: document.expiryDate,
+    expired: document.expired,
+  };
 }
 
 /** `POST /api/diagnose/photo`: the bot's photo checks for a KYC front end, before the user submits. */

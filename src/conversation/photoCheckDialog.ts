@@ -13,7 +13,7 @@ import { photoResultMessage } from './photoResultMessage';
 import type { SensitiveValues } from './sensitiveValues';
 import { sendText, sendTyping } from './replies';
 import type { ConversationServices } from './services';
-import { PHOTO_CHECK_DIALOG, switchTopicIfAsked } from './topicDialog';
+import { PHOTO_CHECK_DIALOG, switchTopicIfAsked, TOPIC_DIALOG } from './topicDialog';
 import { inEveryLocale, turnEnv, type TurnEnv } from './turnEnv';
 
 export interface PhotoCheckOptions {
@@ -26,6 +26,10 @@ export interface PhotoCheckOptions {
 interface PhotoCursor {
   prompts: number;
 }
+
+const UNSUPPORTED_DOCUMENT_TOPIC = 'unsupported_document';
+/** Reasons with their own sentence in photoChat:notAccepted; any other configured type gets the general one. */
+const NOT_ACCEPTED_REASONS = new Set(['visa', 'temporary']);
 
 /** How many times the bot asks for the photo again before letting the user go on. */
 const MAX_PROMPTS = 3;
@@ -102,6 +106,8 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
       this.remember(env, diagnosis);
       if (diagnosis.reading) this.documents.set(context.activity.conversation.id, diagnosis.reading);
       await context.sendActivity(photoResultMessage(diagnosis, env.t, context.activity.channelId));
+      const notAccepted = diagnosis.document?.accepted === false ? diagnosis.document.notAcceptedReason : undefined;
+      if (notAccepted) return await this.adviseOtherDocument(dc, env, notAccepted);
       return await dc.endDialog(diagnosis.verdict);
     } catch (error) {
       const key = refusalKey(error);
@@ -109,6 +115,15 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
       await sendText(context, env.t(key));
       return dc.endDialog('refused');
     }
+  }
+
+  /** A document the exchange does not take (a visa, a temporary ID): say why, then the unsupported-document advice. */
+  private async adviseOtherDocument(dc: DialogContext, env: TurnEnv, reason: string): Promise<DialogTurnResult> {
+    const key = NOT_ACCEPTED_REASONS.has(reason) ? reason : 'other';
+    await sendText(dc.context, env.t(`photoChat:notAccepted.${key}`));
+    if (env.data.currentTopic === UNSUPPORTED_DOCUMENT_TOPIC) return dc.endDialog('fail');
+    await dc.cancelAllDialogs();
+    return dc.beginDialog(TOPIC_DIALOG, { topicId: UNSUPPORTED_DOCUMENT_TOPIC });
   }
 
   private remember(env: TurnEnv, diagnosis: PhotoDiagnosis): void {

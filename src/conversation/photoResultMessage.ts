@@ -39,9 +39,10 @@ function summary(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
 }
 
 function closing(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {
-  return diagnosis.verdict === 'pass'
-    ? `${t('photoChat:result.passCaveat')}\n\n${t('photoChat:result.nextAfterPass')}`
-    : t('photoChat:result.nextAfterFail');
+  if (diagnosis.verdict !== 'pass') return t('photoChat:result.nextAfterFail');
+  // A good photo of a document the exchange does not take is not one to resubmit: the advice follows.
+  if (diagnosis.document?.accepted === false) return t('photoChat:result.passCaveat');
+  return `${t('photoChat:result.passCaveat')}\n\n${t('photoChat:result.nextAfterPass')}`;
 }
 
 export function plainTextResult(diagnosis: PhotoDiagnosis, t: TurnTranslate): string {

@@ -53,7 +53,10 @@ export class PhotoService {
 
   /** The diagnosis, plus what the MRZ says about the document for a later information check. */
   async diagnose(bytes: Buffer): Promise<PhotoDiagnosis & { reading?: MrzDocument }> {
-    const textChecks = createTextChecks(this.ocr, this.options.ocr, this.options.now);
+    const textChecks = createTextChecks(this.ocr, this.options.ocr, {
+      findBands: (image) => this.pixels.mrzBands(image, this.options.ocr.mrz.bands),
+      ...(this.options.now ? { now: this.options.now } : {}),
+    });
     const diagnosis = await this.queue.run(() =>
       diagnosePhoto(bytes, {
         settings: this.options.photo,

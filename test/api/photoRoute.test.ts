@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { animatedGif, pdfDocument, pngBomb, svgDocument, textNamedJpg, truncated } from '../fixtures/badPhotoInputs';
-import { syntheticPhoto } from '../fixtures/syntheticDocument';
+import { syntheticPhoto, SYNTHETIC_CN_ID_NUMBER } from '../fixtures/syntheticDocument';
 import { startApp, type RunningApp } from '../support/appHarness';
 import { errorBody, jsonOf } from '../support/json';
 
@@ -18,7 +18,10 @@ const diagnosisBody = z.object({
   ),
   document: z
     .object({
-      type: z.string().optional(),
+      type: z.enum(['passport', 'id_card', 'residence_permit', 'visa', 'cn_resident_id', 'unknown']),
+      issuer: z.string().length(3).optional(),
+      accepted: z.boolean().optional(),
+      notAcceptedReason: z.string().optional(),
       mrz: z.record(z.string(), z.string().nullable()).optional(),
       expired: z.boolean().optional(),
     })
@@ -65,6 +68,27 @@ describe('POST /api/diagnose/photo', function () {
     assert.equal(body.checks.find((c) => c.id === 'mrz')?.status, 'pass');
     const number = body.document?.mrz?.documentNumber ?? '';
     assert.match(number, /^\*+[A-Z0-9]{4}$/, 'only the last 4 characters of the document number');
+    assert.equal(body.document?.type, 'passport');
+    assert.equal(body.document?.issuer, 'UTO');
+    assert.equal(body.document?.accepted, true);
+  });
+
+  it('names a visa as a visa the exchange does not accept, with its issuer', async () => {
+    const visa = await syntheticPhoto({ kind: 'visa', width: 2400, cameraExif: true });
+    const body = await jsonOf(await post(running, visa, 'image/jpeg'), diagnosisBody);
+    assert.equal(body.document?.type, 'visa');
+    assert.equal(body.document?.issuer, 'UTO');
+    assert.equal(body.document?.accepted, false);
+    assert.equal(body.document?.notAcceptedReason, 'visa');
+  });
+
+  it('recognises the front of a Chinese resident ID card by its 18-character number, which has no MRZ', async () => {
+    const front = await syntheticPhoto({ kind: 'cnResidentId', width: 2400, cameraExif: true });
+    const body = await jsonOf(await post(running, front, 'image/jpeg'), diagnosisBody);
+    assert.equal(body.document?.type, 'cn_resident_id');
+    assert.equal(body.document?.issuer, 'CHN');
+    assert.equal(body.checks.find((c) => c.id === 'mrz')?.status, 'skipped', 'no MRZ is expected on it');
+    assert.ok(!JSON.stringify(body).includes(SYNTHETIC_CN_ID_NUMBER), 'the number itself never leaves the server');
   });
 
   it('reports a small screenshot-like PNG as low resolution and missing camera data, in Chinese when asked', async () => {

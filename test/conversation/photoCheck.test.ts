@@ -99,6 +99,26 @@ describe('photo check in the conversation (TestAdapter, real checks and OCR)', f
     assert.ok(texts(replies).includes(t('topics:common.askHelped')), 'the walk-through continues after the result');
   });
 
+  it('tells a user who sent a visa why it is not accepted and walks them into the unsupported-document advice', async () => {
+    const bot = await harness();
+    const t = bot.runtime.localizer.t('en');
+    await bot.deliver({ type: 'message', text: 'Document photo unclear', locale: 'en' });
+    await bot.deliver({ type: 'message', text: t('topics:common.checkPhotoYes'), locale: 'en' });
+    const visa = await syntheticPhoto({ kind: 'visa', width: 2400, cameraExif: true });
+    const replies = texts(
+      await bot.deliver({
+        type: 'message',
+        text: '',
+        locale: 'en',
+        attachments: [asAttachment(visa, 'image/jpeg', 'visa.jpg')],
+      }),
+    );
+    assert.ok(replies.includes(t('photoChat:notAccepted.visa')), 'the reason is said');
+    assert.ok(replies.includes(t('topics:unsupported_document.askDocument')), 'then the advice for another document');
+    assert.ok(!replies.includes(t('photoChat:result.nextAfterPass')), 'and no "resubmit it"');
+    assert.ok(!replies.includes(t('topics:common.askHelped')), 'the photo walk-through gave way to the advice');
+  });
+
   it('reads a Teams message with its text/html copy as text, not as a photo', async () => {
     const bot = await harness();
     const t = bot.runtime.localizer.t('en');

@@ -16,7 +16,8 @@ const MAX_ALIGNMENT_EDITS = 2;
 
 /**
  * Upper-cases OCR output and keeps MRZ characters. Tesseract's `eng` model reads a run of
- * chevrons as a mix of `<`, K, L and C (and `«`), so such runs become fillers again.
+ * chevrons as a mix of `<`, K, L and C (and `«`), sometimes without a single `<` in it; such
+ * runs become fillers again (four of those letters in a row do not occur in a name).
  */
 export function cleanMrzLine(raw: string): string {
   const text = raw
@@ -24,7 +25,7 @@ export function cleanMrzLine(raw: string): string {
     .replace(/«/g, '<<')
     .replace(/‹/g, '<')
     .replace(/[^A-Z0-9<]/g, '');
-  return text.replace(/[<KLC]{3,}/g, (run) => (run.includes('<') ? '<'.repeat(run.length) : run));
+  return text.replace(/[<KLC]{3,}/g, (run) => (run.includes('<') || run.length >= 4 ? '<'.repeat(run.length) : run));
 }
 
 function looksLikeMrz(line: string): boolean {
@@ -127,7 +128,15 @@ function alignLine(lines: string[], lineIndex: number, layout: MrzLayout): strin
   return best;
 }
 
-function fit(layout: MrzLayout, lines: string[], sourceLines: number[]): FoundMrz {
+/** Lines that hold only letters and fillers (the document code line, TD1's names) never start with a digit: that is noise. */
+function dropLeadingNoise(layout: MrzLayout, lines: string[]): string[] {
+  return lines.map((line, i) =>
+    i === 0 || (layout.format === 'TD1' && i === 2) ? line.replace(/^[0-9]+(?=[A-Z<])/, '') : line,
+  );
+}
+
+function fit(layout: MrzLayout, read: string[], sourceLines: number[]): FoundMrz {
+  const lines = dropLeadingNoise(layout, read);
   const aligned = lines.map((l) => fitByFillerRuns(l, layout.lineLength));
   for (let i = 0; i < lines.length; i++) {
     aligned[i] = alignLine(

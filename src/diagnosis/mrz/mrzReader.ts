@@ -2,13 +2,15 @@ import type { Box } from '../photo/checkResult';
 import type { DocumentImage } from '../photo/documentImage';
 import { scaleRegion, type ScaledRegion } from '../ocr/greyRegion';
 import type { OcrEngine, OcrLine, OcrOutput } from '../ocr/ocrJob';
+import type { GreyImage } from '../photo/greyImage';
 import type { CorrectionLimits } from './mrzCorrection';
-import { parseMrz, readingScore, type MrzReading } from './mrzParser';
+import { bandToSource, type BandSampling } from './mrzBandImage';
+import { halfTurn, type FoundMrzBand, type MrzBandView } from './mrzBands';
+import { mergeReadings, parseMrz, readingScore, type MrzReading } from './mrzParser';
 
 export const MRZ_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 export interface MrzReaderOptions extends CorrectionLimits {
-  bandFraction: number;
   ocrWidth: number;
 }
 
@@ -125,21 +127,115 @@ function toScan(found: Attempt, image: DocumentImage): MrzScan {
   return { reading: found.reading, region: region ? toImageBox(region, image) : null };
 }
 
-/**
- * OCRs the bottom of the document with the MRZ alphabet only: the MRZ sits at the bottom of
- * every ICAO document. A doubtful reading gets a second look, so a clean photo costs one job
- * and a doubtful one two.
- */
-export async function scanMrz(engine: OcrEngine, image: DocumentImage, options: MrzReaderOptions): Promise<MrzScan> {
-  const top = Math.floor(image.height * (1 - options.bandFraction));
-  const first = await attempt(
-    engine,
-    image,
-    { left: 0, top, width: image.width, height: image.height - top },
-    options.ocrWidth,
-    options,
+/** Finds candidate MRZ bands in a document image (in a pixel worker) and cuts them out upright. */
+export type MrzBandFinder = (image: GreyImage) => Promise<FoundMrzBand[]>;
+
+/** A band-pixel box as the axis-aligned box around its four corners in DocumentImage pixels. */
+function bandBoxToImage(box: Box, sampling: BandSampling): Box {
+  const corners = [
+    bandToSource(sampling, box.left, box.top),
+    bandToSource(sampling, box.left + box.width, box.top),
+    bandToSource(sampling, box.left, box.top + box.height),
+    bandToSource(sampling, box.left + box.width, box.top + box.height),
+  ];
+  const left = Math.min(...corners.map((p) => p.x));
+  const top = Math.min(...corners.map((p) => p.y));
+  return {
+    left,
+    top,
+    width: Math.max(...corners.map((p) => p.x)) - left,
+    height: Math.max(...corners.map((p) => p.y)) - top,
+  };
+}
+
+async function readView(engine: OcrEngine, view: MrzBandView, limits: CorrectionLimits): Promise<Attempt> {
+  const output = await engine.recognize({
+    image: { data: Buffer.from(view.image.data), width: view.image.width, height: view.image.height },
+    segmentation: 'block',
+    whitelist: MRZ_WHITELIST,
+  });
+  const reading = parseMrz(
+    output.lines.map((line) => line.text),
+    limits,
   );
-  return toScan(await secondLook(engine, image, first, options), image);
+  const lineBoxes = (reading?.sourceLines ?? []).flatMap((i) => {
+    const box = output.lines[i]?.box;
+    return box ? [bandBoxToImage(box, view.sampling)] : [];
+  });
+  return { reading, lineBoxes };
+}
+
+/** Below this score (half the check digits) a reading may be upside down or of the wrong text: look further. */
+export const DOUBTFUL_SCORE = 2.5;
+
+/** Reads views of one band in turn, each merged with the earlier ones, until every check digit agrees. */
+async function readViews(
+  engine: OcrEngine,
+  views: readonly MrzBandView[],
+  limits: CorrectionLimits,
+  earlier: MrzReading[],
+): Promise<Attempt> {
+  let best: Attempt = { reading: mergeReadings(earlier, limits), lineBoxes: [] };
+  for (const view of views) {
+    if (best.reading?.valid) break;
+    const attempt = await readView(engine, view, limits);
+    if (!attempt.reading) continue;
+    earlier.push(attempt.reading);
+    const merged = mergeReadings(earlier, limits);
+    if (merged && (!best.reading || readingScore(merged) > readingScore(best.reading) || best.lineBoxes.length === 0)) {
+      best = { reading: merged, lineBoxes: attempt.lineBoxes };
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads one band: the first scale grey and black-and-white, then, when that reads poorly, the
+ * same turned half a turn (a document upside down); then the other scales in the better
+ * direction. A clean band costs one OCR job.
+ */
+async function readBand(engine: OcrEngine, band: FoundMrzBand, limits: CorrectionLimits): Promise<Attempt> {
+  const first = band.views.slice(0, 2);
+  const rest = band.views.slice(2);
+  const upright: MrzReading[] = [];
+  let best = await readViews(engine, first, limits, upright);
+  let direction = upright;
+  let turn = false;
+  if (!best.reading || readingScore(best.reading) < DOUBTFUL_SCORE) {
+    const turned: MrzReading[] = [];
+    const flipped = await readViews(engine, first.map(halfTurn), limits, turned);
+    if (flipped.reading && (!best.reading || readingScore(flipped.reading) > readingScore(best.reading))) {
+      best = flipped;
+      direction = turned;
+      turn = true;
+    }
+  }
+  if (best.reading?.valid) return best;
+  const more = await readViews(engine, turn ? rest.map(halfTurn) : rest, limits, direction);
+  return more.reading && (!best.reading || readingScore(more.reading) > readingScore(best.reading)) ? more : best;
+}
+
+/**
+ * Finds the MRZ from its characters (any rotation, skew, size; see mrzLocator.ts) and reads
+ * the best candidate bands until one reads with every check digit agreeing. A clean photo
+ * costs one OCR job.
+ */
+export async function scanMrzBands(
+  engine: OcrEngine,
+  find: MrzBandFinder,
+  image: DocumentImage,
+  limits: CorrectionLimits,
+): Promise<MrzScan> {
+  const bands = await find(image);
+  let best: Attempt = { reading: null, lineBoxes: [] };
+  for (const band of bands) {
+    const attempt = await readBand(engine, band, limits);
+    if (attempt.reading && (!best.reading || readingScore(attempt.reading) > readingScore(best.reading))) {
+      best = attempt;
+    }
+    if (best.reading?.valid) break;
+  }
+  return toScan(best, image);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MrzBandSettingsSchema } from '../mrz/mrzBands';
+import { DOCUMENT_TYPES } from './documentKind';
 
 /** The `ocr` section of dialogs/settings.json: pool sizing and the text checks' thresholds. */
 export const ocrSettingsSchema = z.strictObject({
@@ -9,8 +11,8 @@ export const ocrSettingsSchema = z.strictObject({
   jobTimeoutMs: z.number().int().positive(),
   maxWaitMs: z.number().int().positive(),
   mrz: z.strictObject({
-    /** The lower part of the document searched for the MRZ. */
-    bandFraction: z.number().gt(0).max(1),
+    bands: MrzBandSettingsSchema,
+    /** Width a second look at a page-OCR MRZ is read at. */
     ocrWidth: z.number().int().min(300),
     maxExtraSubstitutions: z.number().int().min(0).max(4),
     maxCandidatesPerGroup: z.number().int().positive(),
@@ -23,6 +25,11 @@ export const ocrSettingsSchema = z.strictObject({
     sampleWords: z.number().int().positive(),
     failBelow: z.number().min(0).max(100),
     warnBelow: z.number().min(0).max(100),
+  }),
+  /** Which documents the exchange takes (kyc-failure-guide: no visas, no temporary ID cards). */
+  documents: z.strictObject({
+    notAccepted: z.array(z.enum(DOCUMENT_TYPES)),
+    temporaryIdCardsAccepted: z.boolean(),
   }),
   expiry: z.strictObject({
     warnWithinDays: z.number().int().nonnegative(),

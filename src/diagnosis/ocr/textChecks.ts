@@ -3,7 +3,9 @@ import type { Box, CheckResult } from '../photo/checkResult';
 import type { DocumentFacts, DocumentImage } from '../photo/documentImage';
 import { mrzCheck } from '../mrz/mrzCheck';
 import type { MrzReading } from '../mrz/mrzParser';
-import { scanMrz, scanMrzInPage } from '../mrz/mrzReader';
+import { readingScore } from '../mrz/mrzParser';
+import { DOUBTFUL_SCORE, scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
+import { documentAcceptance, documentKind } from './documentKind';
 import { expiryCheck } from './expiryCheck';
 import { scaleRegion } from './greyRegion';
 import { legibilityCheck } from './legibilityCheck';
@@ -18,18 +20,20 @@ export interface TextCheckResults {
   mrz?: { format: MrzReading['format']; lines: string[] };
 }
 
-export type TextChecks = (image: DocumentImage) => Promise<TextCheckResults>;
-
-const DOCUMENT_TYPES: Record<string, string> = { P: 'passport', V: 'visa', I: 'id_card', A: 'id_card', C: 'id_card' };
+export type TextChecks = (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>) => Promise<TextCheckResults>;
 
 function documentFacts(
   reading: MrzReading | null,
+  printedText: string,
   expiry: { expiryDate?: string; expired?: boolean },
-): DocumentFacts | undefined {
-  const facts: DocumentFacts = {};
+  policy: OcrSettings['documents'],
+): DocumentFacts {
+  const kind = documentKind(reading, printedText);
+  const acceptance = documentAcceptance(kind, policy);
+  const facts: DocumentFacts = { type: kind.type, accepted: acceptance.accepted };
+  if (kind.issuer) facts.issuer = kind.issuer;
+  if (acceptance.reason) facts.notAcceptedReason = acceptance.reason;
   if (reading) {
-    const type = DOCUMENT_TYPES[reading.fields.documentCode.charAt(0)];
-    if (type) facts.type = type;
     const documentNumberValid = reading.checks.find((c) => c.field === 'documentNumber')?.valid === true;
     facts.mrz = {
       format: reading.format,
@@ -41,20 +45,31 @@ function documentFacts(
   }
   if (expiry.expiryDate) facts.expiryDate = expiry.expiryDate;
   if (expiry.expired !== undefined) facts.expired = expiry.expired;
-  return Object.keys(facts).length > 0 ? facts : undefined;
+  return facts;
 }
 
 /**
- * The OCR-based checks (legibility, mrz, expiry) for the orchestrator. The MRZ strip and the
- * whole document are read as two jobs at once, one per worker on a 2-core machine; the page
- * OCR doubles as the place to look for an MRZ the strip did not show.
+ * The OCR-based checks (legibility, mrz, expiry) and the document's kind for the orchestrator.
+ * The MRZ bands and the whole document are read at once, one job per worker on a 2-core
+ * machine; the page OCR doubles as the place to look for an MRZ no band showed.
  */
 export function createTextChecks(
   pool: OcrEngine,
   settings: OcrSettings,
-  now: () => Date = () => new Date(),
+  deps: { findBands: MrzBandFinder; now?: () => Date },
 ): TextChecks {
-  return async (image) => {
+  const now = deps.now ?? ((): Date => new Date());
+  const readBands = async (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>): Promise<MrzScan> => {
+    const scan = await scanMrzBands(pool, deps.findBands, image, settings.mrz);
+    if (!wholePhoto || (scan.reading && readingScore(scan.reading) >= DOUBTFUL_SCORE)) return scan;
+    const photo = await wholePhoto();
+    const same = (['left', 'top', 'width', 'height'] as const).every((k) => photo.box[k] === image.box[k]);
+    if (same) return scan;
+    // A document located too tightly (a visa on a passport page, a dark phone frame) can leave its MRZ out.
+    const wider = await scanMrzBands(pool, deps.findBands, photo, settings.mrz);
+    return wider.reading && (!scan.reading || readingScore(wider.reading) > readingScore(scan.reading)) ? wider : scan;
+  };
+  return async (image, wholePhoto) => {
     const page = scaleRegion(
       image,
       { left: 0, top: 0, width: image.width, height: image.height },
@@ -63,18 +78,20 @@ export function createTextChecks(
       scaled,
       output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }),
     }));
-    const [strip, text] = await Promise.all([scanMrz(pool, image, settings.mrz), page]);
-    const mrz = strip.reading ? strip : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    const [bands, text] = await Promise.all([readBands(image, wholePhoto), page]);
+    const scan = bands.reading ? bands : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    // Lines that fit no document code or state code are other text taken for an MRZ, unless every digit agrees.
+    const mrz = scan.reading && (scan.reading.plausible || scan.reading.valid) ? scan : { reading: null, region: null };
     const printedLines = text.output.lines.map((line) => line.text);
     const expiry = expiryCheck(mrz.reading, printedLines, now(), settings.expiry);
-    const document = documentFacts(mrz.reading, expiry);
+    const document = documentFacts(mrz.reading, text.output.text, expiry, settings.documents);
     return {
       checks: [
         legibilityCheck(text.output, settings.legibility),
         mrzCheck(mrz.reading, mrz.region, text.output.text),
         expiry.check,
       ],
-      ...(document ? { document } : {}),
+      document,
       ...(mrz.region ? { regions: [mrz.region] } : {}),
       ...(mrz.reading?.valid ? { mrz: { format: mrz.reading.format, lines: mrz.reading.lines } } : {}),
     };

@@ -8,8 +8,9 @@ import type { DocumentFacts, DocumentImage } from './documentImage';
 import { exposureCheck } from './exposureCheck';
 import { framingCheck } from './framingCheck';
 import { glareCheck } from './glareCheck';
-import { cropGrey, scaleBox, toGreyImage, type GreyImage } from './greyImage';
-import { photoPreview } from './photoPreview';
+import { cropGrey, greyPipeline, scaleBox, toGreyImage, type GreyImage } from './greyImage';
+import { settleMrzVerdict } from './mrzVerdict';
+import { markPreview, previewBase } from './photoPreview';
 import type { PhotoSettings } from './photoSettings';
 import { sharedPixelWorkerPool, type PixelWorkerPool } from './pixelWorkerPool';
 import { resolutionCheck } from './resolutionCheck';
@@ -28,7 +29,10 @@ export interface ReadMrz {
   lines: string[];
 }
 
-export type TextChecks = (image: DocumentImage) => Promise<TextCheckOutcome>;
+/** The whole photo as a document image, for when the located document turns out to miss its MRZ. */
+export type WholePhoto = () => Promise<DocumentImage>;
+
+export type TextChecks = (image: DocumentImage, wholePhoto: WholePhoto) => Promise<TextCheckOutcome>;
 
 export interface PhotoDiagnosisDeps {
   settings: PhotoSettings;
@@ -74,19 +78,37 @@ function toFull(location: DocumentLocation, scale: number): DocumentLocation {
   };
 }
 
-/** Full-resolution greyscale crop of the document for OCR, at most `width` wide. */
-async function documentImage(photo: DecodedPhoto, box: Box, width: number): Promise<DocumentImage> {
+/** The working copy may be this much smaller than the document image before the full photo is decoded again. */
+const WORKING_COPY_ENOUGH = 0.85;
+
+/**
+ * Greyscale crop of the document for OCR, `width` wide: a small scan is enlarged so its MRZ
+ * characters can be found and read. Taken from the grey working copy when that holds nearly
+ * enough pixels (a phone photo), so a 12 MP JPEG is not decoded a second time at full size.
+ */
+async function documentImage(photo: DecodedPhoto, grey: GreyImage, box: Box, width: number): Promise<DocumentImage> {
   const region = {
     left: Math.max(0, box.left),
     top: Math.max(0, box.top),
     width: Math.min(photo.width - Math.max(0, box.left), box.width),
     height: Math.min(photo.height - Math.max(0, box.top), box.height),
   };
-  const grey = await toGreyImage(photo.fullImage().extract(region).resize({ width, withoutEnlargement: true }));
+  const inWorking = scaleBox(region, photo.scale);
+  const fromWorking = inWorking.width >= WORKING_COPY_ENOUGH * width;
+  const source = fromWorking
+    ? greyPipeline(grey).extract({
+        left: inWorking.left,
+        top: inWorking.top,
+        width: Math.min(grey.width - inWorking.left, inWorking.width),
+        height: Math.min(grey.height - inWorking.top, inWorking.height),
+      })
+    : photo.fullImage().extract(region);
+  const kernel = (fromWorking ? inWorking.width : region.width) < width ? 'cubic' : 'lanczos3';
+  const image = await toGreyImage(source.resize({ width, kernel }));
   return {
-    data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
-    width: grey.width,
-    height: grey.height,
+    data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    width: image.width,
+    height: image.height,
     box: region,
   };
 }
@@ -125,6 +147,9 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   });
   clock.lap('decode');
 
+  // The preview's base is shrunk now, alongside the checks, so only the outlines remain at the end.
+  const base = previewBase(photo.working, settings.previewLongSide);
+  base.catch(() => undefined);
   const grey = await toGreyImage(
     sharp(photo.working.data, { raw: { width: photo.working.width, height: photo.working.height, channels: 3 } }),
   );
@@ -162,9 +187,16 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   let document: DocumentFacts | undefined;
   let mrz: ReadMrz | undefined;
   if (deps.textChecks) {
-    const image = await documentImage(photo, location.box, settings.documentImageWidth);
+    const image = await documentImage(photo, grey, location.box, settings.documentImageWidth);
     clock.lap('documentImage');
-    const outcome = await deps.textChecks(image);
+    const wholePhoto: WholePhoto = () =>
+      Promise.resolve({
+        data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
+        width: grey.width,
+        height: grey.height,
+        box: { left: 0, top: 0, width: photo.width, height: photo.height },
+      });
+    const outcome = await deps.textChecks(image, wholePhoto);
     clock.lap('text');
     for (const check of outcome.checks) results.set(check.id, check);
     textRegions.push(...(outcome.regions ?? []));
@@ -172,6 +204,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     mrz = outcome.mrz;
   }
   for (const id of TEXT_CHECK_IDS) if (!results.has(id)) results.set(id, skipped(id, 'skipped.noTextChecks'));
+  settleMrzVerdict(results, photo.width, photo.height);
   downgradeLegibility(results);
 
   const marks = {
@@ -179,7 +212,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     cutEdges: results.get('framing')?.regions ?? [],
     text: textRegions,
   };
-  const preview = await photoPreview(photo.working, photo.width, marks, settings.previewLongSide);
+  const preview = await markPreview(await base, photo.width, marks);
   clock.lap('preview');
 
   const checks = CHECK_IDS.map((id) => results.get(id) ?? skipped(id, 'skipped.noTextChecks'));

@@ -26,27 +26,27 @@ function rectangles(marks: PreviewMarks, factor: number, strokeWidth: number): s
   return parts.join('');
 }
 
-/**
- * A small JPEG of the photo with the problem areas outlined. Built from the decoded pixels, so no
- * EXIF (GPS, serial numbers) can survive into it. Boxes are in full-image coordinates.
- */
-export async function photoPreview(
-  working: RawImage,
-  fullWidth: number,
-  marks: PreviewMarks,
-  longSide: number,
-): Promise<Buffer> {
-  const base = await sharp(working.data, {
+/** The photo shrunk to the preview's size, decoded pixels only. */
+export async function previewBase(working: RawImage, longSide: number): Promise<RawImage> {
+  const { data, info } = await sharp(working.data, {
     raw: { width: working.width, height: working.height, channels: working.channels },
   })
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const { width, height } = base.info;
+  return { data, width: info.width, height: info.height, channels: working.channels };
+}
+
+/**
+ * A small JPEG of the photo with the problem areas outlined. Built from the decoded pixels, so no
+ * EXIF (GPS, serial numbers) can survive into it. Boxes are in full-image coordinates.
+ */
+export async function markPreview(base: RawImage, fullWidth: number, marks: PreviewMarks): Promise<Buffer> {
+  const { width, height } = base;
   const overlay = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${rectangles(marks, width / fullWidth, Math.max(2, Math.round(width / 250)))}</svg>`,
   );
-  return sharp(base.data, { raw: { width, height, channels: base.info.channels } })
+  return sharp(base.data, { raw: { width, height, channels: base.channels } })
     .composite([{ input: overlay, left: 0, top: 0 }])
     .jpeg({ quality: 72 })
     .toBuffer();

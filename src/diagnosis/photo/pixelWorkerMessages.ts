@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MrzBandSettingsSchema } from '../mrz/mrzBands';
 import { FramingSettingsSchema, GlareSettingsSchema } from './photoSettings';
 
 const Grey = z.object({
@@ -12,7 +13,31 @@ const PointSchema = z.object({ x: z.number(), y: z.number() });
 export const PixelRequest = z.discriminatedUnion('task', [
   z.object({ id: z.number(), task: z.literal('locate'), small: Grey, settings: FramingSettingsSchema }),
   z.object({ id: z.number(), task: z.literal('measure'), sharpness: Grey, glare: Grey, settings: GlareSettingsSchema }),
+  z.object({ id: z.number(), task: z.literal('mrzBands'), image: Grey, settings: MrzBandSettingsSchema }),
 ]);
+
+const BandGeometrySchema = z.object({
+  angle: z.number(),
+  cx: z.number(),
+  cy: z.number(),
+  length: z.number(),
+  thickness: z.number(),
+  lineCount: z.number(),
+  charSize: z.number(),
+  charsPerLine: z.number(),
+});
+const BandSamplingSchema = z.object({
+  angle: z.number(),
+  cx: z.number(),
+  cy: z.number(),
+  scale: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+
+export const MrzBandsSchema = z.array(
+  z.object({ geometry: BandGeometrySchema, views: z.array(z.object({ sampling: BandSamplingSchema, image: Grey })) }),
+);
 
 export const SmallLocationSchema = z.object({
   found: z.boolean(),

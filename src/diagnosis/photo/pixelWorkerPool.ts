@@ -5,11 +5,13 @@ import type { SmallLocation } from './documentLocator';
 import type { DocumentMeasures } from './documentMeasures';
 import type { GreyImage } from './greyImage';
 import type { PhotoSettings } from './photoSettings';
-import { DocumentMeasuresSchema, PixelReply, SmallLocationSchema } from './pixelWorkerMessages';
+import type { FoundMrzBand, MrzBandSettings } from '../mrz/mrzBands';
+import { DocumentMeasuresSchema, MrzBandsSchema, PixelReply, SmallLocationSchema } from './pixelWorkerMessages';
 
 type Request =
   | { task: 'locate'; small: GreyImage; settings: PhotoSettings['framing'] }
-  | { task: 'measure'; sharpness: GreyImage; glare: GreyImage; settings: PhotoSettings['glare'] };
+  | { task: 'measure'; sharpness: GreyImage; glare: GreyImage; settings: PhotoSettings['glare'] }
+  | { task: 'mrzBands'; image: GreyImage; settings: MrzBandSettings };
 
 interface Job {
   request: Request & { id: number };
@@ -50,6 +52,11 @@ export class PixelWorkerPool {
 
   measure(sharpness: GreyImage, glare: GreyImage, settings: PhotoSettings['glare']): Promise<DocumentMeasures> {
     return this.run({ task: 'measure', sharpness, glare, settings }, DocumentMeasuresSchema);
+  }
+
+  /** Candidate MRZ bands, each cut out upright and binarised (see mrzBands.ts). */
+  mrzBands(image: GreyImage, settings: MrzBandSettings): Promise<FoundMrzBand[]> {
+    return this.run({ task: 'mrzBands', image, settings }, MrzBandsSchema);
   }
 
   async close(): Promise<void> {

@@ -34,3 +34,30 @@ export async function drawMrzCard(
   const { data, info } = await sharp(Buffer.from(svg)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+export interface CardDegradation {
+  /** Clockwise turn in degrees: a quarter turn, a document upside down, or a skew. */
+  rotate?: number;
+  /** Width the card is shrunk to afterwards (a small, low-resolution photo). */
+  shrinkTo?: number;
+  /** A shadow darkening the card from one side to the other (uneven light). */
+  shadow?: boolean;
+}
+
+/** The card as a camera might see it: turned on a light table, shrunk, shadowed. Greyscale raw. */
+export async function degradeCard(card: GreyImage, degradation: CardDegradation): Promise<GreyImage> {
+  let image = sharp(card.data, { raw: { width: card.width, height: card.height, channels: 1 } });
+  if (degradation.shadow) {
+    // Multiplied in, from full light on the left to a deep shadow on the right.
+    const shade = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${card.width}" height="${card.height}"><defs><linearGradient id="s"><stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="#3a3a3a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#s)"/></svg>`,
+    );
+    const { data } = await image.png().toBuffer({ resolveWithObject: true });
+    image = sharp(data).composite([{ input: shade, blend: 'multiply' }]);
+  }
+  if (degradation.rotate)
+    image = sharp(await image.png().toBuffer()).rotate(degradation.rotate, { background: '#d8d8d0' });
+  if (degradation.shrinkTo) image = sharp(await image.png().toBuffer()).resize({ width: degradation.shrinkTo });
+  const { data, info } = await image.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { findMrzBands } from '../../../src/diagnosis/mrz/mrzBands';
+import type { MrzBandFinder } from '../../../src/diagnosis/mrz/mrzReader';
 import { OcrPool } from '../../../src/diagnosis/ocr/ocrPool';
 import type { OcrSettings } from '../../../src/diagnosis/ocr/ocrSettings';
 import { createTextChecks } from '../../../src/diagnosis/ocr/textChecks';
@@ -8,6 +10,7 @@ import { drawMrzCard } from '../mrz/drawMrz';
 import { loadSettings } from '../../../src/settings';
 
 const settings: OcrSettings = loadSettings().ocr;
+const findBands: MrzBandFinder = (image) => Promise.resolve(findMrzBands(image, settings.mrz.bands));
 
 const PRINTED = [
   'PASSPORT  UTOPIA',
@@ -34,7 +37,7 @@ describe('text checks on a drawn passport', function () {
   });
 
   it('reads the MRZ with every check digit valid, masks the document number and locates the band', async () => {
-    const textChecks = createTextChecks(pool, settings, () => new Date('2026-11-28T00:00:00Z'));
+    const textChecks = createTextChecks(pool, settings, { findBands, now: () => new Date('2026-11-28T00:00:00Z') });
     const result = await textChecks(await passportImage(buildTd3(SAMPLE_MRZ_FIELDS)));
     const byId = Object.fromEntries(result.checks.map((c) => [c.id, c]));
     assert.equal(byId.mrz?.status, 'pass');
@@ -52,7 +55,7 @@ describe('text checks on a drawn passport', function () {
   });
 
   it('fails an MRZ whose expiry is past and names the expired date', async () => {
-    const textChecks = createTextChecks(pool, settings, () => new Date('2035-01-01T00:00:00Z'));
+    const textChecks = createTextChecks(pool, settings, { findBands, now: () => new Date('2035-01-01T00:00:00Z') });
     const result = await textChecks(await passportImage(buildTd3(SAMPLE_MRZ_FIELDS)));
     const expiry = result.checks.find((c) => c.id === 'expiry');
     assert.equal(expiry?.status, 'fail');

@@ -232,6 +232,74 @@ describe('diagnosePhoto', () => {
       assert.equal(check(diagnosis, 'legibility').messageKey, 'skipped.imageProblem');
     });
 
+    /** Text checks whose MRZ reading disagrees with a check digit, the band at `band` (fractions of the frame). */
+    const failingMrz =
+      (band: { left: number; top: number; width: number; height: number }): TextChecks =>
+      async (_image, wholePhoto) => {
+        const frame = (await wholePhoto()).box;
+        const region = {
+          left: frame.width * band.left,
+          top: frame.height * band.top,
+          width: frame.width * band.width,
+          height: frame.height * band.height,
+        };
+        return {
+          checks: [
+            { id: 'legibility', status: 'pass', measured: 90, threshold: 50, messageKey: 'text.legibility.pass' },
+            {
+              id: 'mrz',
+              status: 'fail',
+              measured: 'TD3: documentNumber',
+              threshold: null,
+              messageKey: 'text.mrz.failed.documentNumber',
+              regions: [region],
+            },
+            { id: 'expiry', status: 'pass', measured: 900, threshold: 90, messageKey: 'text.expiry.pass' },
+          ],
+          document: { type: 'passport' },
+        };
+      };
+    const insideBand = { left: 0.2, top: 0.6, width: 0.6, height: 0.08 };
+
+    it('only warns, saying it may be our reading, when a good photo has an MRZ digit we could not confirm', async () => {
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 6 }), {
+        ...deps,
+        textChecks: failingMrz(insideBand),
+      });
+      assert.equal(check(diagnosis, 'mrz').status, 'warn');
+      assert.equal(check(diagnosis, 'mrz').messageKey, 'text.mrz.unconfirmed');
+      assert.equal(diagnosis.verdict, 'pass');
+    });
+
+    it('fails the MRZ as cut off when its band runs off the edge of the photo', async () => {
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 6 }), {
+        ...deps,
+        textChecks: failingMrz({ left: 0, top: 0.9, width: 0.7, height: 0.1 }),
+      });
+      assert.equal(check(diagnosis, 'mrz').status, 'fail');
+      assert.equal(check(diagnosis, 'mrz').messageKey, 'text.mrz.cutOff');
+    });
+
+    it('fails the MRZ as covered when glare lies on its band', async () => {
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 6, defects: ['glare'] }), {
+        ...deps,
+        textChecks: failingMrz({ left: 0.15, top: 0.55, width: 0.7, height: 0.25 }),
+      });
+      assert.equal(check(diagnosis, 'glare').status, 'fail');
+      assert.equal(check(diagnosis, 'mrz').status, 'fail');
+      assert.equal(check(diagnosis, 'mrz').messageKey, 'text.mrz.covered');
+    });
+
+    it('leaves the blame to the blur check and only warns about the MRZ field it spoiled', async () => {
+      const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 6, defects: ['blur'] }), {
+        ...deps,
+        textChecks: failingMrz(insideBand),
+      });
+      assert.equal(check(diagnosis, 'blur').status, 'fail');
+      assert.equal(check(diagnosis, 'mrz').status, 'warn');
+      assert.equal(check(diagnosis, 'mrz').messageKey, 'text.mrz.failed.documentNumber');
+    });
+
     it('keeps a legibility failure when no image check explains it', async () => {
       const diagnosis = await diagnosePhoto(await syntheticPhoto({ seed: 5 }), {
         ...deps,

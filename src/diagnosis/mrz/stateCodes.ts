@@ -1,0 +1,27 @@
+/**
+ * The three-letter codes an MRZ may name as issuing state or nationality: ISO 3166-1 alpha-3,
+ * plus the codes ICAO 9303 part 3 adds (Utopia for specimens, UN and EU bodies, British
+ * nationality classes, Kosovo, stateless and unspecified). No check digit covers these
+ * letters, so a misread code is recognised by not being one.
+ */
+const ISO_3166_ALPHA_3 = `
+ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR
+BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL
+COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK
+FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY HKG HMD HND HRV
+HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO
+LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG
+MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN
+PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE
+SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO
+TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE`;
+
+const ICAO_ADDITIONS = 'UTO EUE UNO UNA UNK XOM XPO XXA XXB XXC XXX GBD GBN GBO GBP GBS RKS XCC XEC XES XMP';
+
+const CODES = new Set(`${ISO_3166_ALPHA_3} ${ICAO_ADDITIONS}`.trim().split(/\s+/));
+
+/** The code as ISO alpha-3 where it is a known MRZ state code; Germany's one-letter `D` becomes DEU. */
+export function knownStateCode(code: string): string | undefined {
+  if (code === 'D') return 'DEU';
+  return CODES.has(code) ? code : undefined;
+}
