@@ -31,9 +31,9 @@ function throughput(matcher: TopicMatcher, texts: string[]): number {
 }
 
 function main(): void {
-  const { topics } = loadDialogData(DIALOGS_DIR);
+  const { topics, framing } = loadDialogData(DIALOGS_DIR);
   const constructionStart = process.hrtime.bigint();
-  const matcher = createTopicMatcher(topics);
+  const matcher = createTopicMatcher(topics, framing);
   const constructionMs = Number(process.hrtime.bigint() - constructionStart) / 1e6;
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
