@@ -1,7 +1,7 @@
 import { FuzzyVocabulary } from './fuzzy';
 import { subjectFeatures, textFeatures } from './textFeatures';
 import type { Topic, TopicKind } from './topicSchema';
-import type { Locale } from '../i18n/locales';
+import type { Language } from '../i18n/locales';
 
 export interface TopicAlternative {
   topic: string;
@@ -28,7 +28,7 @@ export interface TopicMatcher {
    * `locale` does not narrow the search: users paste the exchange's English prompt into a
    * Chinese chat and the other way round, so every trigger of every language is compared.
    */
-  match(text: string, locale?: Locale): TopicMatch;
+  match(text: string, language?: Language): TopicMatch;
 }
 
 /** Failure prompts are one line; anything past this is noise that would only cost time. */
