@@ -15,8 +15,27 @@ import { DIALOGS_DIR, LOCALES_DIR, PROJECT_ROOT } from '../src/projectPaths';
  */
 
 const REFERENCE_LOCALE = 'en';
-const TRIGGERS_DIR = path.join(DIALOGS_DIR, 'triggers');
-const UTTERANCES_DIR = path.join(PROJECT_ROOT, 'test', 'conversation', 'utterances');
+
+/** Where the checked files live; the defaults are the project's, a test points them at a scratch copy. */
+export interface LanguageFileDirs {
+  dialogsDir: string;
+  localesDir: string;
+  triggersDir: string;
+  utterancesDir: string;
+}
+
+export const PROJECT_LANGUAGE_DIRS: LanguageFileDirs = {
+  dialogsDir: DIALOGS_DIR,
+  localesDir: LOCALES_DIR,
+  triggersDir: path.join(DIALOGS_DIR, 'triggers'),
+  utterancesDir: path.join(PROJECT_ROOT, 'test', 'conversation', 'utterances'),
+};
+
+export interface LanguageFileReport {
+  problems: string[];
+  /** One line per checked group of files, for the console. */
+  summary: string[];
+}
 
 /** The language-switch command ids the contract fixes, one per conversation locale. */
 const LANGUAGE_COMMAND_IDS = [
@@ -69,7 +88,7 @@ function flatten(value: Record<string, unknown>, prefix: string, into: Texts, pr
 function readLocale(dir: string, problems: string[]): Map<string, Texts> {
   const namespaces = new Map<string, Texts>();
   for (const file of jsonFiles(dir)) {
-    const where = path.relative(PROJECT_ROOT, path.join(dir, file));
+    const where = `locales/${path.basename(dir)}/${file}`;
     const parsed = readJson(path.join(dir, file));
     const texts: Texts = new Map();
     if (isRecord(parsed)) flatten(parsed, '', texts, problems, where);
@@ -120,15 +139,15 @@ function checkNamespace(code: string, ns: string, en: Texts, texts: Texts, probl
   for (const key of texts.keys()) if (!expected.has(key)) problems.push(`${where} ${key}: not a key of en`);
 }
 
-function checkLocales(problems: string[]): string[] {
+function checkLocales(localesDir: string, problems: string[]): string[] {
   const codes = fs
-    .readdirSync(LOCALES_DIR, { withFileTypes: true })
+    .readdirSync(localesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
-  const en = readLocale(path.join(LOCALES_DIR, REFERENCE_LOCALE), problems);
+  const en = readLocale(path.join(localesDir, REFERENCE_LOCALE), problems);
   for (const code of codes.filter((c) => c !== REFERENCE_LOCALE)) {
-    const locale = readLocale(path.join(LOCALES_DIR, code), problems);
+    const locale = readLocale(path.join(localesDir, code), problems);
     for (const [ns, texts] of en) {
       const own = locale.get(ns);
       if (own) checkNamespace(code, ns, texts, own, problems);
@@ -154,7 +173,7 @@ const utterancesSchema = z.array(
   }),
 );
 
-function describe(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
 }
 
@@ -162,13 +181,18 @@ function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function checkTriggers(topicIds: string[], commandIds: string[], problems: string[]): Map<string, Set<string>> {
+function checkTriggers(
+  triggersDir: string,
+  topicIds: string[],
+  commandIds: string[],
+  problems: string[],
+): Map<string, Set<string>> {
   const phrasesByCode = new Map<string, Set<string>>();
-  for (const file of jsonFiles(TRIGGERS_DIR)) {
+  for (const file of jsonFiles(triggersDir)) {
     const where = `dialogs/triggers/${file}`;
-    const parsed = triggersSchema.safeParse(readJson(path.join(TRIGGERS_DIR, file)));
+    const parsed = triggersSchema.safeParse(readJson(path.join(triggersDir, file)));
     if (!parsed.success) {
-      problems.push(`${where}: ${describe(parsed.error)}`);
+      problems.push(`${where}: ${describeIssues(parsed.error)}`);
       continue;
     }
     const { topics, commands } = parsed.data;
@@ -205,6 +229,7 @@ function checkTriggers(topicIds: string[], commandIds: string[], problems: strin
  * labels and copied held-out lines.
  */
 function checkUtterances(
+  utterancesDir: string,
   topicIds: string[],
   causeIds: string[],
   triggerPhrases: Map<string, Set<string>>,
@@ -212,12 +237,12 @@ function checkUtterances(
   problems: string[],
 ): Map<string, string> {
   const summary = new Map<string, string>();
-  for (const file of jsonFiles(UTTERANCES_DIR)) {
+  for (const file of jsonFiles(utterancesDir)) {
     const code = path.basename(file, '.json');
     const where = `test/conversation/utterances/${file}`;
-    const parsed = utterancesSchema.safeParse(readJson(path.join(UTTERANCES_DIR, file)));
+    const parsed = utterancesSchema.safeParse(readJson(path.join(utterancesDir, file)));
     if (!parsed.success) {
-      problems.push(`${where}: ${describe(parsed.error)}`);
+      problems.push(`${where}: ${describeIssues(parsed.error)}`);
       continue;
     }
     const lines = parsed.data;
@@ -253,24 +278,32 @@ function phrasesOf(triggers: Record<string, readonly string[]>, code: string): r
   return triggers[code] ?? [];
 }
 
-function main(): void {
+export function checkLanguageFiles(dirs: LanguageFileDirs = PROJECT_LANGUAGE_DIRS): LanguageFileReport {
   const problems: string[] = [];
-  const data = loadDialogData(DIALOGS_DIR);
+  const data = loadDialogData(dirs.dialogsDir);
   const topicIds = data.topics.map((t) => t.id);
   const causeIds = data.topics.filter((t) => t.kind === 'cause').map((t) => t.id);
   const commandIds = [...new Set([...Object.keys(data.commands), ...LANGUAGE_COMMAND_IDS])];
 
-  const locales = checkLocales(problems);
-  const triggerPhrases = checkTriggers(topicIds, commandIds, problems);
+  const locales = checkLocales(dirs.localesDir, problems);
+  const triggerPhrases = checkTriggers(dirs.triggersDir, topicIds, commandIds, problems);
   const inTopicFiles = new Set(data.topics.flatMap((t) => Object.keys(t.triggers)));
   const allPhrases = new Map(triggerPhrases);
   for (const code of inTopicFiles)
     allPhrases.set(code, new Set(data.topics.flatMap((t) => phrasesOf(t.triggers, code)).map(normalise)));
-  const utterances = checkUtterances(topicIds, causeIds, allPhrases, inTopicFiles, problems);
+  const utterances = checkUtterances(dirs.utterancesDir, topicIds, causeIds, allPhrases, inTopicFiles, problems);
 
-  console.log(`locales: ${locales.join(' ')}`);
-  console.log(`triggers: ${[...triggerPhrases.keys()].join(' ') || 'none'}`);
-  for (const [code, line] of utterances) console.log(`utterances ${code}: ${line}`);
+  const summary = [
+    `locales: ${locales.join(' ')}`,
+    `triggers: ${[...triggerPhrases.keys()].join(' ') || 'none'}`,
+    ...[...utterances].map(([code, line]) => `utterances ${code}: ${line}`),
+  ];
+  return { problems, summary };
+}
+
+function main(): void {
+  const { problems, summary } = checkLanguageFiles();
+  for (const line of summary) console.log(line);
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem(s):`);
     for (const problem of problems) console.error(`  ${problem}`);
@@ -280,4 +313,4 @@ function main(): void {
   }
 }
 
-main();
+if (require.main === module) main();
