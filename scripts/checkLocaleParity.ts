@@ -220,6 +220,33 @@ function checkPhraseList(where: string, id: string, phrases: string[], minimum: 
   }
 }
 
+/** As the engine's person-request detector: short messages (up to 7 words) containing a `human` phrase. */
+const MAX_WORDS_FOR_PERSON_REQUEST = 7;
+
+function containsPhrase(text: string, phrase: string): boolean {
+  if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
+  return ` ${text} `.includes(` ${phrase} `);
+}
+
+/** A topic phrase that contains a way of asking for a person never reaches its topic: the engine hands it over. */
+function checkPersonRequestOverlap(
+  where: string,
+  topics: Record<string, string[]>,
+  personPhrases: string[],
+  problems: string[],
+): void {
+  const asks = personPhrases.map(normalisePhrase).filter(Boolean);
+  for (const [id, phrases] of Object.entries(topics)) {
+    for (const phrase of phrases) {
+      const said = normalisePhrase(phrase);
+      const ask = asks.find((candidate) => containsPhrase(said, candidate));
+      if (ask !== undefined && said.split(' ').length <= MAX_WORDS_FOR_PERSON_REQUEST) {
+        problems.push(`${where}: ${id} phrase "${phrase}" contains the person request "${ask}"`);
+      }
+    }
+  }
+}
+
 /** Returns the normalised trigger phrases per language, for the utterance copy check. */
 export function checkTriggers(root: string, problems: string[]): Map<string, Set<string>> {
   const triggersDir = path.join(root, 'dialogs', 'triggers');
@@ -250,6 +277,7 @@ export function checkTriggers(root: string, problems: string[]): Map<string, Set
         }
       }
     }
+    checkPersonRequestOverlap(where, parsed.data.topics, parsed.data.commands['human'] ?? [], problems);
     phrasesByCode.set(file.replace(/\.json$/, ''), new Set(ownerOf.keys()));
   }
   return phrasesByCode;

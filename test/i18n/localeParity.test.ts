@@ -68,20 +68,22 @@ describe('locale parity check', () => {
     }
   });
 
-  it('reports thin trigger lists, missing commands, phrases shared by two ids and copied held-out lines', () => {
+  it('reports thin trigger lists, missing commands, shared phrases, hidden person requests and copied held-out lines', () => {
     const root = fixture();
     const commands = Object.fromEntries(['menu', ...LANGUAGE_COMMAND_IDS].map((id) => [id, ['x' + id]]));
     delete commands['language_tr'];
     commands['menu'] = ['bulanık fotoğraf'];
+    commands['human'] = ['canlı destek'];
     writeJson(root, 'dialogs/triggers/tr.json', {
-      topics: { photo_unclear: ['bulanık fotoğraf', 'Fotoğraf net değil'] },
+      topics: { photo_unclear: ['bulanık fotoğraf', 'Fotoğraf net değil', 'canlı destek fotoğrafı reddetti'] },
       commands,
     });
     const lines = [{ text: 'Fotoğraf net değil!', locale: 'tr', topic: 'photo_unclear', holdout: true }];
     writeJson(root, 'test/conversation/utterances/tr.json', lines);
     const problems = checkLocaleParity(root);
     for (const expected of [
-      'dialogs/triggers/tr.json: photo_unclear has 2 phrases, needs 12',
+      'dialogs/triggers/tr.json: photo_unclear has 3 phrases, needs 12',
+      'dialogs/triggers/tr.json: photo_unclear phrase "canlı destek fotoğrafı reddetti" contains the person request "canlı destek"',
       'dialogs/triggers/tr.json: language_tr has 0 phrases, needs 1',
       'dialogs/triggers/tr.json: "bulanık fotoğraf" is both photo_unclear and menu',
       'test/conversation/utterances/tr.json: held-out "Fotoğraf net değil!" is copied from the triggers',
