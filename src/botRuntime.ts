@@ -76,7 +76,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     topics,
     commands: data.commands,
     matcher: createTopicMatcher(data.topics, data.framing),
-    asksForPerson: createPersonRequestDetector(data.commands),
+    asksForPerson: createPersonRequestDetector(data.commands, data.topics),
     localizer,
     languageTexts: loadLanguageTexts(LOCALES_DIR),
     guessLanguage: createLanguageGuesser((language) => phrasesIn(data, language)),

@@ -6,7 +6,7 @@ import { languageOfTag } from '../i18n/resolveLocale';
 import { AttemptsDialog } from './attemptsDialog';
 import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
-import { sendText } from './replies';
+import { sendText, sendTextWithCardButton } from './replies';
 import type { ConversationServices } from './services';
 import {
   ATTEMPTS_DIALOG,
@@ -231,13 +231,14 @@ export class KycConversation {
     const texts = this.services.languageTexts;
     if (isLocale(language)) {
       env.data.languagesOffered = [...offered, language];
-      await sendText(context, texts.offer(language), [texts.name(language)]);
+      await sendTextWithCardButton(context, texts.offer(language), texts.name(language));
       return;
     }
     const notice = texts.englishOnly(language);
     if (!notice) return;
     env.data.languagesOffered = [...offered, language];
-    await sendText(context, notice, env.locale === 'en' ? [] : [texts.name('en')]);
+    if (env.locale === 'en') await sendText(context, notice);
+    else await sendTextWithCardButton(context, notice, texts.name('en'));
   }
 
   /** "my ticket": the latest ticket's status and the latest agent reply. */

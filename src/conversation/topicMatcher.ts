@@ -182,22 +182,36 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
   const vocabulary = new FuzzyVocabulary(spellings.keys());
 
   /**
-   * The stem a user's word stands for: of the stems it may have in any language, the longest a
-   * trigger knows (the most specific), so one word is one unit of evidence.
+   * The stems of a user's word that some trigger knows: the first is the word's main reading
+   * (its English stem when a trigger has it, which keeps English as tuned, else the longest and
+   * most specific), the others are readings in other languages ("banned" is a stem of an
+   * Indonesian trigger, "ban" of the English ones).
    */
-  function knownKey(stems: readonly string[]): string | undefined {
-    let best: string | undefined;
-    for (const stem of stems) if (postings.has(wordKey(stem)) && (!best || stem.length > best.length)) best = stem;
-    return best === undefined ? undefined : wordKey(best);
+  function knownKeys(stems: readonly string[]): string[] {
+    const known = stems.filter((stem) => postings.has(wordKey(stem)));
+    const main =
+      known[0] === stems[0]
+        ? known[0]
+        : known.reduce<string | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
+    return main === undefined ? [] : [main, ...known.filter((stem) => stem !== main)].map(wordKey);
   }
 
-  function evidence(text: string): Map<string, number> {
+  /**
+   * Credit per feature key, and the keys that are only another language's reading of a word
+   * already counted: they may complete a trigger but add nothing to how much the text says.
+   */
+  function evidence(text: string): { credit: Map<string, number>; alias: Set<string> } {
     const { words, grams } = textFeatures(text.slice(0, MAX_INPUT_CHARS));
     const credit = new Map<string, number>();
+    const alias = new Set<string>();
+    const main = new Set<string>();
     for (const key of grams.keys()) if (postings.has(key)) credit.set(key, 1);
     for (const { surface, stems } of words.slice(0, MAX_WORDS)) {
-      const known = knownKey(stems);
-      if (known) credit.set(known, 1);
+      knownKeys(stems).forEach((key, i) => {
+        credit.set(key, 1);
+        if (i === 0) main.add(key);
+        else alias.add(key);
+      });
       // Even a known word looks for near spellings: "licence" should also find "license".
       if (surface.length > MAX_FUZZY_WORD_LENGTH) continue;
       for (const near of vocabulary.nearest(surface)) {
@@ -205,7 +219,8 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
         if (key) credit.set(key, Math.max(credit.get(key) ?? 0, TYPO_CREDIT[near.distance] ?? 0));
       }
     }
-    return credit;
+    for (const key of main) alias.delete(key);
+    return { credit, alias };
   }
 
   /**
@@ -229,12 +244,13 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
     const touched = [...unitless];
     for (const i of unitless) isTouched[i] = 1;
     let known = 0;
-    for (const [key, credit] of evidence(text)) {
+    const { credit: credits, alias } = evidence(text);
+    for (const [key, credit] of credits) {
       for (const topic of unitOf.get(key) ?? []) {
         unitsInTopic[topic] += 1;
         if (!subjectKeys.has(key)) telling[topic] = 1;
       }
-      const textWeight = credit * (featureWeight.get(key) ?? 0);
+      const textWeight = alias.has(key) ? 0 : credit * (featureWeight.get(key) ?? 0);
       known += textWeight;
       for (const topic of topicsUsing.get(key) ?? []) explained[topic] += textWeight;
       const own = ownTopic.get(key);
