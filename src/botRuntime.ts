@@ -58,7 +58,12 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const settings = options.settings ?? loadSettings();
   const localizer = await createLocalizer(LOCALES_DIR, options.defaultLocale);
   const data = loadDialogData(DIALOGS_DIR);
-  const report = validateDialogData({ data, localeKeys: (locale) => localizer.keys(locale), engineKeys: ENGINE_KEYS });
+  const report = validateDialogData({
+    data,
+    localeKeys: (locale) => localizer.keys(locale),
+    localeTexts: (locale) => localizer.texts(locale),
+    engineKeys: ENGINE_KEYS,
+  });
   if (report.errors.length) throw new DialogDataError(report.errors.join('\n'));
   for (const warning of report.warnings) options.onWarning?.(warning);
 
@@ -67,7 +72,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const services: ConversationServices = {
     topics,
     commands: data.commands,
-    matcher: createTopicMatcher(data.topics),
+    matcher: createTopicMatcher(data.topics, data.framing),
     asksForPerson: createPersonRequestDetector(data.commands),
     localizer,
     policy: settings.policy,

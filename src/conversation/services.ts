@@ -4,7 +4,7 @@ import type { Policy } from '../settings';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
 import type { Commands, Topic, TopicKind } from './topicSchema';
-import type { Locale } from '../i18n/locales';
+import type { Language } from '../i18n/locales';
 
 export interface TopicMatch {
   topic: string | null;
@@ -14,7 +14,7 @@ export interface TopicMatch {
 }
 
 export interface TopicMatcherLike {
-  match(text: string, locale?: Locale): TopicMatch;
+  match(text: string, language?: Language): TopicMatch;
 }
 
 /** Why a conversation is handed to a person; the escalation dialog turns it into a ticket. */

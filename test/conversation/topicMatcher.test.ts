@@ -7,21 +7,23 @@ import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';
 import { DIALOGS_DIR } from '../../src/projectPaths';
 import { loadLabelledUtterances } from './labelledUtterances';
+import { LANGUAGES } from '../../src/i18n/locales';
+import { recordOf } from '../../src/recordOf';
 
 function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): Topic {
   return {
     id,
     kind,
     label: `topics:${id}.label`,
-    triggers: { en, 'zh-CN': zh },
+    triggers: { ...recordOf(LANGUAGES, () => []), en, 'zh-CN': zh },
     start: 'done',
     steps: { done: { type: 'end' } },
   };
 }
 
 describe('topic matcher on the real dialogs', () => {
-  const { topics } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics);
+  const { topics, framing } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing);
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
 

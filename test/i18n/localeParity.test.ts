@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkLocaleParity, LANGUAGE_COMMAND_IDS, pluralCategoriesFor } from '../../scripts/checkLocaleParity';
+import { checkLocaleParity, LANGUAGE_COMMAND_IDS, pluralCategoriesFor } from '../../scripts/checkLanguageData';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
