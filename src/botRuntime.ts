@@ -19,6 +19,9 @@ import type { Topic } from './conversation/topicSchema';
 import type { Locale } from './i18n/locales';
 import { validateDialogData } from './conversation/topicValidator';
 import { createLocalizer, type Localizer } from './i18n/localizer';
+import { createLanguageGuesser } from './i18n/languageGuess';
+import { loadLanguageTexts } from './i18n/languageTexts';
+import { phrasesIn } from './conversation/topicLoader';
 import { DIALOGS_DIR, LOCALES_DIR } from './projectPaths';
 import { loadSettings, type Settings } from './settings';
 
@@ -75,6 +78,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     matcher: createTopicMatcher(data.topics, data.framing),
     asksForPerson: createPersonRequestDetector(data.commands),
     localizer,
+    languageTexts: loadLanguageTexts(LOCALES_DIR),
+    guessLanguage: createLanguageGuesser((language) => phrasesIn(data, language)),
     policy: settings.policy,
     infoSettings: settings.info,
     brandName: options.brandName,

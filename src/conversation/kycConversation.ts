@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
-import { type CommandId } from './topicSchema';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { isLanguageCommand, LANGUAGE_COMMANDS, type CommandId } from './topicSchema';
+import { isLocale, LOCALES, type Language } from '../i18n/locales';
+import { languageOfTag } from '../i18n/resolveLocale';
 import { AttemptsDialog } from './attemptsDialog';
 import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
@@ -52,6 +53,8 @@ export class KycConversation {
   /** First contact: greet and show what the bot can do. */
   async welcome(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
+    const channelLanguage = languageOfTag(context.activity.locale);
+    if (channelLanguage) await this.offerLanguage(context, env, channelLanguage);
     env.data.welcomed = true;
     const text = [env.t('chat:welcome.greeting'), env.t('chat:welcome.howTo'), env.t('chat:welcome.safety')].join(
       '\n\n',
@@ -87,6 +90,9 @@ export class KycConversation {
     if (exact?.type === 'command') return this.runCommand(dc, env, exact.command);
     if (exact?.type === 'faqMenu') return this.showFaqMenu(context, env);
     if (exact?.type === 'topic') return this.startTopic(dc, env, exact.topic, raw);
+
+    const guess = this.services.guessLanguage(raw);
+    if (guess?.clear) await this.offerLanguage(context, env, guess.language);
 
     if (dc.activeDialog) {
       env.data.unplaced = 0;
@@ -200,10 +206,9 @@ export class KycConversation {
         else await sendText(context, env.t('chat:menu.prompt'), this.menuChoices(env));
         return;
       }
-      case 'language_en':
-      case 'language_zh': {
-        const locale: Locale = command === 'language_en' ? 'en' : 'zh-CN';
-        const switched = await switchLocale(context, this.services, locale);
+      default: {
+        if (!isLanguageCommand(command)) return;
+        const switched = await switchLocale(context, this.services, LANGUAGE_COMMANDS[command]);
         if (dc.activeDialog) {
           await sendText(context, switched.t('chat:language.switched'));
           await dc.repromptDialog();
@@ -211,6 +216,28 @@ export class KycConversation {
         return;
       }
     }
+  }
+
+  /**
+   * A message clearly in another language than the conversation's (or a channel that asks for
+   * one) gets one line in that language with a button to switch: the bot never switches on its
+   * own. For a language without a locale the line says that the bot answers in English. Each
+   * language is offered once per conversation.
+   */
+  private async offerLanguage(context: TurnContext, env: TurnEnv, language: Language): Promise<void> {
+    if (language === env.locale) return;
+    const offered = env.data.languagesOffered ?? [];
+    if (offered.includes(language)) return;
+    const texts = this.services.languageTexts;
+    if (isLocale(language)) {
+      env.data.languagesOffered = [...offered, language];
+      await sendText(context, texts.offer(language), [texts.name(language)]);
+      return;
+    }
+    const notice = texts.englishOnly(language);
+    if (!notice) return;
+    env.data.languagesOffered = [...offered, language];
+    await sendText(context, notice, env.locale === 'en' ? [] : [texts.name('en')]);
   }
 
   /** "my ticket": the latest ticket's status and the latest agent reply. */

@@ -1,4 +1,6 @@
 import type { Localizer, Translate } from '../i18n/localizer';
+import type { LanguageGuess } from '../i18n/languageGuess';
+import type { LanguageTexts } from '../i18n/languageTexts';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
 import type { TicketStore } from '../tickets/ticketStore';
@@ -34,6 +36,10 @@ export interface ConversationServices {
   /** True for a short message asking for a person in other words than the command phrases. */
   asksForPerson: (text: string) => boolean;
   localizer: Localizer;
+  /** Each language's own name and its one-line switch offer or English-only notice. */
+  languageTexts: LanguageTexts;
+  /** The language a message is written in, and whether it says so clearly enough to offer a switch. */
+  guessLanguage: (text: string) => LanguageGuess | undefined;
   policy: Policy;
   /** How the information check compares (date format, name case): `info` in dialogs/settings.json. */
   infoSettings: InfoSettings;

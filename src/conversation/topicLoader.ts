@@ -122,3 +122,11 @@ export function loadDialogData(dialogsDir: string): DialogData {
     framing: Object.values(framing).flat(),
   };
 }
+
+/** Every trigger and command phrase written in one language. */
+export function phrasesIn(data: DialogData, language: Language): string[] {
+  return [
+    ...data.topics.flatMap((topic) => topic.triggers[language]),
+    ...Object.values(data.commands).flatMap((phrases) => phrases[language]),
+  ];
+}

@@ -25,7 +25,9 @@ interface KeyShape {
 function shapes(texts: ReadonlyMap<string, string>): Map<string, KeyShape> {
   const byBase = new Map<string, KeyShape>();
   for (const [key, text] of texts) {
-    const plural = PLURAL_SUFFIX.exec(key);
+    // "date_leading_zero" is no plural form: a plural key always has its `_other` beside it.
+    const suffixed = PLURAL_SUFFIX.exec(key);
+    const plural = suffixed && texts.has(`${key.slice(0, suffixed.index)}_other`) ? suffixed : null;
     const base = plural ? key.slice(0, plural.index) : key;
     let shape = byBase.get(base);
     if (!shape) {

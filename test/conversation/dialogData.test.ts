@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ENGINE_KEYS } from '../../src/conversation/engineKeys';
+import { normalizeText } from '../../src/conversation/normalizeText';
 import { loadDialogData, type DialogData } from '../../src/conversation/topicLoader';
 import {
   CAUSE_IDS,
@@ -275,9 +276,10 @@ describe('dialog data (dialogs/ and locales/)', () => {
   it('offers every command phrase that the help text quotes', () => {
     for (const locale of LOCALES) {
       const help = localizer.t(locale)('chat:help.body');
-      const quoted = [...help.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1].toLowerCase());
+      // Straight and curly quotes, corner brackets (zh-TW, ja) and guillemets (fr, ru).
+      const quoted = [...help.matchAll(/[“"「«„]\s*([^”"」»“]+?)\s*[”"」»“]/g)].map((m) => normalizeText(m[1]));
       const phrases = new Set(
-        Object.values(data.commands).flatMap((p) => [...p.en, ...p['zh-CN']].map((s) => s.toLowerCase())),
+        Object.values(data.commands).flatMap((p) => LANGUAGES.flatMap((language) => p[language].map(normalizeText))),
       );
       assert.ok(quoted.length >= 5, `${locale} help quotes its commands`);
       for (const phrase of quoted)
@@ -292,7 +294,7 @@ describe('dialog data (dialogs/ and locales/)', () => {
       ['chat:menu.human', 'human'],
       ['chat:menu.attempts', 'attempts'],
     ];
-    const fold = (s: string): string => s.toLowerCase().replace(/[?？]/g, '').trim();
+    const fold = normalizeText;
     for (const locale of LOCALES) {
       for (const [key, command] of menu) {
         const label = fold(localizer.t(locale)(key));
