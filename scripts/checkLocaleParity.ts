@@ -1,17 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadDialogData } from '../src/conversation/topicLoader';
+import { createPersonRequestDetector } from '../src/conversation/phraseIndex';
+import { loadDialogData, type DialogData } from '../src/conversation/topicLoader';
+import { pluralCategoriesNeeded } from '../src/i18n/localeParity';
+import { isLocale, type Locale } from '../src/i18n/locales';
 import { DIALOGS_DIR, LOCALES_DIR, PROJECT_ROOT } from '../src/projectPaths';
 
 /**
  * `npx tsx scripts/checkLocaleParity.ts`: the language contract's checks for the data files the language
  * helpers write, run before every commit. Exits 1 and lists every problem if any file breaks the contract:
- * - locales/<code>/: the namespaces and keys of locales/en, the same {{placeholders}}, and for each plural
- *   key exactly the forms Intl.PluralRules gives that language;
- * - dialogs/triggers/<code>.json: every topic (12+ phrases) and every command, non-empty;
- * - test/conversation/utterances/<code>.json: parses, known topic ids, enough lines per topic, 40 %+ held out,
- *   and no held-out line copied from that language's triggers.
+ * - locales/<code>/: the namespaces and keys of locales/en, the same {{placeholders}}, line breaks and `code`
+ *   spans, and for each plural key the forms the engine needs for that language (and none it cannot have);
+ * - dialogs/triggers/<code>.json: every topic (12+ phrases) and every command, no phrase under two ids, and no
+ *   topic phrase the engine's person-request detector would take for "talk to a person";
+ * - test/conversation/utterances/<code>.json: parses, known topic ids, enough lines per topic and out of scope,
+ *   40 %+ held out, no held-out line copied from the triggers, no labelled line taken for a person request.
  */
 
 const REFERENCE_LOCALE = 'en';
@@ -55,6 +59,7 @@ const MIN_UTTERANCES = 48;
 const MIN_HOLDOUT_SHARE = 0.4;
 const MIN_LINES_PER_CAUSE = 3;
 const MIN_LINES_PER_OTHER_TOPIC = 2;
+const MIN_OUT_OF_SCOPE_LINES = 6;
 const PLURAL_SUFFIX = /^(.*)_(zero|one|two|few|many|other)$/;
 
 type Texts = Map<string, string>;
@@ -115,26 +120,44 @@ function pluralBases(texts: Texts): Set<string> {
   return bases;
 }
 
-function checkNamespace(code: string, ns: string, en: Texts, texts: Texts, problems: string[]): void {
+function countOf(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+/** Placeholders, line breaks (lists, paragraphs) and `code` spans (values to type) must survive translation. */
+function compareShape(where: string, key: string, text: string, reference: string, problems: string[]): void {
+  if (!text.trim()) problems.push(`${where} ${key}: empty`);
+  if (placeholders(text) !== placeholders(reference))
+    problems.push(`${where} ${key}: placeholders {${placeholders(text)}} instead of {${placeholders(reference)}}`);
+  for (const [needle, name] of [
+    ['\n', 'line breaks'],
+    ['`', 'backticks'],
+  ] as const) {
+    if (countOf(text, needle) !== countOf(reference, needle))
+      problems.push(`${where} ${key}: ${countOf(text, needle)} ${name}, en has ${countOf(reference, needle)}`);
+  }
+}
+
+function checkNamespace(code: Locale, ns: string, en: Texts, texts: Texts, problems: string[]): void {
   const where = `locales/${code}/${ns}.json`;
   const enBases = pluralBases(en);
-  const required = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  const needed = pluralCategoriesNeeded(code);
+  const possible = new Set<string>(new Intl.PluralRules(code).resolvedOptions().pluralCategories);
   const expected = new Map<string, string>();
   for (const [key, text] of en) {
     const m = PLURAL_SUFFIX.exec(key);
-    if (m && enBases.has(m[1])) continue;
-    expected.set(key, text);
+    if (!m || !enBases.has(m[1])) expected.set(key, text);
   }
   for (const base of enBases) {
     const reference = en.get(`${base}_other`) ?? '';
-    for (const category of required) expected.set(`${base}_${category}`, reference);
+    for (const category of needed) expected.set(`${base}_${category}`, reference);
+    for (const category of possible)
+      if (texts.has(`${base}_${category}`)) expected.set(`${base}_${category}`, reference);
   }
   for (const [key, reference] of expected) {
     const text = texts.get(key);
     if (text === undefined) problems.push(`${where} ${key}: missing`);
-    else if (!text.trim()) problems.push(`${where} ${key}: empty`);
-    else if (placeholders(text) !== placeholders(reference))
-      problems.push(`${where} ${key}: placeholders {${placeholders(text)}} instead of {${placeholders(reference)}}`);
+    else compareShape(where, key, text, reference, problems);
   }
   for (const key of texts.keys()) if (!expected.has(key)) problems.push(`${where} ${key}: not a key of en`);
 }
@@ -147,6 +170,10 @@ function checkLocales(localesDir: string, problems: string[]): string[] {
     .sort();
   const en = readLocale(path.join(localesDir, REFERENCE_LOCALE), problems);
   for (const code of codes.filter((c) => c !== REFERENCE_LOCALE)) {
+    if (!isLocale(code)) {
+      problems.push(`locales/${code}: not a conversation locale (src/i18n/locales.ts)`);
+      continue;
+    }
     const locale = readLocale(path.join(localesDir, code), problems);
     for (const [ns, texts] of en) {
       const own = locale.get(ns);
@@ -206,15 +233,18 @@ function checkTriggers(
       if (!topicIds.includes(id)) problems.push(`${where} topics.${id}: no such topic`);
     for (const id of Object.keys(commands))
       if (!commandIds.includes(id)) problems.push(`${where} commands.${id}: no such command`);
+    const ownerOf = new Map<string, string>();
     for (const [group, lists] of [
       ['topics', topics],
       ['commands', commands],
     ] as const) {
       for (const [id, phrases] of Object.entries(lists)) {
-        const seen = new Set<string>();
         for (const phrase of phrases) {
-          if (seen.has(normalise(phrase))) problems.push(`${where} ${group}.${id}: "${phrase}" twice`);
-          seen.add(normalise(phrase));
+          const owner = ownerOf.get(normalise(phrase));
+          const here = `${group}.${id}`;
+          if (owner === here) problems.push(`${where} ${here}: "${phrase}" twice`);
+          else if (owner) problems.push(`${where} ${here}: "${phrase}" is also under ${owner}`);
+          ownerOf.set(normalise(phrase), here);
         }
       }
     }
@@ -270,28 +300,76 @@ function checkUtterances(
       const count = perTopic.get(id) ?? 0;
       if (count < needed) problems.push(`${where}: ${count} lines for ${id}, at least ${needed}`);
     }
+    const outOfScope = perTopic.get('null') ?? 0;
+    if (outOfScope < MIN_OUT_OF_SCOPE_LINES)
+      problems.push(`${where}: ${outOfScope} out-of-scope lines, at least ${MIN_OUT_OF_SCOPE_LINES}`);
   }
   return summary;
 }
 
-function phrasesOf(triggers: Record<string, readonly string[]>, code: string): readonly string[] {
-  return triggers[code] ?? [];
+const inlineTriggersSchema = z.object({ triggers: z.record(z.string(), z.array(z.string())) });
+
+/** Languages whose phrases are written inside the topic files (en, zh-CN) rather than in dialogs/triggers/. */
+function inlineLanguages(dialogsDir: string, data: DialogData): Set<string> {
+  const languages = new Set<string>();
+  for (const label of data.files.values()) {
+    const raw = inlineTriggersSchema.parse(readJson(path.join(dialogsDir, path.basename(label))));
+    for (const [language, phrases] of Object.entries(raw.triggers)) if (phrases.length) languages.add(language);
+  }
+  return languages;
+}
+
+/**
+ * The engine hands a short message that contains a "talk to a person" phrase straight to a person, before any
+ * topic is matched: a topic phrase or labelled line that does so would never reach its topic.
+ */
+function checkPersonRequests(
+  data: DialogData,
+  utterancesDir: string,
+  contractLanguages: (language: string) => boolean,
+  problems: string[],
+): void {
+  const asksForPerson = createPersonRequestDetector(data.commands);
+  for (const topic of data.topics)
+    for (const [language, phrases] of Object.entries(topic.triggers))
+      if (contractLanguages(language))
+        for (const phrase of phrases)
+          if (asksForPerson(phrase))
+            problems.push(
+              `dialogs/triggers/${language}.json topics.${topic.id}: "${phrase}" is taken for a person request`,
+            );
+  for (const file of jsonFiles(utterancesDir)) {
+    if (!contractLanguages(path.basename(file, '.json'))) continue;
+    const parsed = utterancesSchema.safeParse(readJson(path.join(utterancesDir, file)));
+    for (const line of parsed.success ? parsed.data : [])
+      if (line.topic !== null && asksForPerson(line.text))
+        problems.push(
+          `test/conversation/utterances/${file} "${line.text}": taken for a person request, not ${line.topic}`,
+        );
+  }
 }
 
 export function checkLanguageFiles(dirs: LanguageFileDirs = PROJECT_LANGUAGE_DIRS): LanguageFileReport {
   const problems: string[] = [];
-  const data = loadDialogData(dirs.dialogsDir);
+  const locales = checkLocales(dirs.localesDir, problems);
+  let data: DialogData;
+  try {
+    data = loadDialogData(dirs.dialogsDir);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return { problems, summary: [`locales: ${locales.join(' ')}`] };
+  }
   const topicIds = data.topics.map((t) => t.id);
   const causeIds = data.topics.filter((t) => t.kind === 'cause').map((t) => t.id);
   const commandIds = [...new Set([...Object.keys(data.commands), ...LANGUAGE_COMMAND_IDS])];
 
-  const locales = checkLocales(dirs.localesDir, problems);
   const triggerPhrases = checkTriggers(dirs.triggersDir, topicIds, commandIds, problems);
-  const inTopicFiles = new Set(data.topics.flatMap((t) => Object.keys(t.triggers)));
+  const inline = inlineLanguages(dirs.dialogsDir, data);
   const allPhrases = new Map(triggerPhrases);
-  for (const code of inTopicFiles)
-    allPhrases.set(code, new Set(data.topics.flatMap((t) => phrasesOf(t.triggers, code)).map(normalise)));
-  const utterances = checkUtterances(dirs.utterancesDir, topicIds, causeIds, allPhrases, inTopicFiles, problems);
+  for (const language of inline)
+    allPhrases.set(language, new Set(data.topics.flatMap((t) => phrasesOf(t.triggers, language)).map(normalise)));
+  const utterances = checkUtterances(dirs.utterancesDir, topicIds, causeIds, allPhrases, inline, problems);
+  checkPersonRequests(data, dirs.utterancesDir, (language) => !inline.has(language), problems);
 
   const summary = [
     `locales: ${locales.join(' ')}`,
@@ -299,6 +377,10 @@ export function checkLanguageFiles(dirs: LanguageFileDirs = PROJECT_LANGUAGE_DIR
     ...[...utterances].map(([code, line]) => `utterances ${code}: ${line}`),
   ];
   return { problems, summary };
+}
+
+function phrasesOf(triggers: Partial<Record<string, readonly string[]>>, language: string): readonly string[] {
+  return triggers[language] ?? [];
 }
 
 function main(): void {
