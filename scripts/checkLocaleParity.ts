@@ -329,7 +329,7 @@ function checkPersonRequests(
   contractLanguages: (language: string) => boolean,
   problems: string[],
 ): void {
-  const asksForPerson = createPersonRequestDetector(data.commands);
+  const asksForPerson = createPersonRequestDetector(data.commands, data.topics);
   for (const topic of data.topics)
     for (const [language, phrases] of Object.entries(topic.triggers))
       if (contractLanguages(language))
