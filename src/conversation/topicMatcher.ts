@@ -36,6 +36,8 @@ export interface TopicMatcher {
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
 const MAX_FUZZY_WORD_LENGTH = 24;
+/** Distinct words whose typo neighbours are remembered; past this the memory starts over. */
+const NEAR_CACHE_LIMIT = 50_000;
 /** Words of a text looked up at most, so a pasted wall of text costs no more than a sentence. */
 const MAX_WORDS = 80;
 
@@ -196,6 +198,25 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
     return main === undefined ? [] : [main, ...known.filter((stem) => stem !== main)].map(wordKey);
   }
 
+  /** Words a chat sees again and again; their typo neighbours are looked up once. */
+  const nearCache = new Map<string, ReadonlyArray<readonly [string, number]>>();
+
+  /** Keys of trigger words within typo distance of a word, with their credit. */
+  function nearSpellings(surface: string): ReadonlyArray<readonly [string, number]> {
+    // Even a known word looks for near spellings: "licence" should also find "license".
+    if (surface.length > MAX_FUZZY_WORD_LENGTH) return [];
+    const cached = nearCache.get(surface);
+    if (cached) return cached;
+    const found: Array<readonly [string, number]> = [];
+    for (const near of vocabulary.nearest(surface)) {
+      const key = spellings.get(near.word);
+      if (key) found.push([key, TYPO_CREDIT[near.distance] ?? 0]);
+    }
+    if (nearCache.size >= NEAR_CACHE_LIMIT) nearCache.clear();
+    nearCache.set(surface, found);
+    return found;
+  }
+
   /**
    * Credit per feature key, and the keys that are only another language's reading of a word
    * already counted: they may complete a trigger but add nothing to how much the text says.
@@ -212,12 +233,8 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
         if (i === 0) main.add(key);
         else alias.add(key);
       });
-      // Even a known word looks for near spellings: "licence" should also find "license".
-      if (surface.length > MAX_FUZZY_WORD_LENGTH) continue;
-      for (const near of vocabulary.nearest(surface)) {
-        const key = spellings.get(near.word);
-        if (key) credit.set(key, Math.max(credit.get(key) ?? 0, TYPO_CREDIT[near.distance] ?? 0));
-      }
+      for (const [key, typoCredit] of nearSpellings(surface))
+        credit.set(key, Math.max(credit.get(key) ?? 0, typoCredit));
     }
     for (const key of main) alias.delete(key);
     return { credit, alias };
@@ -228,6 +245,18 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
    * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
    * and "card" with "my ID card expired" but says nothing about an expiry).
    */
+  /** The postings as flat arrays: a match walks thousands of them, and objects cost more than numbers. */
+  const packed = new Map(
+    [...postings].map(([key, list]) => [
+      key,
+      {
+        triggers: Int32Array.from(list, (p) => p.trigger),
+        weights: Float64Array.from(list, (p) => p.weight),
+        units: Uint8Array.from(list, (p) => (p.unit ? 1 : 0)),
+      },
+    ]),
+  );
+
   // Scratch space for topicScores, reset after each use: a match is synchronous, so one set serves every call.
   const matched = new Float64Array(triggers.length);
   const pooledInTrigger = new Float64Array(triggers.length);
@@ -255,14 +284,18 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
       for (const topic of topicsUsing.get(key) ?? []) explained[topic] += textWeight;
       const own = ownTopic.get(key);
       if (own !== undefined) pooledInTopic[own] += textWeight;
-      for (const { trigger, weight, unit } of postings.get(key) ?? []) {
+      const list = packed.get(key);
+      if (!list) continue;
+      const pooledWeight = own === undefined ? 0 : textWeight;
+      for (let p = 0; p < list.triggers.length; p++) {
+        const trigger = list.triggers[p];
         if (isTouched[trigger] === 0) {
           isTouched[trigger] = 1;
           touched.push(trigger);
         }
-        matched[trigger] += weight * credit;
-        if (own !== undefined) pooledInTrigger[trigger] += textWeight;
-        if (unit) sharedUnits[trigger] += 1;
+        matched[trigger] += list.weights[p] * credit;
+        pooledInTrigger[trigger] += pooledWeight;
+        sharedUnits[trigger] += list.units[p];
       }
     }
     const scores = topics.map(() => 0);
