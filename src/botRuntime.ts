@@ -26,6 +26,9 @@ import type { Topic } from './conversation/topicSchema';
 import type { Locale } from './i18n/locales';
 import { validateDialogData } from './conversation/topicValidator';
 import { createLocalizer, type Localizer } from './i18n/localizer';
+import { createLanguageGuesser } from './i18n/languageGuess';
+import { loadLanguageTexts } from './i18n/languageTexts';
+import { phrasesIn } from './conversation/topicLoader';
 import { DIALOGS_DIR, LOCALES_DIR } from './projectPaths';
 import { loadSettings, type Settings } from './settings';
 
@@ -75,7 +78,12 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const settings = options.settings ?? loadSettings();
   const localizer = await createLocalizer(LOCALES_DIR, options.defaultLocale);
   const data = loadDialogData(DIALOGS_DIR);
-  const report = validateDialogData({ data, localeKeys: (locale) => localizer.keys(locale), engineKeys: ENGINE_KEYS });
+  const report = validateDialogData({
+    data,
+    localeKeys: (locale) => localizer.keys(locale),
+    localeTexts: (locale) => localizer.texts(locale),
+    engineKeys: ENGINE_KEYS,
+  });
   if (report.errors.length) throw new DialogDataError(report.errors.join('\n'));
   for (const warning of report.warnings) options.onWarning?.(warning);
 
@@ -84,10 +92,12 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const services: ConversationServices = {
     topics,
     commands: data.commands,
-    matcher: createTopicMatcher(data.topics),
-    asksForPerson: createPersonRequestDetector(data.commands),
+    matcher: createTopicMatcher(data.topics, data.framing),
+    asksForPerson: createPersonRequestDetector(data.commands, data.topics),
     redactPrompt: createPromptRedactor(data.topics),
     localizer,
+    languageTexts: loadLanguageTexts(LOCALES_DIR),
+    guessLanguage: createLanguageGuesser((language) => phrasesIn(data, language)),
     policy: settings.policy,
     infoSettings: settings.info,
     brandName: options.brandName,

@@ -58,7 +58,7 @@ describe('configuration from the environment', () => {
   for (const [name, value] of [
     ['PORT', 'abc'],
     ['DATABASE_URL', 'mysql://x'],
-    ['DEFAULT_LOCALE', 'fr'],
+    ['DEFAULT_LOCALE', 'de'],
     ['MAX_PHOTO_MB', '-1'],
     ['LOCAL_WEBCHAT', 'maybe'],
     ['AGENT_API_TOKEN', 'short'],

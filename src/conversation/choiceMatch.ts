@@ -1,4 +1,4 @@
-import { normalizeText } from './normalizeText';
+import { normalizeText } from '../i18n/normalizeText';
 
 /**
  * Which option a reply picks. Each option lists its label in every locale, so a user who

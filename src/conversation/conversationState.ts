@@ -48,6 +48,8 @@ export interface ConversationData {
   promptText?: string;
   /** The number of the last ticket filed in this conversation. */
   lastTicket?: string;
+  /** Languages the bot has offered to switch to (or said it answers in English for): each once. */
+  languagesOffered?: string[];
 }
 
 export interface UserProfile {

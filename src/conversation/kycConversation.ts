@@ -1,12 +1,13 @@
 import { parseFailureCount } from '../policy/attemptPolicy';
 import type { TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
-import { type CommandId } from './topicSchema';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { isLanguageCommand, LANGUAGE_COMMANDS, type CommandId } from './topicSchema';
+import { isLocale, LOCALES, type Language } from '../i18n/locales';
+import { languageOfTag } from '../i18n/resolveLocale';
 import { AttemptsDialog } from './attemptsDialog';
 import { emptyConversationData } from './conversationState';
 import { createPhraseIndex, type PhraseIndex } from './phraseIndex';
-import { sendText } from './replies';
+import { sendText, sendTextWithCardButton } from './replies';
 import type { ConversationServices } from './services';
 import {
   ATTEMPTS_DIALOG,
@@ -22,7 +23,7 @@ import { PhotoCheckDialog } from './photoCheckDialog';
 import { SelfieCheckDialog } from './selfieCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
-import { normalizeText } from './normalizeText';
+import { normalizeText } from '../i18n/normalizeText';
 
 /** Longer messages are not failure prompts; answering them would only waste the user's time. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -55,6 +56,8 @@ export class KycConversation {
   /** First contact: greet and show what the bot can do. */
   async welcome(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
+    const channelLanguage = languageOfTag(context.activity.locale);
+    if (channelLanguage) await this.offerLanguage(context, env, channelLanguage);
     env.data.welcomed = true;
     const text = [env.t('chat:welcome.greeting'), env.t('chat:welcome.howTo'), env.t('chat:welcome.safety')].join(
       '\n\n',
@@ -100,6 +103,9 @@ export class KycConversation {
     if (exact?.type === 'command') return this.runCommand(dc, env, exact.command);
     if (exact?.type === 'faqMenu') return this.showFaqMenu(context, env);
     if (exact?.type === 'topic') return this.startTopic(dc, env, exact.topic, raw);
+
+    const guess = this.services.guessLanguage(raw);
+    if (guess?.clear) await this.offerLanguage(context, env, guess.language);
 
     if (dc.activeDialog) {
       env.data.unplaced = 0;
@@ -219,10 +225,9 @@ export class KycConversation {
         else await sendText(context, env.t('chat:menu.prompt'), this.menuChoices(env));
         return;
       }
-      case 'language_en':
-      case 'language_zh': {
-        const locale: Locale = command === 'language_en' ? 'en' : 'zh-CN';
-        const switched = await switchLocale(context, this.services, locale);
+      default: {
+        if (!isLanguageCommand(command)) return;
+        const switched = await switchLocale(context, this.services, LANGUAGE_COMMANDS[command]);
         if (dc.activeDialog) {
           await sendText(context, switched.t('chat:language.switched'));
           await dc.repromptDialog();
@@ -230,6 +235,29 @@ export class KycConversation {
         return;
       }
     }
+  }
+
+  /**
+   * A message clearly in another language than the conversation's (or a channel that asks for
+   * one) gets one line in that language with a button to switch: the bot never switches on its
+   * own. For a language without a locale the line says that the bot answers in English. Each
+   * language is offered once per conversation.
+   */
+  private async offerLanguage(context: TurnContext, env: TurnEnv, language: Language): Promise<void> {
+    if (language === env.locale) return;
+    const offered = env.data.languagesOffered ?? [];
+    if (offered.includes(language)) return;
+    const texts = this.services.languageTexts;
+    if (isLocale(language)) {
+      env.data.languagesOffered = [...offered, language];
+      await sendTextWithCardButton(context, texts.offer(language), texts.name(language));
+      return;
+    }
+    const notice = texts.englishOnly(language);
+    if (!notice) return;
+    env.data.languagesOffered = [...offered, language];
+    if (env.locale === 'en') await sendText(context, notice);
+    else await sendTextWithCardButton(context, notice, texts.name('en'));
   }
 
   /** "my ticket": the latest ticket's status and the latest agent reply. */

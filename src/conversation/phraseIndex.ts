@@ -1,4 +1,4 @@
-import { normalizeText } from './normalizeText';
+import { normalizeText } from '../i18n/normalizeText';
 import { COMMAND_IDS, type CommandId, type Commands, type Topic } from './topicSchema';
 
 /** What a message means when it is exactly a command phrase or a button label. */
@@ -45,8 +45,25 @@ export function createPhraseIndex(
  * change too much to act on a guess. Callers ask it after buttons, whose labels may contain the
  * same words ("找人工客服帮忙" continues a walk-through to its own escalation).
  */
-export function createPersonRequestDetector(commands: Commands): (text: string) => boolean {
-  const phrases = Object.values(commands.human).flat().map(normalizeText).filter(Boolean);
+export function createPersonRequestDetector(commands: Commands, topics: Iterable<Topic>): (text: string) => boolean {
+  // A one-word way of asking in another language ("support" in French) that topics use too ("can
+  // support speed it up?") is a request only as the whole message, which the exact phrases catch.
+  const topicWords = new Set<string>();
+  for (const topic of topics)
+    for (const phrase of Object.values(topic.triggers).flat())
+      for (const word of normalizeText(phrase).split(' ')) topicWords.add(word);
+  const phrases = Object.entries(commands.human)
+    .flatMap(([language, list]) => list.map((phrase) => ({ language, phrase: normalizeText(phrase) })))
+    .filter(
+      ({ language, phrase }) =>
+        phrase &&
+        (language === 'en' ||
+          language === 'zh-CN' ||
+          phrase.includes(' ') ||
+          /\p{Script=Han}/u.test(phrase) ||
+          !topicWords.has(phrase)),
+    )
+    .map(({ phrase }) => phrase);
   return (text) => {
     const said = normalizeText(text);
     return (

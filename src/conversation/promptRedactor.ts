@@ -1,4 +1,4 @@
-import { normalizeText } from './normalizeText';
+import { normalizeText } from '../i18n/normalizeText';
 import type { Topic } from './topicSchema';
 
 /** Stands where a word was left out, so an agent sees that something was there. */

@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 
 /** A text message, with buttons when `choices` is given (suggested actions that post their label back). */
 export function message(text: string, choices?: readonly string[]): Partial<Activity> {
@@ -16,4 +16,13 @@ export async function sendText(context: TurnContext, text: string, choices?: rea
 /** Lets the user see the bot is working while a slow step (a photo check) runs. */
 export async function sendTyping(context: TurnContext): Promise<void> {
   await context.sendActivity({ type: ActivityTypes.Typing });
+}
+
+/**
+ * A text with a button that stays on the message: suggested actions show only under the last
+ * message, and a language offer comes before the answer to the message that prompted it.
+ */
+export async function sendTextWithCardButton(context: TurnContext, text: string, button: string): Promise<void> {
+  const card = CardFactory.heroCard('', undefined, [{ type: ActionTypes.ImBack, title: button, value: button }]);
+  await context.sendActivity({ ...MessageFactory.text(text), attachments: [card] });
 }

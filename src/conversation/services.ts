@@ -1,10 +1,12 @@
 import type { Localizer, Translate } from '../i18n/localizer';
+import type { LanguageGuess } from '../i18n/languageGuess';
+import type { LanguageTexts } from '../i18n/languageTexts';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
 import type { Commands, Topic, TopicKind } from './topicSchema';
-import type { Locale } from '../i18n/locales';
+import type { Language } from '../i18n/locales';
 
 export interface TopicMatch {
   topic: string | null;
@@ -14,7 +16,7 @@ export interface TopicMatch {
 }
 
 export interface TopicMatcherLike {
-  match(text: string, locale?: Locale): TopicMatch;
+  match(text: string, language?: Language): TopicMatch;
 }
 
 /** Why a conversation is handed to a person; the escalation dialog turns it into a ticket. */
@@ -36,6 +38,10 @@ export interface ConversationServices {
   /** What a ticket may keep of a message: its failure-prompt words, never a name or a number. */
   redactPrompt: (text: string) => string;
   localizer: Localizer;
+  /** Each language's own name and its one-line switch offer or English-only notice. */
+  languageTexts: LanguageTexts;
+  /** The language a message is written in, and whether it says so clearly enough to offer a switch. */
+  guessLanguage: (text: string) => LanguageGuess | undefined;
   policy: Policy;
   /** How the information check compares (date format, name case): `info` in dialogs/settings.json. */
   infoSettings: InfoSettings;

@@ -186,3 +186,112 @@ export const CHINESE_SUBJECT_WORDS: readonly string[] = [
   '客服',
   '人工',
 ];
+
+/**
+ * Function words of the other spaced languages, written as normalizeText leaves them (no
+ * diacritics). Negations stay, as in English: "no coincide", "не совпадает", "eşleşmiyor" and
+ * "tidak cocok" say what went wrong. Words that are content in another language are left out.
+ */
+export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
+  // es
+  ...'el la los las un una unos unas de del al y o en con por para que mi mis tu tus su sus me te se lo le les es son esta este esto estan fue era ser hay muy ya pero como cuando donde porque si yo tengo tiene hola gracias favor ahora aqui eso esa ese'.split(
+    ' ',
+  ),
+  // pt-BR
+  ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
+    ' ',
+  ),
+  // fr
+  ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
+    ' ',
+  ),
+  // tr
+  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi'.split(
+    ' ',
+  ),
+  // id
+  ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
+    ' ',
+  ),
+  // vi (one syllable a word)
+  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on'.split(' '),
+  // ru
+  ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
+    ' ',
+  ),
+  // uk
+  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка'.split(
+    ' ',
+  ),
+  // ar (without vowel marks, ة as ه)
+  ...'في من على الى إلى عن مع و او أو ان أن هذا هذه ذلك انا أنا انت أنت هو هي نحن لي لك كان كانت قد ما ماذا كيف متى لماذا مرحبا شكرا من فضلك'.split(
+    ' ',
+  ),
+]);
+
+/** Japanese particles: a character n-gram that contains one is dropped, as with the Chinese function characters. */
+export const JAPANESE_STOP_CHARACTERS: ReadonlySet<string> = new Set(Array.from('のはがをにへとやかねよ'));
+
+/** Korean particles that end a word ("사진이" is "사진" + subject particle); longest first. */
+export const KOREAN_PARTICLES: readonly string[] = [
+  '에서는',
+  '으로는',
+  '에서',
+  '으로',
+  '에게',
+  '까지',
+  '부터',
+  '하고',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '에',
+  '의',
+  '도',
+  '로',
+  '와',
+  '과',
+];
+
+/** Subject words of the other languages (see ENGLISH_SUBJECT_WORDS), as normalizeText leaves them. */
+export const OTHER_SUBJECT_WORDS: readonly string[] = [
+  // es
+  ...'documento identidad pasaporte licencia conducir cedula dni tarjeta soporte atencion cliente agente'.split(' '),
+  // pt-BR
+  ...'documento identidade passaporte carteira habilitacao cnh rg cartao suporte atendimento cliente atendente'.split(
+    ' ',
+  ),
+  // fr
+  ...'document piece identite passeport permis conduire carte titre sejour support service client agent assistance'.split(
+    ' ',
+  ),
+  // tr
+  ...'belge kimlik pasaport ehliyet kart nufus cuzdani destek musteri hizmetleri temsilci'.split(' '),
+  // id
+  ...'dokumen identitas ktp paspor sim kartu dukungan layanan pelanggan agen cs'.split(' '),
+  // vi
+  ...'giay to tuy than cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
+  // ru
+  ...'документ паспорт удостоверение права карта поддержка служба оператор клиент'.split(' '),
+  // uk
+  ...'документ паспорт посвідчення права картка підтримка служба оператор клієнт'.split(' '),
+  // ar
+  ...'وثيقه مستند هويه جواز سفر رخصه قياده بطاقه دعم خدمه عملاء موظف'.split(' '),
+];
+
+/** The same for Japanese and Korean, compared as characters. */
+export const CJK_SUBJECT_WORDS: readonly string[] = [
+  '本人確認書類',
+  '身分証',
+  'パスポート',
+  '運転免許証',
+  'サポート',
+  '신분증',
+  '여권',
+  '운전면허증',
+  '고객센터',
+  '상담원',
+];

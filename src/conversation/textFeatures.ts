@@ -1,23 +1,60 @@
-import { englishStem } from './englishStem';
-import { normalizeText } from './normalizeText';
-import { CHINESE_STOP_CHARACTERS, CHINESE_SUBJECT_WORDS, ENGLISH_STOP_WORDS, ENGLISH_SUBJECT_WORDS } from './stopWords';
+import { normalizeText } from '../i18n/normalizeText';
+import {
+  CHINESE_STOP_CHARACTERS,
+  CHINESE_SUBJECT_WORDS,
+  CJK_SUBJECT_WORDS,
+  ENGLISH_STOP_WORDS,
+  ENGLISH_SUBJECT_WORDS,
+  JAPANESE_STOP_CHARACTERS,
+  KOREAN_PARTICLES,
+  OTHER_STOP_WORDS,
+  OTHER_SUBJECT_WORDS,
+} from './stopWords';
+import { candidateStems, stemIn } from './wordStems';
+import { LANGUAGES, type Language } from '../i18n/locales';
 
-/** What a text is compared by: stemmed words for spaced scripts, character n-grams for Chinese. */
+/** A word of a spaced script and the stems it may stand for. */
+export interface WordForms {
+  /** The word as normalizeText leaves it, for typo search. */
+  surface: string;
+  /** A trigger word: its one stem in its language. A user's word: every stem it may have, English first. */
+  stems: readonly string[];
+}
+
+/** What a text is compared by: stemmed words for spaced scripts, character n-grams for CJK and Hangul. */
 export interface TextFeatures {
-  /** Stemmed content words, in order, duplicates removed. */
-  words: string[];
-  /** Chinese character bigrams (`b:`) and single characters (`u:`), each with its evidence weight. */
+  /** Content words, in order, duplicates removed. */
+  words: WordForms[];
+  /** Character bigrams (`b:`) and single characters (`u:`), each with its evidence weight. */
   grams: Map<string, number>;
 }
 
+export interface FeatureOptions {
+  /** The language a trigger phrase is written in; absent for user text, whose language is not known. */
+  language?: Language;
+  /**
+   * Consult the dictionary segmenter for CJK word boundaries; meant for trigger phrases, compiled
+   * once, and left off for user text, where only the presence of a feature matters.
+   */
+  weighByWords?: boolean;
+}
+
 /**
- * A single Chinese character is weaker evidence than a bigram ("脸" alone could be anything),
- * but it lets "刷脸" and "人脸" meet halfway.
+ * A single CJK character is weaker evidence than a bigram ("脸" alone could be anything), but it
+ * lets "刷脸" and "人脸" meet halfway.
  */
 const UNIGRAM_WEIGHT = 0.4;
 
-const HAN = /^\p{Script=Han}/u;
-const RUNS = /\p{Script=Han}+|[^\s\p{Script=Han}]+/gu;
+/** Han with kana (Japanese writes both in one run), Hangul, and everything else between spaces. */
+const RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|\p{Script=Hangul}+|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /^\p{Script=Hangul}/u;
+const JAPANESE_AND_CHINESE_STOPS: ReadonlySet<string> = new Set([
+  ...CHINESE_STOP_CHARACTERS,
+  ...JAPANESE_STOP_CHARACTERS,
+]);
 
 /**
  * Stands for an English possessive "'s". Whose document it is decides between "use my passport
@@ -29,6 +66,7 @@ const POSSESSIVE_WORD = 'possessivemarker';
 /**
  * "doesn't" → "does not" before punctuation is stripped, so the negation survives as a word;
  * "'s" after a noun becomes the possessive word, after a pronoun ("it's", "what's") it is "is".
+ * French and Italian elisions ("l'image", "d'identité") lose their article.
  */
 function expandContractions(text: string): string {
   return text
@@ -37,22 +75,14 @@ function expandContractions(text: string): string {
     .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) =>
       ENGLISH_STOP_WORDS.has(word.toLowerCase()) ? word : `${word} ${POSSESSIVE_WORD}`,
     )
-    .replace(/['’](m|re|ve|ll|d)\b/gi, '');
+    .replace(/['’](m|re|ve|ll|d)\b/gi, '')
+    .replace(/\b(?:[ldjmnstc]|qu)['’](?=\p{L})/giu, '');
 }
 
-const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
-const VERB_FORM = /(?:ed|ing)$/;
-
-/**
- * The stem of a word, except that a verb form of a subject word stays whole: "supported" in
- * "not supported" says what is wrong, while "support" only names the support desk.
- */
-function stemWord(word: string): string {
-  const stem = englishStem(word);
-  return SUBJECT_STEMS.has(stem) && VERB_FORM.test(word) && !ENGLISH_SUBJECT_WORDS.includes(word) ? word : stem;
-}
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const segmenters = {
+  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
+  ja: new Intl.Segmenter('ja', { granularity: 'word' }),
+};
 /** A bigram that straddles two dictionary words ("证过" in 身份证|过期) is mostly noise. */
 const CROSS_WORD_BIGRAM_WEIGHT = 0.3;
 
@@ -63,11 +93,12 @@ interface WordShape {
   singles: Set<number>;
 }
 
-function wordShape(run: string): WordShape {
+function wordShape(run: string, stops: ReadonlySet<string>): WordShape {
+  const segmenter = KANA.test(run) ? segmenters.ja : segmenters.zh;
   const segments = [...segmenter.segment(run)].map(({ segment }) => [...segment]);
   // A lone character between function characters ("币" in 币|会|被) is a word; a run of lone
   // content characters (提|现) is a word the dictionary does not know, seen only as characters.
-  const loneContent = segments.map((chars) => chars.length === 1 && !CHINESE_STOP_CHARACTERS.has(chars[0]));
+  const loneContent = segments.map((chars) => chars.length === 1 && !stops.has(chars[0]));
   const shape: WordShape = { edges: new Set(), singles: new Set() };
   let at = 0;
   segments.forEach((chars, i) => {
@@ -83,42 +114,70 @@ function wordShape(run: string): WordShape {
 }
 
 /**
- * Character bigrams and single characters of a Chinese run. With `shape` (trigger phrases, where
- * time does not matter) the dictionary's word boundaries weigh them: a one-character word counts
- * as fully as a bigram, a bigram across two words counts little.
+ * Character bigrams and single characters of a run without word boundaries. With `shape`
+ * (trigger phrases, where time does not matter) the dictionary's word boundaries weigh them: a
+ * one-character word counts as fully as a bigram, a bigram across two words counts little.
  */
-function addChineseRun(run: string, grams: Map<string, number>, shape: WordShape | undefined): void {
+function addCharacterRun(
+  run: string,
+  grams: Map<string, number>,
+  stops: ReadonlySet<string>,
+  shape: WordShape | undefined,
+): void {
   const chars = [...run];
   for (let i = 0; i < chars.length; i++) {
-    if (!CHINESE_STOP_CHARACTERS.has(chars[i])) grams.set(`u:${chars[i]}`, shape?.singles.has(i) ? 1 : UNIGRAM_WEIGHT);
+    if (!stops.has(chars[i])) grams.set(`u:${chars[i]}`, shape?.singles.has(i) ? 1 : UNIGRAM_WEIGHT);
     const next = chars[i + 1];
-    if (next && !CHINESE_STOP_CHARACTERS.has(chars[i]) && !CHINESE_STOP_CHARACTERS.has(next)) {
+    if (next && !stops.has(chars[i]) && !stops.has(next)) {
       grams.set(`b:${chars[i]}${next}`, shape?.edges.has(i + 1) ? CROSS_WORD_BIGRAM_WEIGHT : 1);
     }
   }
 }
 
-/**
- * The features of a text. `weighByWords` consults the dictionary segmenter for Chinese word
- * boundaries; it is meant for trigger phrases, compiled once, and left off for user text, where
- * only the presence of a feature matters.
- */
-export function textFeatures(text: string, weighByWords = false): TextFeatures {
-  const words = new Set<string>();
+const NO_STOPS: ReadonlySet<string> = new Set();
+
+/** A Korean word without its trailing particle ("사진이" → "사진"), compared by its syllables. */
+function addKoreanWord(word: string, grams: Map<string, number>): void {
+  const particle = KOREAN_PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
+  addCharacterRun(particle ? word.slice(0, -particle.length) : word, grams, NO_STOPS, undefined);
+}
+
+function isStopWord(word: string): boolean {
+  return ENGLISH_STOP_WORDS.has(word) || OTHER_STOP_WORDS.has(word);
+}
+
+/** The features of a text: a trigger phrase in its `language`, or a user's message. */
+export function textFeatures(text: string, options: FeatureOptions = {}): TextFeatures {
+  const words = new Map<string, WordForms>();
   const grams = new Map<string, number>();
   for (const [run] of normalizeText(expandContractions(text)).matchAll(RUNS)) {
-    if (HAN.test(run)) addChineseRun(run, grams, weighByWords ? wordShape(run) : undefined);
-    else if (!ENGLISH_STOP_WORDS.has(run)) words.add(stemWord(run));
+    if (CJK.test(run)) {
+      const stops = KANA.test(run) ? JAPANESE_AND_CHINESE_STOPS : CHINESE_STOP_CHARACTERS;
+      addCharacterRun(run, grams, stops, options.weighByWords ? wordShape(run, stops) : undefined);
+    } else if (HANGUL.test(run)) addKoreanWord(run, grams);
+    else if (!isStopWord(run) && !words.has(run)) {
+      const stems = options.language ? [stemIn(options.language, run)] : candidateStems(run);
+      words.set(run, { surface: run, stems });
+    }
   }
-  return { words: [...words], grams };
+  return { words: [...words.values()], grams };
 }
 
 /**
- * The features of the subject words (stopWords.ts), which tell what a text is about but never
- * what went wrong. Whose document it is ("my sister's") only qualifies the subject, so the
- * possessive is one of them.
+ * The feature keys of the subject words (stopWords.ts), which tell what a text is about but
+ * never what went wrong, as any language's trigger would stem them. Whose document it is ("my
+ * sister's") only qualifies the subject, so the possessive is one of them.
  */
-export function subjectFeatures(): TextFeatures {
-  const { words, grams } = textFeatures([...ENGLISH_SUBJECT_WORDS, ...CHINESE_SUBJECT_WORDS].join(' '), true);
-  return { words: [...words, POSSESSIVE_WORD], grams };
+export function subjectFeatures(): { stems: Set<string>; grams: Set<string> } {
+  const stems = new Set<string>([POSSESSIVE_WORD]);
+  const grams = new Set<string>();
+  for (const language of LANGUAGES) {
+    const features = textFeatures(
+      [...ENGLISH_SUBJECT_WORDS, ...OTHER_SUBJECT_WORDS, ...CHINESE_SUBJECT_WORDS, ...CJK_SUBJECT_WORDS].join(' '),
+      { language, weighByWords: true },
+    );
+    for (const word of features.words) for (const stem of word.stems) stems.add(stem);
+    for (const key of features.grams.keys()) grams.add(key);
+  }
+  return { stems, grams };
 }

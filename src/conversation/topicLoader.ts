@@ -1,17 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { commandsSchema, topicSchema, type Commands, type Topic } from './topicSchema';
+import {
+  COMMAND_IDS,
+  commandsFileSchema,
+  languageTriggersSchema,
+  topicFileSchema,
+  type Commands,
+  type PhrasesByLanguage,
+  type Topic,
+} from './topicSchema';
+import { LANGUAGES, type Language } from '../i18n/locales';
+import { recordOf } from '../recordOf';
+
+/** Languages whose phrases live in the topic files and commands.json; the others have dialogs/triggers/<code>.json. */
+const INLINE_LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+export const TRIGGERS_SUBDIR = 'triggers';
 
 /** Files in dialogs/ that are not topics. */
-const NON_TOPIC_FILES = new Set(['settings.json', 'commands.json']);
+const NON_TOPIC_FILES = new Set(['settings.json', 'commands.json', 'framing.json']);
 
 export interface DialogData {
   topics: Topic[];
   commands: Commands;
   /** The file each topic came from, keyed by topic id, for messages and the file-name rule. */
   files: Map<string, string>;
+  /**
+   * Words the exchange wraps a failure prompt in ("Verification failed: ... Please try again"),
+   * every language's in one list: the matcher looks past them.
+   */
+  framing: string[];
 }
+
+/** dialogs/framing.json: per language, the exchange's framing phrases. */
+const framingSchema = z.record(z.enum(LANGUAGES), z.array(z.string().min(2)).min(1));
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
 export class DialogDataError extends Error {
@@ -45,13 +67,66 @@ function parseWith<T>(schema: z.ZodType<T>, file: string, label: string): T {
   return result.data;
 }
 
+function noPhrases(): PhrasesByLanguage {
+  return recordOf(LANGUAGES, () => []);
+}
+
+/**
+ * Adds one language's dialogs/triggers/<code>.json to the topics and commands. A missing file
+ * leaves the language without phrases, which the validator reports; an unknown id is an error here.
+ */
+function addLanguageFile(
+  dialogsDir: string,
+  language: Language,
+  topics: ReadonlyMap<string, Topic>,
+  commands: Commands,
+): void {
+  const file = path.join(dialogsDir, TRIGGERS_SUBDIR, `${language}.json`);
+  if (!fs.existsSync(file)) return;
+  const label = `dialogs/${TRIGGERS_SUBDIR}/${language}.json`;
+  const parsed = parseWith(languageTriggersSchema, file, label);
+  const unknown: string[] = [];
+  for (const [id, phrases] of Object.entries(parsed.topics)) {
+    const topic = topics.get(id);
+    if (topic) topic.triggers[language] = phrases;
+    else unknown.push(`topic '${id}'`);
+  }
+  for (const [id, phrases] of Object.entries(parsed.commands)) {
+    const command = COMMAND_IDS.find((c) => c === id);
+    if (command) commands[command][language] = phrases;
+    else unknown.push(`command '${id}'`);
+  }
+  if (unknown.length) throw new DialogDataError(`${label}: no such ${unknown.join(', ')}`);
+}
+
 /** Reads and schema-checks every file in dialogs/; cross-file checks are the validator's job. */
 export function loadDialogData(dialogsDir: string): DialogData {
   const files = fs
     .readdirSync(dialogsDir)
     .filter((f) => f.endsWith('.json') && !NON_TOPIC_FILES.has(f))
     .sort();
-  const topics = files.map((f) => parseWith(topicSchema, path.join(dialogsDir, f), `dialogs/${f}`));
-  const commands = parseWith(commandsSchema, path.join(dialogsDir, 'commands.json'), 'dialogs/commands.json');
-  return { topics, commands, files: new Map(topics.map((topic, i) => [topic.id, `dialogs/${files[i]}`])) };
+  const topics: Topic[] = files.map((f) => {
+    const { triggers, ...rest } = parseWith(topicFileSchema, path.join(dialogsDir, f), `dialogs/${f}`);
+    return { ...rest, triggers: { ...noPhrases(), ...triggers } };
+  });
+  const inline = parseWith(commandsFileSchema, path.join(dialogsDir, 'commands.json'), 'dialogs/commands.json');
+  const commands: Commands = recordOf(COMMAND_IDS, (id) => ({ ...noPhrases(), ...inline[id] }));
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  for (const language of LANGUAGES)
+    if (!INLINE_LANGUAGES.includes(language)) addLanguageFile(dialogsDir, language, byId, commands);
+  const framing = parseWith(framingSchema, path.join(dialogsDir, 'framing.json'), 'dialogs/framing.json');
+  return {
+    topics,
+    commands,
+    files: new Map(topics.map((topic, i) => [topic.id, `dialogs/${files[i]}`])),
+    framing: Object.values(framing).flat(),
+  };
+}
+
+/** Every trigger and command phrase written in one language. */
+export function phrasesIn(data: DialogData, language: Language): string[] {
+  return [
+    ...data.topics.flatMap((topic) => topic.triggers[language]),
+    ...Object.values(data.commands).flatMap((phrases) => phrases[language]),
+  ];
 }

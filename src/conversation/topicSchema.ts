@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language, Locale } from '../i18n/locales';
 
 /** Stable topic ids (DESIGN.md): APIs, tickets and tests use them. */
 export const CAUSE_IDS = [
@@ -77,7 +78,8 @@ export const stepSchema = z.discriminatedUnion('type', [
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];
 
-export const topicSchema = z.strictObject({
+/** A topic file: en and zh-CN triggers inline; the other languages come from dialogs/triggers/<code>.json. */
+export const topicFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   kind: z.enum(TOPIC_KINDS),
   /** Short name shown on buttons and in tickets. */
@@ -87,25 +89,71 @@ export const topicSchema = z.strictObject({
   start: stepId,
   steps: z.record(stepId, stepSchema),
 });
-export type Topic = z.infer<typeof topicSchema>;
+export type TopicFile = z.infer<typeof topicFileSchema>;
+
+/** Trigger phrases per recognised language; a language without phrases is the validator's finding. */
+export type PhrasesByLanguage = Record<Language, string[]>;
+
+/** A topic as the engine uses it: its file plus every language's triggers. */
+export interface Topic extends Omit<TopicFile, 'triggers'> {
+  triggers: PhrasesByLanguage;
+}
 
 /** Commands work from anywhere in the conversation; their phrases are matched exactly (normalised). */
+export const COMMAND_IDS = [
+  'menu',
+  'restart',
+  'cancel',
+  'help',
+  'human',
+  'check_photo',
+  'check_selfie',
+  'check_info',
+  'attempts',
+  'my_ticket',
+  'forget_me',
+  'language_en',
+  'language_zh',
+  'language_zh_tw',
+  'language_es',
+  'language_ru',
+  'language_pt_br',
+  'language_fr',
+  'language_tr',
+  'language_vi',
+  'language_id',
+] as const;
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+/**
+ * Switching to each conversation locale (LANG-CONTRACT.md): `language_zh` is zh-CN, the others
+ * are the locale code in snake case.
+ */
+export const LANGUAGE_COMMANDS: Readonly<Record<Extract<CommandId, `language_${string}`>, Locale>> = {
+  language_en: 'en',
+  language_zh: 'zh-CN',
+  language_zh_tw: 'zh-TW',
+  language_es: 'es',
+  language_ru: 'ru',
+  language_pt_br: 'pt-BR',
+  language_fr: 'fr',
+  language_tr: 'tr',
+  language_vi: 'vi',
+  language_id: 'id',
+};
+export type LanguageCommandId = keyof typeof LANGUAGE_COMMANDS;
+
+export function isLanguageCommand(command: CommandId): command is LanguageCommandId {
+  return command in LANGUAGE_COMMANDS;
+}
+
 const phrases = z.strictObject({ en: z.array(z.string().min(1)).min(1), 'zh-CN': z.array(z.string().min(1)).min(1) });
-export const commandsSchema = z.strictObject({
-  menu: phrases,
-  restart: phrases,
-  cancel: phrases,
-  help: phrases,
-  human: phrases,
-  check_photo: phrases,
-  check_selfie: phrases,
-  check_info: phrases,
-  attempts: phrases,
-  language_en: phrases,
-  language_zh: phrases,
-  my_ticket: phrases,
-  forget_me: phrases,
+/** dialogs/commands.json: en and zh-CN phrases of every command. */
+export const commandsFileSchema = z.record(z.enum(COMMAND_IDS), phrases);
+export type Commands = Record<CommandId, PhrasesByLanguage>;
+
+/** dialogs/triggers/<code>.json: one language's topic triggers and command phrases. */
+export const languageTriggersSchema = z.strictObject({
+  topics: z.record(z.string(), z.array(z.string().min(2))),
+  commands: z.record(z.string(), z.array(z.string().min(1))),
 });
-export type Commands = z.infer<typeof commandsSchema>;
-export type CommandId = keyof Commands;
-export const COMMAND_IDS: readonly CommandId[] = commandsSchema.keyof().options;

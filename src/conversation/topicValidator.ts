@@ -1,7 +1,12 @@
-import { normalizeText } from './normalizeText';
+import { normalizeText } from '../i18n/normalizeText';
 import type { DialogData } from './topicLoader';
 import { CAUSE_IDS, FAQ_IDS, type Step, type Topic } from './topicSchema';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { LANGUAGES, LOCALES, type Locale } from '../i18n/locales';
+import { checkLocaleParity } from '../i18n/localeParity';
+import { TRIGGERS_SUBDIR } from './topicLoader';
+
+/** LANG-CONTRACT.md: the exact prompts, paraphrases, questions and typos take a dozen phrases at least. */
+const MIN_TRIGGERS = 12;
 
 export interface ValidationReport {
   errors: string[];
@@ -13,6 +18,13 @@ export interface ValidatorInput {
   data: DialogData;
   localeKeys: (locale: Locale) => Set<string>;
   engineKeys: readonly string[];
+  /** Every text per locale; with it, key parity, placeholders and plural forms are checked too. */
+  localeTexts?: (locale: Locale) => ReadonlyMap<string, string>;
+}
+
+/** Where a language's phrases are written, for messages. */
+function phraseFile(language: string, inline: string): string {
+  return language === 'en' || language === 'zh-CN' ? inline : `dialogs/${TRIGGERS_SUBDIR}/${language}.json`;
 }
 
 function nextsOf(step: Step): string[] {
@@ -87,7 +99,7 @@ function checkGraph(topic: Topic, where: string, topicIds: Set<string>, errors: 
  * reference resolves, every step is reachable and every path ends, every key exists in every
  * locale, no phrase belongs to two topics or to a topic and a command.
  */
-export function validateDialogData({ data, localeKeys, engineKeys }: ValidatorInput): ValidationReport {
+export function validateDialogData({ data, localeKeys, engineKeys, localeTexts }: ValidatorInput): ValidationReport {
   const errors: string[] = [];
   const warnings: string[] = [];
   const topicIds = new Set(data.topics.map((t) => t.id));
@@ -133,11 +145,22 @@ export function validateDialogData({ data, localeKeys, engineKeys }: ValidatorIn
     else owner.set(norm, by);
   };
   for (const [command, phrases] of Object.entries(data.commands)) {
-    for (const locale of LOCALES)
-      for (const phrase of phrases[locale]) claim(phrase, `command ${command}`, 'dialogs/commands.json');
+    for (const language of LANGUAGES) {
+      const file = phraseFile(language, 'dialogs/commands.json');
+      if (phrases[language].length === 0) errors.push(`${file}: command '${command}' has no ${language} phrases`);
+      for (const phrase of phrases[language]) claim(phrase, `command ${command}`, file);
+    }
   }
   for (const topic of data.topics) {
-    for (const locale of LOCALES) for (const phrase of topic.triggers[locale]) claim(phrase, topic.id, where(topic));
+    for (const language of LANGUAGES) {
+      const file = phraseFile(language, where(topic));
+      const phrases = topic.triggers[language];
+      if (phrases.length === 0) errors.push(`${file}: topic '${topic.id}' has no ${language} triggers`);
+      else if (phrases.length < MIN_TRIGGERS)
+        warnings.push(`${file}: topic '${topic.id}' has only ${phrases.length} ${language} triggers`);
+      for (const phrase of phrases) claim(phrase, topic.id, file);
+    }
   }
+  if (localeTexts) errors.push(...checkLocaleParity(localeTexts));
   return { errors, warnings };
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { resolveLocale } from '../i18n/resolveLocale';
+import { languageOfTag, resolveLocale } from '../i18n/resolveLocale';
 import { policyParams } from '../settings';
 import { emptyConversationData, type ConversationData, type UserProfile } from './conversationState';
 import { bindTranslate, type ConversationServices, type TurnTranslate } from './services';
@@ -68,7 +68,9 @@ export async function turnEnv(context: TurnContext, services: ConversationServic
   if (cached) return cached;
   const profile = await services.state.userProfile.get(context, {});
   const data = await services.state.conversationData.get(context, emptyConversationData());
-  const locale = profile.locale ?? resolveLocale(context.activity.locale, services.localizer.defaultLocale);
+  // A language the bot recognises without a locale (uk, ar, ja, ko) is answered in English, as its notice says.
+  const fallback = languageOfTag(context.activity.locale) ? 'en' : services.localizer.defaultLocale;
+  const locale = profile.locale ?? resolveLocale(context.activity.locale, fallback);
   const env = build(services, locale, data, profile);
   context.turnState.set(TURN_ENV, env);
   return env;

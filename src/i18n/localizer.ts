@@ -12,6 +12,8 @@ export interface Localizer {
   t(locale: Locale): Translate;
   /** Every key (namespace:path) present in one locale, for the validator and the completeness test. */
   keys(locale: Locale): Set<string>;
+  /** Every text of one locale by `namespace:path`, plural suffixes kept, for the parity check. */
+  texts(locale: Locale): ReadonlyMap<string, string>;
 }
 
 type Resources = Record<string, Record<string, unknown>>;
@@ -31,11 +33,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function flattenKeys(ns: string, value: Record<string, unknown>, prefix: string, into: Set<string>): void {
+function flattenTexts(ns: string, value: Record<string, unknown>, prefix: string, into: Map<string, string>): void {
   for (const [key, child] of Object.entries(value)) {
     const full = prefix ? `${prefix}.${key}` : key;
-    if (isRecord(child)) flattenKeys(ns, child, full, into);
-    else into.add(`${ns}:${full}`);
+    if (isRecord(child)) flattenTexts(ns, child, full, into);
+    else into.set(`${ns}:${full}`, typeof child === 'string' ? child : JSON.stringify(child));
   }
 }
 
@@ -52,11 +54,13 @@ export async function createLocalizer(localesDir: string, defaultLocale: Locale)
   const instance: i18n = i18next.createInstance();
   const resources: Record<string, Resources> = {};
   const keySets = new Map<Locale, Set<string>>();
+  const textMaps = new Map<Locale, Map<string, string>>();
   for (const locale of LOCALES) {
     resources[locale] = readNamespaces(path.join(localesDir, locale));
-    const keys = new Set<string>();
-    for (const [ns, tree] of Object.entries(resources[locale])) flattenKeys(ns, tree, '', keys);
-    keySets.set(locale, withPluralBases(keys));
+    const texts = new Map<string, string>();
+    for (const [ns, tree] of Object.entries(resources[locale])) flattenTexts(ns, tree, '', texts);
+    textMaps.set(locale, texts);
+    keySets.set(locale, withPluralBases(new Set(texts.keys())));
   }
   await instance.init({
     resources,
@@ -77,5 +81,6 @@ export async function createLocalizer(localesDir: string, defaultLocale: Locale)
     defaultLocale,
     t: (locale) => translators.get(locale) ?? instance.getFixedT(locale),
     keys: (locale) => keySets.get(locale) ?? new Set(),
+    texts: (locale) => textMaps.get(locale) ?? new Map(),
   };
 }

@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ENGINE_KEYS } from '../../src/conversation/engineKeys';
+import { normalizeText } from '../../src/i18n/normalizeText';
 import { loadDialogData, type DialogData } from '../../src/conversation/topicLoader';
-import { CAUSE_IDS, FAQ_IDS, type Commands, type Topic } from '../../src/conversation/topicSchema';
-import { LOCALES, type Locale } from '../../src/i18n/locales';
+import {
+  CAUSE_IDS,
+  FAQ_IDS,
+  type Commands,
+  type PhrasesByLanguage,
+  type Topic,
+} from '../../src/conversation/topicSchema';
+import { LANGUAGES, LOCALES, type Language, type Locale } from '../../src/i18n/locales';
+import { recordOf } from '../../src/recordOf';
 import { validateDialogData } from '../../src/conversation/topicValidator';
 import { createLocalizer, type Localizer } from '../../src/i18n/localizer';
 import { DIALOGS_DIR, LOCALES_DIR } from '../../src/projectPaths';
@@ -59,13 +67,21 @@ function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((m) => m[1]);
 }
 
+function everyLanguage(make: (language: Language) => string[]): PhrasesByLanguage {
+  return recordOf(LANGUAGES, make);
+}
+
 /** A small, valid topic to break one rule at a time. */
 function sampleTopic(): Topic {
   return {
     id: 'photo_unclear',
     kind: 'cause',
     label: 'topics:sample.label',
-    triggers: { en: ['Document photo unclear'], 'zh-CN': ['证件照片不清晰'] },
+    triggers: {
+      ...everyLanguage((language) => [`document photo unclear ${language}`]),
+      en: ['Document photo unclear'],
+      'zh-CN': ['证件照片不清晰'],
+    },
     start: 'hello',
     steps: {
       hello: { type: 'say', text: ['topics:sample.hello'], next: 'helped' },
@@ -84,7 +100,11 @@ function sampleTopic(): Topic {
 }
 
 function sampleCommands(): Commands {
-  const one = (en: string, zh: string) => ({ en: [en], 'zh-CN': [zh] });
+  const one = (en: string, zh: string): PhrasesByLanguage => ({
+    ...everyLanguage((language) => [`${en} ${language}`]),
+    en: [en],
+    'zh-CN': [zh],
+  });
   return {
     menu: one('menu', '菜单'),
     restart: one('start over', '重新开始'),
@@ -97,6 +117,14 @@ function sampleCommands(): Commands {
     attempts: one('attempts', '认证次数'),
     language_en: one('English', '英文'),
     language_zh: one('中文', '切换中文'),
+    language_zh_tw: one('Traditional Chinese', '繁体中文'),
+    language_es: one('Spanish', '西班牙语'),
+    language_ru: one('Russian', '俄语'),
+    language_pt_br: one('Portuguese', '葡萄牙语'),
+    language_fr: one('French', '法语'),
+    language_tr: one('Turkish', '土耳其语'),
+    language_vi: one('Vietnamese', '越南语'),
+    language_id: one('Indonesian', '印尼语'),
     my_ticket: one('my ticket', '我的工单'),
     forget_me: one('forget me', '删除我的数据'),
   };
@@ -111,13 +139,18 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     ...sampleTopic(),
     id,
     kind: FAQ_IDS.some((faq) => faq === id) ? 'faq' : 'cause',
-    triggers: { en: [`${id} en`], 'zh-CN': [`${id} zh`] },
+    triggers: everyLanguage((language) => [`${id} ${language}`]),
   }));
   const first = structuredClone(topics[0]);
   first.triggers = sampleTopic().triggers;
   change(first);
   topics[0] = first;
-  return { topics, commands: sampleCommands(), files: new Map(topics.map((t) => [t.id, `dialogs/${t.id}.json`])) };
+  return {
+    topics,
+    commands: sampleCommands(),
+    files: new Map(topics.map((t) => [t.id, `dialogs/${t.id}.json`])),
+    framing: [],
+  };
 }
 
 const SAMPLE_KEYS = ['label', 'hello', 'helped', 'yes', 'no', 'reason'].map((k) => `topics:sample.${k}`);
@@ -140,6 +173,7 @@ describe('dialog data (dialogs/ and locales/)', () => {
     const report = validateDialogData({
       data,
       localeKeys: (locale) => localizer.keys(locale),
+      localeTexts: (locale) => localizer.texts(locale),
       engineKeys: ENGINE_KEYS,
     });
     for (const warning of report.warnings) console.warn(`    warning: ${warning}`);
@@ -243,9 +277,10 @@ describe('dialog data (dialogs/ and locales/)', () => {
   it('offers every command phrase that the help text quotes', () => {
     for (const locale of LOCALES) {
       const help = localizer.t(locale)('chat:help.body');
-      const quoted = [...help.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1].toLowerCase());
+      // Straight and curly quotes, corner brackets (zh-TW, ja) and guillemets (fr, ru).
+      const quoted = [...help.matchAll(/[“"「«„]\s*([^”"」»“]+?)\s*[”"」»“]/g)].map((m) => normalizeText(m[1]));
       const phrases = new Set(
-        Object.values(data.commands).flatMap((p) => [...p.en, ...p['zh-CN']].map((s) => s.toLowerCase())),
+        Object.values(data.commands).flatMap((p) => LANGUAGES.flatMap((language) => p[language].map(normalizeText))),
       );
       assert.ok(quoted.length >= 5, `${locale} help quotes its commands`);
       for (const phrase of quoted)
@@ -260,7 +295,7 @@ describe('dialog data (dialogs/ and locales/)', () => {
       ['chat:menu.human', 'human'],
       ['chat:menu.attempts', 'attempts'],
     ];
-    const fold = (s: string): string => s.toLowerCase().replace(/[?？]/g, '').trim();
+    const fold = normalizeText;
     for (const locale of LOCALES) {
       for (const [key, command] of menu) {
         const label = fold(localizer.t(locale)(key));

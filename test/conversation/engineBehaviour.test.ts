@@ -61,25 +61,41 @@ describe('conversation engine behaviour', () => {
   });
 
   describe('locale from the activity', () => {
-    for (const tag of ['zh', 'zh-Hans', 'zh-TW', 'zh-CN', 'zh-hk']) {
-      it(`answers in Chinese when the activity's locale is ${tag}`, async () => {
+    const byTag: [string, Locale][] = [
+      ['zh', 'zh-CN'],
+      ['zh-Hans', 'zh-CN'],
+      ['zh-CN', 'zh-CN'],
+      ['zh-TW', 'zh-TW'],
+      ['zh-hk', 'zh-TW'],
+      ['zh-Hant', 'zh-TW'],
+      ['es-419', 'es'],
+      ['ru-RU', 'ru'],
+      ['pt', 'pt-BR'],
+      ['fr-FR', 'fr'],
+      ['tr', 'tr'],
+      ['vi-VN', 'vi'],
+      ['id-ID', 'id'],
+      ['en-GB', 'en'],
+      ['de-DE', 'en'],
+    ];
+    for (const [tag, locale] of byTag) {
+      it(`answers in ${locale} when the activity's locale is ${tag}`, async () => {
         const replies = await harness.deliverIn(
           `locale-${tag}`,
           `user-${tag}`,
         )({ type: 'message', text: 'help', locale: tag });
-        assertSays(replies, zh('chat:help.body'));
+        assertSays(replies, sayer(harness, locale)('chat:help.body'));
       });
     }
 
-    for (const tag of ['fr', 'fr-FR', 'en-GB']) {
-      it(`answers in English when the activity's locale is ${tag}`, async () => {
-        const replies = await harness.deliverIn(
-          `locale-${tag}`,
-          `user-${tag}`,
-        )({ type: 'message', text: 'help', locale: tag });
-        assertSays(replies, en('chat:help.body'));
-      });
-    }
+    it('answers a Japanese channel in English and says so once, in Japanese', async () => {
+      const send = harness.deliverIn('locale-ja', 'user-ja');
+      const first = await send({ type: 'message', text: '書類の写真が不鮮明です', locale: 'ja-JP' });
+      assertSays(first, harness.runtime.services.languageTexts.englishOnly('ja') ?? 'missing');
+      assertSays(first, en('topics:photo_unclear.why'));
+      const second = await send({ type: 'message', text: 'help', locale: 'ja-JP' });
+      assert.ok(!textOf(second).includes(harness.runtime.services.languageTexts.englishOnly('ja') ?? 'missing'));
+    });
 
     it('understands a Chinese failure prompt from a user whose activity says English', async () => {
       const replies = await harness.deliver({ type: 'message', text: '人脸识别失败', locale: 'en' });
@@ -244,10 +260,61 @@ describe('conversation engine behaviour', () => {
 
       assert.deepEqual(await event('zh-CN'), []);
       assertSays(await help(), zh('chat:help.body'));
-      await event('fr');
+      await event('ja');
       assertSays(await help(), zh('chat:help.body'));
+      await event('fr');
+      assertSays(await help(), sayer(harness, 'fr')('chat:help.body'));
       await event('en');
       assertSays(await help(), en('chat:help.body'));
+    });
+  });
+
+  describe("reply in the user's language", () => {
+    const texts = (): BotHarness['runtime']['services']['languageTexts'] => harness.runtime.services.languageTexts;
+
+    it('offers Spanish in one line with a button when a Spanish prompt comes into an English chat, and switches on the button', async () => {
+      const replies = await harness.deliver({
+        type: 'message',
+        text: 'Documento caducado, ¿qué hago ahora?',
+        locale: 'en',
+      });
+      assertSays(replies, texts().offer('es'));
+      assert.ok(JSON.stringify(replies).includes('"title":"Español"'), 'the offer carries an Español button');
+      assertSays(replies, en('topics:document_expired.why'));
+      const switched = await harness.deliver({ type: 'message', text: 'Español', locale: 'en' });
+      assertSays(switched, sayer(harness, 'es')('chat:language.switched'));
+    });
+
+    it('never offers a switch on one word, and offers each language once', async () => {
+      assert.ok(
+        !textOf(await harness.deliver({ type: 'message', text: 'hola', locale: 'en' })).includes(texts().offer('es')),
+      );
+      const offer = texts().offer('ru');
+      assertSays(
+        await harness.deliver({ type: 'message', text: 'Документ просрочен, что делать', locale: 'en' }),
+        offer,
+      );
+      const again = await harness.deliver({ type: 'message', text: 'фото документа нечеткое', locale: 'en' });
+      assert.ok(!textOf(again).includes(offer));
+    });
+
+    it("switches with every locale's language command, in that language's own words", async () => {
+      const cases: [string, Locale][] = [
+        ['繁體中文', 'zh-TW'],
+        ['español', 'es'],
+        ['Русский', 'ru'],
+        ['português', 'pt-BR'],
+        ['français', 'fr'],
+        ['Türkçe', 'tr'],
+        ['tiếng việt', 'vi'],
+        ['Bahasa Indonesia', 'id'],
+        ['English', 'en'],
+        ['中文', 'zh-CN'],
+      ];
+      for (const [text, locale] of cases) {
+        const replies = await harness.deliver({ type: 'message', text, locale: 'en' });
+        assertSays(replies, sayer(harness, locale)('chat:language.switched'));
+      }
     });
   });
 

@@ -1,37 +1,50 @@
 import assert from 'node:assert/strict';
 import { editDistance, FuzzyVocabulary } from '../../src/conversation/fuzzy';
-import { normalizeText } from '../../src/conversation/normalizeText';
+import { normalizeText } from '../../src/i18n/normalizeText';
 import { textFeatures } from '../../src/conversation/textFeatures';
 import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';
 import { DIALOGS_DIR } from '../../src/projectPaths';
 import { loadLabelledUtterances } from './labelledUtterances';
+import { LANGUAGES } from '../../src/i18n/locales';
+import { recordOf } from '../../src/recordOf';
 
 function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): Topic {
   return {
     id,
     kind,
     label: `topics:${id}.label`,
-    triggers: { en, 'zh-CN': zh },
+    triggers: { ...recordOf(LANGUAGES, () => []), en, 'zh-CN': zh },
     start: 'done',
     steps: { done: { type: 'end' } },
   };
 }
 
 describe('topic matcher on the real dialogs', () => {
-  const { topics } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics);
+  const { topics, framing } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing);
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
 
-  it('names the right topic for at least 95 % of the labelled utterances', () => {
-    const misses = utterances.filter((u) => matcher.match(u.text, u.locale).topic !== u.topic);
-    const accuracy = 1 - misses.length / utterances.length;
+  it("names the right topic for at least 95 % of the en and zh-CN utterances, and 88 % of every language's tuned part", () => {
+    const missesOf = (list: typeof utterances) => list.filter((u) => matcher.match(u.text, u.locale).topic !== u.topic);
+    const core = utterances.filter((u) => u.locale === 'en' || u.locale === 'zh-CN');
+    const coreMisses = missesOf(core);
     assert.ok(
-      accuracy >= 0.95,
-      `top-1 ${(accuracy * 100).toFixed(1)} %; misses:\n${misses.map((u) => `  ${u.topic}: ${u.text}`).join('\n')}`,
+      1 - coreMisses.length / core.length >= 0.95,
+      `top-1 ${(100 - (100 * coreMisses.length) / core.length).toFixed(1)} %; misses:\n${coreMisses.map((u) => `  ${u.topic}: ${u.text}`).join('\n')}`,
     );
+    // The held-out split is measured by bench:prompt against the issue's floors, never here.
+    for (const language of LANGUAGES) {
+      const tuned = utterances.filter((u) => u.locale === language && !u.holdout);
+      const misses = missesOf(tuned);
+      assert.ok(tuned.length >= 20, `${language}: labelled utterances`);
+      assert.ok(
+        1 - misses.length / tuned.length >= 0.88,
+        `${language} tuned top-1 below 88 %; misses:\n${misses.map((u) => `  ${u.topic}: ${u.text}`).join('\n')}`,
+      );
+    }
   });
 
   it('never maps an out-of-scope utterance to a cause', () => {
@@ -48,7 +61,7 @@ describe('topic matcher on the real dialogs', () => {
     for (const u of utterances)
       if (u.topic !== null) assert.ok(ids.has(u.topic), `unknown topic '${u.topic}' in utterances.json`);
     for (const id of ids) {
-      for (const locale of ['en', 'zh-CN'] as const) {
+      for (const locale of LANGUAGES) {
         assert.ok(
           utterances.some((u) => u.topic === id && u.locale === locale),
           `no ${locale} utterance for '${id}'`,
@@ -58,10 +71,12 @@ describe('topic matcher on the real dialogs', () => {
   });
 
   it('keeps the labelled utterances out of the triggers, so the accuracy is not measured on training text', () => {
-    // The first trigger per language is the exchange's own prompt: users paste exactly that.
-    const prompts = new Set(topics.flatMap((t) => [t.triggers.en[0], t.triggers['zh-CN'][0]]).map(normalizeText));
-    const triggers = new Set(topics.flatMap((t) => [...t.triggers.en, ...t.triggers['zh-CN']]).map(normalizeText));
-    const copied = utterances.filter((u) => triggers.has(normalizeText(u.text)) && !prompts.has(normalizeText(u.text)));
+    // The tuned part may hold the exchange's own prompts (users paste exactly that); the held-out part never a trigger.
+    const triggers = new Set(
+      topics.flatMap((t) => LANGUAGES.flatMap((language) => t.triggers[language])).map(normalizeText),
+    );
+    // Held-out lines never copy a trigger, not even the exchange's prompt.
+    const copied = utterances.filter((u) => u.holdout === true && triggers.has(normalizeText(u.text)));
     assert.deepEqual(
       copied.map((u) => u.text),
       [],
@@ -260,9 +275,10 @@ describe('topic matcher decisions', () => {
 
 describe('text features', () => {
   it('folds plurals of a document name onto it, and keeps the verb form of "support" apart from the noun', () => {
-    assert.deepEqual(textFeatures('passports IDs').words, textFeatures('passport ID').words);
-    assert.notDeepEqual(textFeatures('not supported').words, textFeatures('not support').words);
-    assert.deepEqual(textFeatures('expired').words, textFeatures('expires').words);
+    const stems = (text: string): string[] => textFeatures(text).words.map((w) => w.stems[0]);
+    assert.deepEqual(stems('passports IDs'), stems('passport ID'));
+    assert.notDeepEqual(stems('not supported'), stems('not support'));
+    assert.deepEqual(stems('expired'), stems('expires'));
   });
 });
 

@@ -97,7 +97,7 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
   });
 
   it('switches to Chinese from the page and the bot answers in Chinese', async () => {
-    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('button[data-locale="zh-CN"]').click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.equal(await page.locator('#tagline').textContent(), '身份验证帮助');
     // The offer was made in English before the switch; its button still works.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { z } from 'zod';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   collectPageProblems,
@@ -83,8 +84,49 @@ describe('local Web Chat page in Chromium (echo bot)', function () {
     await transcriptText('done slowly').waitFor();
   });
 
+  it('lists every conversation locale in the language switch, each under its own name', async () => {
+    const listed: unknown = await page.evaluate(
+      `Array.from(document.querySelectorAll('button[data-locale]')).map((b) => b.getAttribute('data-locale') + '=' + b.textContent)`,
+    );
+    assert.deepEqual(listed, [
+      'en=English',
+      'zh-CN=简体中文',
+      'zh-TW=繁體中文',
+      'es=Español',
+      'ru=Русский',
+      'pt-BR=Português',
+      'fr=Français',
+      'tr=Türkçe',
+      'vi=Tiếng Việt',
+      'id=Bahasa Indonesia',
+    ]);
+  });
+
+  it('lays out an Arabic message right to left, Latin words inside it included', async () => {
+    // In a right-to-left paragraph the first Arabic word is the rightmost, to the right of "KYC";
+    // laid out left to right, the Arabic run would start at the left edge instead.
+    const message = 'فشل التحقق KYC مرفوض';
+    await say(message);
+    await transcriptText(`echo: ${message}`).waitFor();
+    const layout: unknown = await page.evaluate(`(() => {
+      const walker = document.createTreeWalker(document.querySelector('${TRANSCRIPT}'), NodeFilter.SHOW_TEXT);
+      let node = null, found = null;
+      while ((node = walker.nextNode())) if (node.textContent === ${JSON.stringify(message)}) found = node;
+      if (!found) return null;
+      const at = (start, end) => { const r = document.createRange(); r.setStart(found, start); r.setEnd(found, end); return r.getBoundingClientRect().left; };
+      const kyc = found.textContent.indexOf('KYC');
+      return { bidi: getComputedStyle(found.parentElement).unicodeBidi, firstArabic: at(0, 1), kyc: at(kyc, kyc + 3) };
+    })()`);
+    const { bidi, firstArabic, kyc } = z
+      .object({ bidi: z.string(), firstArabic: z.number(), kyc: z.number() })
+      .parse(layout, { error: () => 'the user bubble with the Arabic text is on the page' });
+    assert.equal(bidi, 'plaintext');
+    assert.ok(firstArabic > kyc, `the first Arabic letter (x=${firstArabic}) is right of "KYC" (x=${kyc})`);
+    await saveScreenshot(page, '03c-arabic-rtl');
+  });
+
   it('switches to Chinese: page, Web Chat and bot', async () => {
-    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('button[data-locale="zh-CN"]').click();
     await transcriptText('locale set to zh-CN').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.equal(await page.locator('button[data-locale="zh-CN"]').getAttribute('aria-pressed'), 'true');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCALES } from '../../src/i18n/locales';
 
 /** What the user does in one turn: type text, press a button (by its label key), or send an event. */
 const userTurn = z.union([
@@ -29,7 +30,7 @@ const turnSchema = z.strictObject({
 
 export const transcriptSchema = z.strictObject({
   name: z.string(),
-  locale: z.enum(['en', 'zh-CN']),
+  locale: z.enum(LOCALES),
   /** The activity's timezone, for time-dependent answers. */
   timezone: z.string().optional(),
   /** ISO time the bot's clock is pinned to. */

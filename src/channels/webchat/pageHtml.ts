@@ -1,8 +1,11 @@
 export interface PageOptions {
   readonly brandName: string;
-  /** 'en' | 'zh-CN': used when none of the browser's languages is English or Chinese. */
+  /** Used when none of the browser's languages is one of the locales. */
   readonly defaultLocale: string;
 }
+
+/** The language switch: every locale under its own name. */
+export type LanguageChoices = readonly { readonly locale: string; readonly name: string }[];
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -17,9 +20,17 @@ export function escapeHtml(text: string): string {
 }
 
 /** The page shell. Everything dynamic happens in /webchat/app.js; this file holds no script. */
-export function renderPageHtml(options: PageOptions): string {
+export function renderPageHtml(options: PageOptions, languages: LanguageChoices): string {
   const brand = escapeHtml(options.brandName);
-  const defaultLocale = options.defaultLocale === 'zh-CN' ? 'zh-CN' : 'en';
+  const defaultLocale = escapeHtml(
+    languages.some((l) => l.locale === options.defaultLocale) ? options.defaultLocale : 'en',
+  );
+  const buttons = languages
+    .map(
+      ({ locale, name }) =>
+        `      <button type="button" class="language" data-locale="${escapeHtml(locale)}" lang="${escapeHtml(locale)}" aria-pressed="false">${escapeHtml(name)}</button>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="${defaultLocale}" data-default-locale="${defaultLocale}">
 <head>
@@ -41,9 +52,8 @@ export function renderPageHtml(options: PageOptions): string {
     </div>
   </div>
   <nav class="actions" aria-label="Settings">
-    <div class="languages" role="group" id="language-group" aria-label="Language / 语言">
-      <button type="button" class="language" data-locale="en" lang="en" aria-pressed="false">English</button>
-      <button type="button" class="language" data-locale="zh-CN" lang="zh-CN" aria-pressed="false">中文</button>
+    <div class="languages" role="group" id="language-group" aria-label="Language">
+${buttons}
     </div>
     <button type="button" id="start-over" class="start-over"></button>
   </nav>

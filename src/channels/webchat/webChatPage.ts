@@ -3,6 +3,9 @@ import { sendError } from '../../http/httpError';
 import { pathParam } from '../../http/route';
 import { PAGE_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { renderPageHtml, type PageOptions } from './pageHtml';
+import { loadLanguageTexts } from '../../i18n/languageTexts';
+import { LOCALES } from '../../i18n/locales';
+import { LOCALES_DIR } from '../../projectPaths';
 import { loadAsset, type LoadedAsset } from './staticAssets';
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -13,7 +16,13 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** `GET /`: the branded Web Chat page; `GET /webchat/:asset`: its script, style, icon and Web Chat's bundle. */
 export function registerWebChatPage(server: Server, options: PageOptions): void {
-  const html = Buffer.from(renderPageHtml(options));
+  const names = loadLanguageTexts(LOCALES_DIR);
+  const html = Buffer.from(
+    renderPageHtml(
+      options,
+      LOCALES.map((locale) => ({ locale, name: names.name(locale) })),
+    ),
+  );
 
   // eslint-disable-next-line @typescript-eslint/require-await -- restify 11 takes a two-argument handler only as an async function
   server.get('/', async (_req: Request, res: Response) => {

@@ -34,6 +34,86 @@
       startOver: '重新开始',
       startOverLabel: '重新开始：清除此对话并开始新的对话',
     },
+    'zh-TW': {
+      tagline: '身分驗證協助',
+      chatLabel: '與客服助理聊天',
+      connecting: '連線中…',
+      failed: '無法連線到聊天。',
+      ended: '此對話已結束。',
+      retry: '開始新的對話',
+      startOver: '重新開始',
+      startOverLabel: '重新開始：清除此對話並開始新的對話',
+    },
+    es: {
+      tagline: 'Ayuda con la verificación de identidad',
+      chatLabel: 'Chat con el asistente de soporte',
+      connecting: 'Conectando…',
+      failed: 'No se pudo conectar el chat.',
+      ended: 'Esta conversación ha terminado.',
+      retry: 'Empezar una conversación nueva',
+      startOver: 'Empezar de nuevo',
+      startOverLabel: 'Empezar de nuevo: olvidar esta conversación y comenzar otra',
+    },
+    ru: {
+      tagline: 'Помощь с верификацией личности',
+      chatLabel: 'Чат с помощником поддержки',
+      connecting: 'Подключение…',
+      failed: 'Не удалось подключить чат.',
+      ended: 'Этот разговор завершён.',
+      retry: 'Начать новый разговор',
+      startOver: 'Начать заново',
+      startOverLabel: 'Начать заново: забыть этот разговор и начать новый',
+    },
+    'pt-BR': {
+      tagline: 'Ajuda com a verificação de identidade',
+      chatLabel: 'Chat com o assistente de suporte',
+      connecting: 'Conectando…',
+      failed: 'Não foi possível conectar o chat.',
+      ended: 'Esta conversa terminou.',
+      retry: 'Começar uma nova conversa',
+      startOver: 'Recomeçar',
+      startOverLabel: 'Recomeçar: esquecer esta conversa e começar outra',
+    },
+    fr: {
+      tagline: 'Aide à la vérification d’identité',
+      chatLabel: 'Discuter avec l’assistant',
+      connecting: 'Connexion…',
+      failed: 'Le chat n’a pas pu se connecter.',
+      ended: 'Cette conversation est terminée.',
+      retry: 'Commencer une nouvelle conversation',
+      startOver: 'Recommencer',
+      startOverLabel: 'Recommencer : oublier cette conversation et en commencer une nouvelle',
+    },
+    tr: {
+      tagline: 'Kimlik doğrulama yardımı',
+      chatLabel: 'Destek asistanıyla sohbet',
+      connecting: 'Bağlanıyor…',
+      failed: 'Sohbete bağlanılamadı.',
+      ended: 'Bu sohbet sona erdi.',
+      retry: 'Yeni bir sohbet başlat',
+      startOver: 'Baştan başla',
+      startOverLabel: 'Baştan başla: bu sohbeti unut ve yenisini başlat',
+    },
+    vi: {
+      tagline: 'Hỗ trợ xác minh danh tính',
+      chatLabel: 'Trò chuyện với trợ lý hỗ trợ',
+      connecting: 'Đang kết nối…',
+      failed: 'Không thể kết nối cuộc trò chuyện.',
+      ended: 'Cuộc trò chuyện đã kết thúc.',
+      retry: 'Bắt đầu cuộc trò chuyện mới',
+      startOver: 'Bắt đầu lại',
+      startOverLabel: 'Bắt đầu lại: xóa cuộc trò chuyện này và bắt đầu cuộc mới',
+    },
+    id: {
+      tagline: 'Bantuan verifikasi identitas',
+      chatLabel: 'Obrolan dengan asisten dukungan',
+      connecting: 'Menghubungkan…',
+      failed: 'Obrolan tidak dapat terhubung.',
+      ended: 'Percakapan ini telah berakhir.',
+      retry: 'Mulai percakapan baru',
+      startOver: 'Mulai ulang',
+      startOverLabel: 'Mulai ulang: lupakan percakapan ini dan mulai yang baru',
+    },
   };
 
   var root = document.documentElement;
@@ -41,7 +121,10 @@
   var chatEl = document.getElementById('webchat');
   var startOverEl = document.getElementById('start-over');
   var languageButtons = Array.prototype.slice.call(document.querySelectorAll('button[data-locale]'));
-  var defaultLocale = root.getAttribute('data-default-locale') === 'zh-CN' ? 'zh-CN' : 'en';
+  var LOCALES = languageButtons.map(function (button) {
+    return button.getAttribute('data-locale');
+  });
+  var defaultLocale = supportedLocale(root.getAttribute('data-default-locale')) || 'en';
 
   var locale = storedLocale() || browserLocale() || defaultLocale;
   var session = null;
@@ -49,11 +132,17 @@
   var store = null;
   var tokenTimer = null;
 
+  // The same mapping as the bot's resolveLocale: traditional Chinese to zh-TW, any Portuguese to pt-BR.
   function supportedLocale(tag) {
-    if (typeof tag !== 'string') return null;
-    if (/^zh(-|$)/i.test(tag)) return 'zh-CN';
-    if (/^en(-|$)/i.test(tag)) return 'en';
-    return null;
+    if (typeof tag !== 'string' || !tag) return null;
+    var folded = tag.toLowerCase().replace(/_/g, '-');
+    var primary = folded.split('-')[0];
+    var found;
+    if (primary === 'zh') found = /^zh-(hant|tw|hk|mo)(-|$)/.test(folded) ? 'zh-TW' : 'zh-CN';
+    else if (primary === 'pt') found = 'pt-BR';
+    else if (primary === 'in') found = 'id';
+    else found = primary;
+    return LOCALES.indexOf(found) >= 0 && TEXT[found] ? found : null;
   }
 
   function browserLocale() {

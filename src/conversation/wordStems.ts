@@ -1,0 +1,85 @@
+import {
+  StemmerAr,
+  StemmerEs,
+  StemmerFr,
+  StemmerId,
+  StemmerPt,
+  StemmerRu,
+  StemmerTr,
+  StemmerUk,
+  type NlpjsStemmer,
+} from '@nlpjs/lang-all';
+import { englishStem } from './englishStem';
+import { ENGLISH_SUBJECT_WORDS } from './stopWords';
+import type { Language } from '../i18n/locales';
+
+/** NLP.js's Snowball stemmers for the inflecting languages; the others compare whole words or characters. */
+const SNOWBALL: Partial<Record<Language, NlpjsStemmer>> = {
+  es: new StemmerEs(),
+  'pt-BR': new StemmerPt(),
+  fr: new StemmerFr(),
+  tr: new StemmerTr(),
+  id: new StemmerId(),
+  ru: new StemmerRu(),
+  uk: new StemmerUk(),
+  ar: new StemmerAr(),
+};
+
+/** Which stemmers could apply to a word of each script, for text whose language is not known. */
+const LATIN_STEMMED: readonly Language[] = ['es', 'pt-BR', 'fr', 'tr', 'id'];
+const CYRILLIC_STEMMED: readonly Language[] = ['ru', 'uk'];
+const ARABIC_STEMMED: readonly Language[] = ['ar'];
+
+const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
+const VERB_FORM = /(?:ed|ing)$/;
+
+/**
+ * The English stem, except that a verb form of a subject word stays whole: "supported" in
+ * "not supported" says what is wrong, while "support" only names the support desk.
+ */
+export function englishWordStem(word: string): string {
+  const stem = englishStem(word);
+  return SUBJECT_STEMS.has(stem) && VERB_FORM.test(word) && !ENGLISH_SUBJECT_WORDS.includes(word) ? word : stem;
+}
+
+/** Stems shorter than this say too little (Snowball turns "foto" into "fot", "dolmuş" into "dol"). */
+const MIN_STEM = 3;
+
+function snowballStem(language: Language, word: string): string | undefined {
+  const stemmer = SNOWBALL[language];
+  if (!stemmer) return undefined;
+  const stem = stemmer.stemWord(word);
+  return stem.length >= MIN_STEM ? stem : word;
+}
+
+/** A trigger word's stem in the language it was written in. */
+export function stemIn(language: Language, word: string): string {
+  if (language === 'en' || /\d/.test(word)) return englishWordStem(word);
+  return snowballStem(language, word) ?? word;
+}
+
+function stemmersFor(word: string): readonly Language[] {
+  if (/^[a-z]+$/.test(word)) return LATIN_STEMMED;
+  if (/\p{Script=Cyrillic}/u.test(word)) return CYRILLIC_STEMMED;
+  if (/\p{Script=Arabic}/u.test(word)) return ARABIC_STEMMED;
+  return [];
+}
+
+/** Words a chat sees again and again; stemming each once keeps a match in microseconds. */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, readonly string[]>();
+
+/**
+ * Every stem a user's word may have, English first, for text of unknown language: the matcher
+ * takes the one its triggers know. The word itself is always one of them.
+ */
+export function candidateStems(word: string): readonly string[] {
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const stems = new Set([englishWordStem(word), word]);
+  if (!/\d/.test(word)) for (const language of stemmersFor(word)) stems.add(snowballStem(language, word) ?? word);
+  const result = [...stems];
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
+}
