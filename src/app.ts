@@ -24,6 +24,7 @@ import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
 import { openStorage } from './storage/openStorage';
+import { openTurnLock } from './storage/postgresTurnLock';
 
 export interface AppOptions {
   logger?: Logger;
@@ -52,6 +53,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, {
     onBackgroundError: (err) => logger.error({ err }, 'storage background error'),
+  });
+  const turnLock = openTurnLock(config.databaseUrl, {
+    onBackgroundError: (err) => logger.error({ err }, 'turn lock background error'),
   });
   const settings = loadSettings();
   const photos = await PhotoService.create({
@@ -82,7 +86,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     defaultLocale: config.defaultLocale,
     now: options.now,
     onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
+    turnLock,
   }).catch(async (error: unknown) => {
+    await turnLock.close();
     await tickets.close();
     await storage.close();
     await photos.close();
@@ -103,7 +109,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     MicrosoftAppTenantId: config.bot.tenantId,
   });
   const adapter = new ChannelAdapter(auth);
-  const onTurnError = createTurnErrorHandler(logger, localizer, state);
+  const onTurnError = createTurnErrorHandler(logger, localizer, state, turnLock);
   adapter.onTurnError = onTurnError;
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
@@ -199,6 +205,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();
         localDirectLine?.close();
+        await turnLock.close();
         await tickets.close();
         await storage.close();
         await photos.close();

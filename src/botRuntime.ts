@@ -15,6 +15,8 @@ import type { ConversationServices } from './conversation/services';
 import { EscalationDialog } from './conversation/escalationDialog';
 import { ForgetMeDialog } from './conversation/forgetMeDialog';
 import type { TicketStore } from './tickets/ticketStore';
+import type { TurnLock } from './bot/turnLock';
+import { InProcessTurnLock } from './storage/turnLock';
 import { userKeyOf } from './tickets/userKey';
 import { DialogDataError, loadDialogData } from './conversation/topicLoader';
 import { createTopicMatcher } from './conversation/topicMatcher';
@@ -41,6 +43,8 @@ export interface BotRuntimeOptions {
   userKeySecret: string;
   /** The photo checks and where attachments come from; without them the photo step is not offered. */
   photo?: { diagnoser: PhotoDiagnoser; attachments: AttachmentReader };
+  /** Serialises turns that share state; in-process unless the storage is shared by several processes. */
+  turnLock?: TurnLock;
 }
 
 export interface BotRuntime {
@@ -51,6 +55,7 @@ export interface BotRuntime {
   localizer: Localizer;
   settings: Settings;
   state: StateAccessors;
+  turnLock: TurnLock;
 }
 
 /**
@@ -97,5 +102,6 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
       new PhotoCheckDialog(services, options.photo.diagnoser, options.photo.attachments, sensitive.documents),
     );
   const conversation = new KycConversation(services, dialogs);
-  return { bot: new KycBot(conversation), services, localizer, settings, state, sensitive };
+  const turnLock = options.turnLock ?? new InProcessTurnLock();
+  return { bot: new KycBot(conversation, turnLock), services, localizer, settings, state, sensitive, turnLock };
 }

@@ -1,13 +1,19 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { removeBotMention } from '../channels/teams/teamsActivity';
 import type { KycConversation } from '../conversation/kycConversation';
+import type { TurnLock } from './turnLock';
+import { turnLockKeys } from './turnLockKeys';
 
 /**
  * The Bot Framework edge: turns activities into calls on the conversation and saves state after
  * every turn. Everything the bot knows lives in the conversation; this class only routes.
+ * A turn runs under the TurnLock of its conversation and user, from reading state to saving it.
  */
 export class KycBot extends ActivityHandler {
-  constructor(private readonly conversation: KycConversation) {
+  constructor(
+    private readonly conversation: KycConversation,
+    private readonly turnLock: TurnLock,
+  ) {
     super();
     this.onMessage(async (context, next) => {
       // Teams puts "<at>Bot</at>" in front of the text in group chats; it is not part of the prompt.
@@ -28,7 +34,9 @@ export class KycBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversation.saveState(context);
+    await this.turnLock.run(turnLockKeys(context.activity), async () => {
+      await super.run(context);
+      await this.conversation.saveState(context);
+    });
   }
 }

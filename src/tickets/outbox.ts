@@ -1,5 +1,12 @@
-/** The only event today; a field so a helpdesk can tell future events apart. */
+/** What the helpdesk is told; a field so it can tell the events apart. */
 export const TICKET_CREATED_EVENT = 'ticket.created';
+/** The user asked to be forgotten: the helpdesk should drop its copies of what the ticket no longer holds. */
+export const TICKET_ANONYMISED_EVENT = 'ticket.anonymised';
+
+/** `Idempotency-Key` of a webhook call: the ticket number for its creation, number and event for later events. */
+export function webhookIdempotencyKey(ticketNumber: string, event: string): string {
+  return event === TICKET_CREATED_EVENT ? ticketNumber : `${ticketNumber}:${event}`;
+}
 
 /** One queued webhook call, claimed by one dispatcher until `lockedUntil`. */
 export interface OutboxEntry {
@@ -15,6 +22,7 @@ export interface OutboxEntry {
 export interface OutboxRow {
   readonly id: string;
   readonly ticketNumber: string;
+  readonly event: string;
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly deliveredAt: string | null;

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
 import { InvalidTicketError, TicketLimitError } from './ticketErrors';
 import {
   newTicketSchema,
@@ -7,61 +9,40 @@ import {
   TICKET_STATUSES,
   ticketDetailsSchema,
   type Ticket,
+  type TicketDetails,
   type TicketNote,
+  type TicketPriority,
+  type TicketStatus,
   type TicketReply,
   type ValidNewTicket,
 } from './ticket';
 import { cleanTicketText, utf8Length } from './ticketText';
 
-/** SQLite hands back ISO text, PostgreSQL Date objects; tickets always carry ISO text. */
-const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
-/** SQLite hands back JSON text, PostgreSQL (json column) the parsed value. */
-const details = z
-  .union([z.string().transform((text): unknown => JSON.parse(text)), z.record(z.string(), z.unknown())])
-  .pipe(ticketDetailsSchema);
+const statusSchema = z.enum(TICKET_STATUSES);
+const prioritySchema = z.enum(TICKET_PRIORITIES);
 
-const ticketRowSchema = z.object({
-  number: z.string(),
-  status: z.enum(TICKET_STATUSES),
-  priority: z.enum(TICKET_PRIORITIES),
-  assignee: z.string().nullable(),
-  user_key: z.string().nullable(),
-  details,
-  version: z.number().int(),
-  created_at: timestamp,
-  updated_at: timestamp,
-  anonymised_at: timestamp.nullable(),
-});
-
-const noteRowSchema = z.object({ ticket_number: z.string(), id: z.string(), text: z.string(), created_at: timestamp });
-const replyRowSchema = z.object({
-  ticket_number: z.string(),
-  id: z.string(),
-  text: z.string(),
-  created_at: timestamp,
-  delivered_at: timestamp.nullable(),
-});
-
-export type ParsedTicketRow = z.output<typeof ticketRowSchema>;
-
-export function parseTicketRow(row: unknown): ParsedTicketRow {
-  return ticketRowSchema.parse(row);
+export interface ParsedTicketRow extends Omit<Selectable<TicketsTable>, 'status' | 'priority' | 'details'> {
+  readonly status: TicketStatus;
+  readonly priority: TicketPriority;
+  readonly details: TicketDetails;
 }
 
-export function parseNoteRow(row: unknown): { ticketNumber: string; note: TicketNote } {
-  const parsed = noteRowSchema.parse(row);
+/** Checks what the columns cannot: the status and priority values and the details document. */
+export function parseTicketRow(row: Selectable<TicketsTable>): ParsedTicketRow {
   return {
-    ticketNumber: parsed.ticket_number,
-    note: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at },
+    ...row,
+    status: statusSchema.parse(row.status),
+    priority: prioritySchema.parse(row.priority),
+    details: ticketDetailsSchema.parse(JSON.parse(row.details)),
   };
 }
 
-export function parseReplyRow(row: unknown): { ticketNumber: string; reply: TicketReply } {
-  const parsed = replyRowSchema.parse(row);
-  return {
-    ticketNumber: parsed.ticket_number,
-    reply: { id: parsed.id, text: parsed.text, createdAt: parsed.created_at, deliveredAt: parsed.delivered_at },
-  };
+export function noteOf(row: TicketChildTable): TicketNote {
+  return { id: row.id, text: row.text, createdAt: row.created_at };
+}
+
+export function replyOf(row: TicketRepliesTable): TicketReply {
+  return { id: row.id, text: row.text, createdAt: row.created_at, deliveredAt: row.delivered_at };
 }
 
 export function assembleTicket(
@@ -86,12 +67,15 @@ export function assembleTicket(
 }
 
 /** Groups child rows by ticket for a page of tickets, keeping the query's order. */
-export function groupByTicket<T>(rows: readonly { ticketNumber: string; value: T }[]): Map<string, T[]> {
+export function groupByTicket<R extends TicketChildTable, T>(
+  rows: readonly R[],
+  toValue: (row: R) => T,
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const { ticketNumber, value } of rows) {
-    const group = groups.get(ticketNumber);
-    if (group === undefined) groups.set(ticketNumber, [value]);
-    else group.push(value);
+  for (const row of rows) {
+    const group = groups.get(row.ticket_number);
+    if (group === undefined) groups.set(row.ticket_number, [toValue(row)]);
+    else group.push(toValue(row));
   }
   return groups;
 }
@@ -165,6 +149,6 @@ export function listLimit(limit: number): number {
 }
 
 /** What "forget me" leaves of a ticket's details: the failure and the checks, nothing that leads back to the user. */
-export function anonymisedDetails(current: ParsedTicketRow['details']): ParsedTicketRow['details'] {
+export function anonymisedDetails(current: TicketDetails): TicketDetails {
   return { ...current, conversationReference: null, promptText: null, applicationReference: null };
 }

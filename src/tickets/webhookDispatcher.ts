@@ -1,4 +1,4 @@
-import type { OutboxEntry } from './outbox';
+import { webhookIdempotencyKey, type OutboxEntry } from './outbox';
 import { toPublicTicket } from './ticket';
 import type { TicketStore } from './ticketStore';
 import { backoffDelayMs } from './webhookBackoff';
@@ -30,7 +30,7 @@ export interface DispatchRound {
   readonly failed: number;
 }
 
-/** The body the helpdesk receives; `Idempotency-Key` is the ticket number, so a repeat can be dropped. */
+/** The body the helpdesk receives; `Idempotency-Key` (webhookIdempotencyKey) lets it drop a repeat. */
 export interface WebhookPayload {
   readonly event: string;
   readonly ticket: ReturnType<typeof toPublicTicket>;
@@ -130,7 +130,7 @@ export class WebhookDispatcher {
         headers: {
           'Content-Type': 'application/json',
           'X-Signature-256': webhookSignature(this.options.secret, body),
-          'Idempotency-Key': ticket.number,
+          'Idempotency-Key': webhookIdempotencyKey(ticket.number, entry.event),
         },
         body,
         // A redirect would re-send the ticket to a host nobody configured.

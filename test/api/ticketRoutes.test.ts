@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import { registerTicketRoutes, type TicketRouteDeps } from '../../src/api/ticketRoutes';
-import { PostgresTicketStore } from '../../src/tickets/postgresTicketStore';
-import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
-import { createPostgresPool } from '../../src/storage/postgresPool';
+import { openTicketStore } from '../../src/tickets/openTicketStore';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import type { Ticket, TicketReply } from '../../src/tickets/ticket';
 import { generateTicketNumber } from '../../src/tickets/ticketNumber';
@@ -82,7 +80,7 @@ describe('agent ticket API', function () {
   let ticket: Ticket;
 
   beforeEach(async function () {
-    store = SqliteTicketStore.open(':memory:', { webhookOutbox: false });
+    store = await openTicketStore('sqlite::memory:', { webhookOutbox: false });
     ticket = await store.create(newTicket());
     harness = await startServer(store);
   });
@@ -309,14 +307,14 @@ describe('agent ticket API', function () {
     assert.equal(response.status, 500);
     assert.equal(await errorCode(response), 'internal');
     assert.equal(harness.unexpected.length, 1);
-    store = SqliteTicketStore.open(':memory:', { webhookOutbox: false });
+    store = await openTicketStore('sqlite::memory:', { webhookOutbox: false });
   });
 
   describe('on PostgreSQL', function () {
     const database = usePostgresTestSchema();
 
     it('lets exactly one of ten concurrent PATCHes with the same ETag win', async function () {
-      const shared = await PostgresTicketStore.open(createPostgresPool(database().url), { webhookOutbox: false });
+      const shared = await openTicketStore(database().url, { webhookOutbox: false });
       const postgres = await startServer(shared);
       try {
         const created = await shared.create(newTicket());

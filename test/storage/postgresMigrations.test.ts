@@ -1,33 +1,36 @@
-import { createPostgresPool } from '../../src/storage/postgresPool';
-import { runPostgresMigrations } from '../../src/storage/postgresMigrations';
+import { sql } from 'kysely';
+import { runMigrations } from '../../src/storage/migration';
+import { createPostgresPool, openPostgresDatabase } from '../../src/storage/postgresDialect';
 import { migrationRunnerContract } from './migrationRunnerContract';
 import { usePostgresTestSchema } from './postgresTestSchema';
 
-describe('runPostgresMigrations', function () {
-  const database = usePostgresTestSchema();
+describe('PostgreSQL migrations', function () {
+  const schema = usePostgresTestSchema();
 
   migrationRunnerContract('PostgreSQL', async () => {
-    const pool = createPostgresPool(database().url);
+    const database = openPostgresDatabase(createPostgresPool(schema().url));
     return {
-      run: (component, migrations) => runPostgresMigrations(pool, component, migrations),
-      tableNames: async () => {
-        const { rows } = await pool.query<{ name: unknown }>(
-          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
-        );
-        return rows.map((row) => row.name).filter((name): name is string => typeof name === 'string');
-      },
+      run: (component, migrations) => runMigrations(database, component, migrations),
+      tableNames: async () =>
+        (
+          await sql<{
+            name: string;
+          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(
+            database.db,
+          )
+        ).rows.map((row) => row.name),
       recordedVersions: async (component) => {
-        const exists = await pool.query("SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
-        if (exists.rowCount === 0) {
-          return [];
-        }
-        const { rows } = await pool.query<{ version: unknown }>(
-          'SELECT version FROM schema_migrations WHERE component = $1 ORDER BY version',
-          [component],
-        );
-        return rows.map((row) => row.version).filter((version): version is number => typeof version === 'number');
+        const exists = await sql`SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL`.execute(database.db);
+        if (exists.rows.length === 0) return [];
+        const rows = await database.db
+          .selectFrom('schema_migrations')
+          .select('version')
+          .where('component', '=', component)
+          .orderBy('version')
+          .execute();
+        return rows.map((row) => row.version);
       },
-      close: () => pool.end(),
+      close: () => database.close(),
     };
   });
 });

@@ -1,28 +1,28 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { runSqliteMigrations } from '../../src/storage/sqliteMigrations';
+import { sql } from 'kysely';
+import { runMigrations } from '../../src/storage/migration';
+import { openSqliteDatabase } from '../../src/storage/sqliteDialect';
 import { migrationRunnerContract } from './migrationRunnerContract';
 
 migrationRunnerContract('SQLite', async () => {
-  const db = new BetterSqlite3(':memory:');
-  const tableNames = (): string[] =>
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all()
-      .filter((name): name is string => typeof name === 'string');
+  const database = openSqliteDatabase(':memory:');
+  const tableNames = async (): Promise<string[]> =>
+    (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(database.db)).rows.map(
+      (row) => row.name,
+    );
   return {
-    run: async (component, migrations) => runSqliteMigrations(db, component, migrations),
-    tableNames: async () => tableNames(),
+    run: (component, migrations) => runMigrations(database, component, migrations),
+    tableNames,
     recordedVersions: async (component) =>
-      tableNames().includes('schema_migrations')
-        ? db
-            .prepare('SELECT version FROM schema_migrations WHERE component = ? ORDER BY version')
-            .pluck()
-            .all(component)
-            .filter((version): version is number => typeof version === 'number')
+      (await tableNames()).includes('schema_migrations')
+        ? (
+            await database.db
+              .selectFrom('schema_migrations')
+              .select('version')
+              .where('component', '=', component)
+              .orderBy('version')
+              .execute()
+          ).map((row) => row.version)
         : [],
-    close: async () => {
-      db.close();
-    },
+    close: () => database.close(),
   };
 });

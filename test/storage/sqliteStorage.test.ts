@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStorage } from '../../src/storage/openStorage';
-import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { newTicket } from '../tickets/ticketFixtures';
 import { storageContract } from './storageContract';
 
-describe('SqliteStorage', function () {
+describe('SQLite storage', function () {
   let dir = '';
 
   before(function () {
@@ -22,7 +23,7 @@ describe('SqliteStorage', function () {
     persistent: true,
   });
 
-  storageContract('SQLite in memory', async () => SqliteStorage.open(':memory:'));
+  storageContract('SQLite in memory', () => openStorage('sqlite::memory:'));
 
   it('creates the parent folders of a relative sqlite: path, resolved against the cwd', async function () {
     const file = join(dir, 'relative', 'deeper', 'kyc-bot.db');
@@ -43,15 +44,15 @@ describe('SqliteStorage', function () {
     }
   });
 
-  it('leaves an attached database open when the storage closes', async function () {
-    const db = new BetterSqlite3(':memory:');
-    try {
-      const storage = SqliteStorage.attach(db);
-      await storage.write({ state: { ok: true } });
-      await storage.close();
-      assert.equal(db.prepare('SELECT count(*) FROM bot_state').pluck().get(), 1);
-    } finally {
-      db.close();
-    }
+  it('serves the bot state and the tickets from one file until the last of them closes', async function () {
+    const url = `sqlite:${join(dir, 'shared.db')}`;
+    const storage = await openStorage(url);
+    const tickets = await openTicketStore(url, { webhookOutbox: false });
+    await Promise.all([storage.write({ state: { ok: true } }), tickets.create(newTicket())]);
+    await storage.close();
+    await assert.rejects(storage.ping());
+    assert.equal((await tickets.list({ limit: 10 })).tickets.length, 1);
+    await tickets.close();
+    await assert.rejects(tickets.ping());
   });
 });

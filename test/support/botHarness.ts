@@ -3,7 +3,7 @@ import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../..
 import { replyActivity } from './json';
 import { userActivity } from './userActivity';
 import type { Deliver } from './transcriptRunner';
-import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
+import { openTicketStore } from '../../src/tickets/openTicketStore';
 
 export const TEST_BRAND = 'KYC Help';
 
@@ -19,7 +19,7 @@ export interface BotHarness {
 export async function createBotHarness(
   options: Partial<BotRuntimeOptions> & { storage?: Storage } = {},
 ): Promise<BotHarness> {
-  const tickets = options.tickets ?? SqliteTicketStore.open(':memory:', { webhookOutbox: false });
+  const tickets = options.tickets ?? (await openTicketStore('sqlite::memory:', { webhookOutbox: false }));
   const runtime = await createBotRuntime({
     storage: new MemoryStorage(),
     brandName: TEST_BRAND,

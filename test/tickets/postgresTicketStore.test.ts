@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { openTicketStore } from '../../src/tickets/openTicketStore';
-import { PostgresTicketStore } from '../../src/tickets/postgresTicketStore';
 import type { TicketStore, TicketStoreOptions } from '../../src/tickets/ticketStore';
-import { createPostgresPool } from '../../src/storage/postgresPool';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { newTicket } from './ticketFixtures';
 import { ticketStoreContract } from './ticketStoreContract';
@@ -25,10 +23,10 @@ async function sql(url: string, text: string): Promise<void> {
   }
 }
 
-describe('PostgresTicketStore', function () {
+describe('PostgreSQL ticket store', function () {
   const database = usePostgresTestSchema();
   const open = (overrides: Partial<TicketStoreOptions> = {}): Promise<TicketStore> =>
-    PostgresTicketStore.open(createPostgresPool(database().url), { webhookOutbox: false, ...overrides });
+    openTicketStore(database().url, { webhookOutbox: false, ...overrides });
 
   ticketStoreContract('PostgreSQL', () => ({
     fresh: async (overrides) => {

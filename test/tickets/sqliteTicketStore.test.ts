@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openTicketStore } from '../../src/tickets/openTicketStore';
-import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
 import type { TicketStoreOptions } from '../../src/tickets/ticketStore';
 import { newTicket } from './ticketFixtures';
 import { ticketStoreContract } from './ticketStoreContract';
 
-describe('SqliteTicketStore', function () {
+describe('SQLite ticket store', function () {
   let dir = '';
   let file = '';
   let counter = 0;
@@ -31,9 +30,9 @@ describe('SqliteTicketStore', function () {
     fresh: async (overrides) => {
       counter += 1;
       file = join(dir, `contract-${counter}.db`);
-      return SqliteTicketStore.open(file, options(overrides));
+      return openTicketStore(`sqlite:${file}`, options(overrides));
     },
-    another: async (overrides) => SqliteTicketStore.open(file, options(overrides)),
+    another: (overrides) => openTicketStore(`sqlite:${file}`, options(overrides)),
     exec: async (sql) => {
       const db = new BetterSqlite3(file);
       try {
@@ -62,19 +61,6 @@ describe('SqliteTicketStore', function () {
         db.prepare("SELECT version FROM schema_migrations WHERE component = 'tickets'").pluck().all(),
         [1],
       );
-    } finally {
-      db.close();
-    }
-  });
-
-  it('shares a database opened for the bot state and leaves it open on close', async function () {
-    const db = new BetterSqlite3(':memory:');
-    try {
-      const store = SqliteTicketStore.attach(db, options());
-      await store.create(newTicket());
-      await store.close();
-      assert.equal(db.open, true);
-      assert.equal(db.prepare('SELECT count(*) FROM tickets').pluck().get(), 1);
     } finally {
       db.close();
     }

@@ -300,6 +300,25 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
       }
     });
 
+    it('queues a ticket.anonymised webhook row for each ticket a "forget me" anonymises', async function () {
+      const withOutbox = await harness().another({ now: clock.now, webhookOutbox: true });
+      try {
+        const mine = await withOutbox.create(newTicket());
+        const theirs = await withOutbox.create(newTicket({ userKey: userKey('user-2') }));
+        assert.equal(await withOutbox.anonymiseByUserKey(userKey('user-1')), 1);
+        assert.deepEqual(
+          (await withOutbox.outbox.rows(mine.number)).map((row) => row.event),
+          ['ticket.created', 'ticket.anonymised'],
+        );
+        assert.deepEqual(
+          (await withOutbox.outbox.rows(theirs.number)).map((row) => row.event),
+          ['ticket.created'],
+        );
+      } finally {
+        await withOutbox.close();
+      }
+    });
+
     it('stores no ticket when its webhook row cannot be written', async function () {
       const withOutbox = await harness().another({ now: clock.now, webhookOutbox: true });
       try {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { PostgresTicketStore } from '../../src/tickets/postgresTicketStore';
-import { SqliteTicketStore } from '../../src/tickets/sqliteTicketStore';
+import { openTicketStore } from '../../src/tickets/openTicketStore';
 import type { TicketStore } from '../../src/tickets/ticketStore';
 import { backoffDelayMs } from '../../src/tickets/webhookBackoff';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from '../../src/tickets/webhookDispatcher';
 import { webhookSignature } from '../../src/tickets/webhookSignature';
-import { createPostgresPool } from '../../src/storage/postgresPool';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { HelpdeskStandIn } from './helpdeskStandIn';
 import { ManualClock, newTicket } from './ticketFixtures';
@@ -38,7 +36,7 @@ describe('helpdesk webhook', function () {
     helpdesk = new HelpdeskStandIn(SECRET);
     await helpdesk.start();
     clock = new ManualClock();
-    store = SqliteTicketStore.open(':memory:', { webhookOutbox: true, now: clock.now });
+    store = await openTicketStore('sqlite::memory:', { webhookOutbox: true, now: clock.now });
   });
 
   afterEach(async function () {
@@ -154,9 +152,7 @@ describe('helpdesk webhook', function () {
 
     it('deliver every ticket, and in practice once', async function () {
       this.timeout(30_000);
-      const stores = await Promise.all(
-        [1, 2].map(() => PostgresTicketStore.open(createPostgresPool(database().url), { webhookOutbox: true })),
-      );
+      const stores = await Promise.all([1, 2].map(() => openTicketStore(database().url, { webhookOutbox: true })));
       const [a, b] = stores;
       assert.ok(a !== undefined && b !== undefined);
       const dispatchers = stores.map(

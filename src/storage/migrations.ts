@@ -1,0 +1,91 @@
+import { bothDialects, type Migration } from './migration';
+
+/*
+ * Every table of the bot, per component, in the order applied. Applied versions are recorded in
+ * schema_migrations and never change: a new table or column is a new version at the end of its
+ * component's list, written once for both databases with bothDialects (plus its row type in schema.ts).
+ */
+
+export const BOT_STATE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create bot_state',
+    sql: {
+      sqlite: `CREATE TABLE bot_state (
+        key TEXT NOT NULL PRIMARY KEY, etag TEXT NOT NULL, value TEXT NOT NULL CHECK (json_valid(value)), updated_at TEXT NOT NULL
+      )`,
+      // A btree entry cannot exceed ~2.7 kB, and a 1,000 character Chinese key is already 3 kB of UTF-8.
+      postgres: `CREATE TABLE bot_state (
+        key_hash bytea NOT NULL PRIMARY KEY, key text NOT NULL, etag text NOT NULL, value json NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    },
+  },
+  {
+    version: 2,
+    name: 'key bot_state by the SHA-256 of the key',
+    sql: {
+      sqlite: `ALTER TABLE bot_state ADD COLUMN key_hash BLOB;
+        UPDATE bot_state SET key_hash = sha256(key);
+        CREATE UNIQUE INDEX bot_state_key_hash ON bot_state (key_hash);`,
+      postgres: '',
+    },
+  },
+];
+
+export const TICKET_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create tickets, notes, replies and the webhook outbox',
+    sql: bothDialects(
+      (t) => `
+      CREATE TABLE tickets (
+        number        ${t.text}    NOT NULL PRIMARY KEY,
+        status        ${t.text}    NOT NULL CHECK (status IN ('open', 'in_progress', 'resolved')),
+        priority      ${t.text}    NOT NULL CHECK (priority IN ('normal', 'high')),
+        assignee      ${t.text},
+        user_key      ${t.text},
+        details       ${t.json('details')} NOT NULL,
+        version       ${t.integer} NOT NULL,
+        created_at    ${t.time}    NOT NULL,
+        updated_at    ${t.time}    NOT NULL,
+        anonymised_at ${t.time}
+      );
+      CREATE INDEX tickets_newest ON tickets (created_at DESC, number DESC);
+      CREATE INDEX tickets_status_newest ON tickets (status, created_at DESC, number DESC);
+      CREATE INDEX tickets_user_key ON tickets (user_key, created_at DESC) WHERE user_key IS NOT NULL;
+      CREATE INDEX tickets_updated ON tickets (updated_at);
+      CREATE TABLE ticket_notes (
+        ticket_number ${t.text}    NOT NULL ${t.ticketReference},
+        position      ${t.integer} NOT NULL,
+        id            ${t.text}    NOT NULL,
+        text          ${t.text}    NOT NULL,
+        created_at    ${t.time}    NOT NULL,
+        PRIMARY KEY (ticket_number, position)
+      );
+      CREATE TABLE ticket_replies (
+        ticket_number ${t.text}    NOT NULL ${t.ticketReference},
+        position      ${t.integer} NOT NULL,
+        id            ${t.text}    NOT NULL UNIQUE,
+        text          ${t.text}    NOT NULL,
+        created_at    ${t.time}    NOT NULL,
+        delivered_at  ${t.time},
+        PRIMARY KEY (ticket_number, position)
+      );
+      CREATE TABLE ticket_outbox (
+        id              ${t.serialKey},
+        ticket_number   ${t.text}    NOT NULL ${t.ticketReference},
+        event           ${t.text}    NOT NULL,
+        attempts        ${t.integer} NOT NULL DEFAULT 0,
+        next_attempt_at ${t.time}    NOT NULL,
+        locked_until    ${t.time},
+        lock_token      ${t.text},
+        last_error      ${t.text},
+        delivered_at    ${t.time},
+        created_at      ${t.time}    NOT NULL
+      );
+      CREATE INDEX ticket_outbox_due ON ticket_outbox (next_attempt_at) WHERE delivered_at IS NULL;
+      CREATE INDEX ticket_outbox_ticket ON ticket_outbox (ticket_number);`,
+    ),
+  },
+];

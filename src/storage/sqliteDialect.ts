@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Schema } from './schema';
+import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
+import { storageKeyHash } from './storageKeyEncoding';
+
+interface SharedFile {
+  readonly database: Database;
+  readonly db: Db;
+  readonly dialect: SqlDialect;
+  handles: number;
+}
+
+/**
+ * One connection per file and process. better-sqlite3 is synchronous: a second connection that
+ * waited for the file's write lock would block the event loop the holder needs to finish, so all
+ * stores on a file share one connection, and Kysely queues its users.
+ */
+const sharedFiles = new Map<string, SharedFile>();
+
+function openFile(filePath: string): Database {
+  if (filePath !== ':memory:') mkdirSync(dirname(resolve(filePath)), { recursive: true });
+  const database = new BetterSqlite3(filePath, { timeout: 5000 });
+  // WAL lets readers and a writer (another bot process, a backup) work at once; NORMAL sync is
+  // still durable across a process crash or SIGKILL, only an OS crash can lose the last commits.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  // Deleted and overwritten content is zeroed rather than left readable in free pages ("forget me").
+  database.pragma('secure_delete = ON');
+  // PostgreSQL has sha256() built in; bot_state migration 2 needs it here too.
+  database.function('sha256', { deterministic: true }, (text: unknown) => storageKeyHash(String(text)));
+  return database;
+}
+
+function dialectOf(database: Database, db: Db): SqlDialect {
+  return {
+    kind: 'sqlite',
+    rowLocks: false,
+    // IMMEDIATE takes the write lock up front; a deferred upgrade could fail with SQLITE_BUSY.
+    write: (work) =>
+      db.connection().execute(async (connection) => {
+        await sql`BEGIN IMMEDIATE`.execute(connection);
+        try {
+          const result = await work(connection);
+          await sql`COMMIT`.execute(connection);
+          return result;
+        } catch (error) {
+          if (database.inTransaction) await sql`ROLLBACK`.execute(connection);
+          throw error;
+        }
+      }),
+    read: (work) => db.transaction().execute(work),
+    // better-sqlite3 prepares one statement at a time; exec runs a script on the same connection.
+    runScript: (_db, script) => {
+      database.exec(script);
+      return Promise.resolve();
+    },
+    // The IMMEDIATE transaction already excludes every other writer of the file.
+    lockMigrations: () => Promise.resolve(),
+    isPrimaryKeyViolation: (error) =>
+      error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    // Copies the WAL into the secure-deleted file and empties it, so no older page image survives.
+    afterErase: async (db) => {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
+  };
+}
+
+/** Opens (creating file and folders) `filePath`, relative to the cwd; ':memory:' is a private database. */
+export function openSqliteDatabase(filePath: string): SqlDatabase {
+  const key = filePath === ':memory:' ? undefined : resolve(filePath);
+  let file = key === undefined ? undefined : sharedFiles.get(key);
+  if (file === undefined) {
+    const database = openFile(filePath);
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+    file = { database, db, dialect: dialectOf(database, db), handles: 0 };
+    if (key !== undefined) sharedFiles.set(key, file);
+  }
+  const shared = file;
+  shared.handles += 1;
+  let closed = false;
+  return {
+    db: shared.db,
+    dialect: shared.dialect,
+    ping: async () => {
+      if (closed) throw new Error('The database handle is closed.');
+      await sql`SELECT 1`.execute(shared.db);
+    },
+    close: () => {
+      if (!closed) {
+        closed = true;
+        shared.handles -= 1;
+        if (shared.handles === 0) {
+          if (key !== undefined) sharedFiles.delete(key);
+          shared.database.close();
+        }
+      }
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase } from '../storage/sqlDatabase';
+import type { OutboxEntry, OutboxRow, TicketOutbox } from './outbox';
+
+/** The webhook outbox in the ticket database; rows are written by the ticket store's own transactions. */
+export class SqlOutbox implements TicketOutbox {
+  constructor(private readonly database: SqlDatabase) {}
+
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const at = now.toISOString();
+    const lockToken = randomUUID();
+    const { dialect } = this.database;
+    const claimed = await dialect.write(async (db) => {
+      const due = await db
+        .selectFrom('ticket_outbox')
+        .select('id')
+        .where('delivered_at', 'is', null)
+        .where('next_attempt_at', '<=', at)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        // Dispatchers in other processes claim other rows instead of waiting for these.
+        .$if(dialect.rowLocks, (query) => query.forUpdate().skipLocked())
+        .execute();
+      if (due.length === 0) return [];
+      const rows = await db
+        .updateTable('ticket_outbox')
+        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
+        .where(
+          'id',
+          'in',
+          due.map((row) => row.id),
+        )
+        .returning(['id', 'ticket_number', 'event', 'attempts'])
+        .execute();
+      const order = due.map((row) => row.id);
+      return rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    });
+    return claimed.map((row) => ({
+      id: String(row.id),
+      ticketNumber: row.ticket_number,
+      event: row.event,
+      attempts: row.attempts,
+      lockToken,
+    }));
+  }
+
+  async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {
+    return this.complete(entry, { delivered_at: now.toISOString(), last_error: null });
+  }
+
+  async markFailed(entry: OutboxEntry, nextAttemptAt: Date, error: string): Promise<boolean> {
+    return this.complete(entry, { next_attempt_at: nextAttemptAt.toISOString(), last_error: error.slice(0, 500) }, 1);
+  }
+
+  async rows(ticketNumber?: string): Promise<OutboxRow[]> {
+    let query = this.database.db.selectFrom('ticket_outbox').selectAll();
+    if (ticketNumber !== undefined) query = query.where('ticket_number', '=', ticketNumber);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      id: String(row.id),
+      ticketNumber: row.ticket_number,
+      event: row.event,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      deliveredAt: row.delivered_at,
+      lastError: row.last_error,
+    }));
+  }
+
+  /** Ends the lease; false when it was lost (another dispatcher took the row meanwhile). */
+  private async complete(
+    entry: OutboxEntry,
+    change: { delivered_at?: string; next_attempt_at?: string; last_error: string | null },
+    failed = 0,
+  ): Promise<boolean> {
+    const { numUpdatedRows } = await this.database.db
+      .updateTable('ticket_outbox')
+      .set((eb) => ({ ...change, attempts: eb('attempts', '+', failed), locked_until: null, lock_token: null }))
+      .where('id', '=', Number(entry.id))
+      .where('lock_token', '=', entry.lockToken)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  }
+}
