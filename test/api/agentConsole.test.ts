@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
 import { z } from 'zod';
-import { startApp, type RunningApp } from '../support/appHarness';
+import { TicketChangeFeed } from '../../src/api/ticketChangeFeed';
+import { registerTicketRoutes } from '../../src/api/ticketRoutes';
+import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { startApp, tempDbDir, type RunningApp } from '../support/appHarness';
 
 const ALICE = 'alice-token-0123456789abcdef';
 const BOB = 'bob-token-0123456789abcdefgh';
@@ -243,6 +248,58 @@ describe('agent console without agent tokens', function () {
       assert.equal((await fetch(`${app.baseUrl}/api/agent/events`, { headers: bearer(ALICE) })).status, 404);
     } finally {
       await app.stop();
+    }
+  });
+});
+
+describe('the console event stream limits', function () {
+  it('heartbeats, refuses a stream beyond the limit with 503 + Retry-After, and frees the slot on sign-out', async function () {
+    this.timeout(30_000);
+    const store = await openTicketStore(`sqlite:${tempDbDir()}/tickets.db`, { webhookOutbox: false });
+    const feed = new TicketChangeFeed({
+      store,
+      pollMs: 100,
+      heartbeatMs: 50,
+      maxConnections: 1,
+      onError: (error) => assert.fail(String(error)),
+    });
+    const server = restify.createServer({ handleUncaughtExceptions: false });
+    registerTicketRoutes(server, {
+      store,
+      token: undefined,
+      agents: [{ name: 'alice', token: ALICE }],
+      feed,
+      deliverReply: async () => false,
+      onUnexpected: (error) => assert.fail(String(error)),
+    });
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const address: AddressInfo | string | null = server.address();
+    assert.ok(address !== null && typeof address === 'object');
+    const base = `http://127.0.0.1:${address.port}`;
+    try {
+      const first = await EventReader.open(base, ALICE);
+      await first.waitFor((events) =>
+        events.filter((event) => event.type === 'comment').length >= 3 ? true : undefined,
+      );
+      const second = await EventReader.open(base, ALICE);
+      assert.equal(second.response.status, 503);
+      assert.equal(second.response.headers.get('retry-after'), '30');
+      first.abort();
+      const deadline = Date.now() + 5_000;
+      while (feed.connections > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(feed.connections, 0, 'signing out closes the stream on the server');
+      const third = await EventReader.open(base, ALICE);
+      assert.equal(third.response.status, 200);
+      third.abort();
+    } finally {
+      feed.close();
+      server.server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+      await store.close();
     }
   });
 });
