@@ -107,6 +107,12 @@ export default tseslint.config(
   },
 
   {
+    files: ['src/api/agentConsole/public/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'script', ecmaVersion: 2017, globals: { ...globals.browser, i18next: 'readonly' } },
+  },
+
+  {
     files: ['eslint.config.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: globals.node },

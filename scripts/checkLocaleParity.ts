@@ -162,10 +162,13 @@ function checkNamespace(code: Locale, ns: string, en: Texts, texts: Texts, probl
   for (const key of texts.keys()) if (!expected.has(key)) problems.push(`${where} ${key}: not a key of en`);
 }
 
+/** The agent console's texts (en and zh-CN): for staff, not a conversation locale. */
+const STAFF_TEXTS_DIR = 'agent-console';
+
 function checkLocales(localesDir: string, problems: string[]): string[] {
   const codes = fs
     .readdirSync(localesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && d.name !== STAFF_TEXTS_DIR)
     .map((d) => d.name)
     .sort();
   const en = readLocale(path.join(localesDir, REFERENCE_LOCALE), problems);

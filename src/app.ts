@@ -14,6 +14,8 @@ import { boundedHttpClient } from './bot/outboundHttpClient';
 import { loadSettings } from './settings';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { createBotRuntime } from './botRuntime';
+import { registerAgentConsolePage } from './api/agentConsole/agentConsolePage';
+import { TicketChangeFeed } from './api/ticketChangeFeed';
 import { registerTicketRoutes } from './api/ticketRoutes';
 import { createReplyDelivery } from './bot/proactiveReplies';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
@@ -51,6 +53,10 @@ const PURGE_INTERVAL_MS = 6 * 3_600_000;
 const PHOTO_QUEUE_PER_WORKER = 3;
 /** Used when TICKET_USER_KEY_SECRET is unset (local use); the hash still keeps user ids out of tickets. */
 const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
+/** Each process asks the database this often for ticket changes while a console is connected. */
+const CONSOLE_POLL_MS = 2_000;
+const CONSOLE_HEARTBEAT_MS = 15_000;
+const MAX_CONSOLE_CONNECTIONS = 100;
 
 /** The composition root: the only place that wires the pieces together. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -165,6 +171,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const purger = setInterval(purge, PURGE_INTERVAL_MS);
   purger.unref();
   const uploads = new UploadGate({ budgetBytes: config.uploadBudgetBytes, perAddress: config.uploadsPerAddress });
+  const feed = new TicketChangeFeed({
+    store: tickets,
+    pollMs: CONSOLE_POLL_MS,
+    heartbeatMs: CONSOLE_HEARTBEAT_MS,
+    maxConnections: MAX_CONSOLE_CONNECTIONS,
+    onError: (err) => logger.error({ err }, 'ticket change feed failed'),
+  });
   const http = createServer({
     logger,
     adapter,
@@ -214,7 +227,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           onUnexpected,
         }),
       (server) =>
-        registerTicketRoutes(server, { store: tickets, token: config.agentApiToken, deliverReply, onUnexpected }),
+        registerTicketRoutes(server, {
+          store: tickets,
+          token: config.agentApiToken,
+          agents: config.agentTokens,
+          feed,
+          deliverReply,
+          onUnexpected,
+        }),
+      registerAgentConsolePage,
       (server) => {
         if (!config.localWebChat) return;
         localDirectLine = registerLocalDirectLine(server, {
@@ -243,6 +264,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       closing ??= (async () => {
         clearInterval(sweeper);
         clearInterval(purger);
+        feed.close();
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();
         localDirectLine?.close();

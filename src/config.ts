@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { API_TOKEN_AGENT, type AgentCredential } from './http/agentAuth';
 import { LOCALES } from './i18n/locales';
 
 const flag = z
@@ -9,6 +10,38 @@ const positiveInt = (max: number) =>
   z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(1).max(max);
 const optionalSecret = z.string().min(16, 'must be at least 16 characters').optional();
 const seconds = (max: number) => z.coerce.number({ error: 'expected a number of seconds' }).positive().max(max);
+
+const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MIN_AGENT_TOKEN = 24;
+
+export type AgentToken = AgentCredential;
+
+/** `name:token,name:token` as agents, or what is wrong with it (never quoting a token). */
+function parseAgentTokens(value: string): AgentToken[] | string {
+  const agents: AgentToken[] = [];
+  const tokens = new Set<string>();
+  for (const pair of value.split(',')) {
+    const colon = pair.indexOf(':');
+    if (colon < 0) return 'expected name:token pairs separated by commas';
+    const name = pair.slice(0, colon).trim();
+    const token = pair.slice(colon + 1).trim();
+    if (!AGENT_NAME.test(name)) return 'each agent name is 1-64 letters, digits, ".", "_" or "-"';
+    if (name === API_TOKEN_AGENT) return `the agent name "${API_TOKEN_AGENT}" is kept for AGENT_API_TOKEN`;
+    if (agents.some((agent) => agent.name === name)) return `the agent name "${name}" appears twice`;
+    if (token.length < MIN_AGENT_TOKEN) return `the token of "${name}" must be at least ${MIN_AGENT_TOKEN} characters`;
+    if (tokens.has(token)) return `the token of "${name}" is also another agent's`;
+    tokens.add(token);
+    agents.push({ name, token });
+  }
+  return agents;
+}
+
+const agentTokens = z.string().transform((value, ctx): AgentToken[] => {
+  const parsed = parseAgentTokens(value);
+  if (typeof parsed !== 'string') return parsed;
+  ctx.addIssue({ code: 'custom', message: parsed });
+  return z.NEVER;
+});
 
 const envSchema = z.object({
   MicrosoftAppId: z.string().optional(),
@@ -38,6 +71,7 @@ const envSchema = z.object({
   OUTBOUND_MAX_IN_FLIGHT: positiveInt(10_000).default(64),
   DIAGNOSE_API_KEY: optionalSecret,
   AGENT_API_TOKEN: optionalSecret,
+  AGENT_TOKENS: agentTokens.optional(),
   HELPDESK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HELPDESK_WEBHOOK_SECRET: optionalSecret,
   TICKET_RETENTION_DAYS: positiveInt(3650).default(90),
@@ -71,6 +105,8 @@ export interface Config {
   readonly outbound: { readonly timeoutMs: number; readonly maxInFlight: number };
   readonly diagnoseApiKey: string | undefined;
   readonly agentApiToken: string | undefined;
+  /** Named agents for the console and the ticket API (AGENT_TOKENS); each action records the name. */
+  readonly agentTokens: readonly AgentToken[];
   readonly helpdeskWebhookUrl: string | undefined;
   readonly helpdeskWebhookSecret: string | undefined;
   readonly ticketRetentionDays: number;
@@ -117,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid environment variable MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
     );
   }
+  if (e.AGENT_API_TOKEN && e.AGENT_TOKENS?.some((agent) => agent.token === e.AGENT_API_TOKEN)) {
+    throw new ConfigError('Invalid environment variable AGENT_TOKENS: a token equals AGENT_API_TOKEN');
+  }
   if (e.HELPDESK_WEBHOOK_URL && !e.HELPDESK_WEBHOOK_SECRET) {
     throw new ConfigError(
       'Invalid environment variable HELPDESK_WEBHOOK_SECRET: required when HELPDESK_WEBHOOK_URL is set',
@@ -150,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     diagnoseApiKey: e.DIAGNOSE_API_KEY,
     agentApiToken: e.AGENT_API_TOKEN,
+    agentTokens: Object.freeze(e.AGENT_TOKENS ?? []),
     helpdeskWebhookUrl: e.HELPDESK_WEBHOOK_URL,
     helpdeskWebhookSecret: e.HELPDESK_WEBHOOK_SECRET,
     ticketRetentionDays: e.TICKET_RETENTION_DAYS,

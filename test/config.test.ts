@@ -80,6 +80,42 @@ describe('configuration from the environment', () => {
     });
   }
 
+  it('reads named agent tokens from AGENT_TOKENS', () => {
+    const alice = 'alice-token-0123456789abcdef';
+    const bob = 'bob-token-0123456789abcdefgh';
+    const config = loadConfig({ AGENT_TOKENS: ` alice:${alice}, bob.li:${bob} ` });
+    assert.deepEqual(config.agentTokens, [
+      { name: 'alice', token: alice },
+      { name: 'bob.li', token: bob },
+    ]);
+    assert.deepEqual(loadConfig({}).agentTokens, []);
+  });
+
+  for (const [problem, value] of [
+    ['a pair without a colon', 'alice'],
+    ['a short token', 'alice:short-token'],
+    ['a duplicate name', 'alice:alice-token-0123456789abcdef,alice:other-token-0123456789abcdef'],
+    ['a shared token', 'alice:same-token-0123456789abcdefgh,bob:same-token-0123456789abcdefgh'],
+    ['a name with a space', 'al ice:alice-token-0123456789abcdef'],
+    ['the reserved name api', 'api:alice-token-0123456789abcdef'],
+  ] as const) {
+    it(`refuses AGENT_TOKENS with ${problem} in one line naming the variable, never the token`, () => {
+      assert.throws(
+        () => loadConfig({ AGENT_TOKENS: value }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.startsWith('Invalid environment variable AGENT_TOKENS:') &&
+          !/token-0123|short-token/.test(error.message) &&
+          !error.message.includes('\n'),
+      );
+    });
+  }
+
+  it('refuses an AGENT_TOKENS token equal to AGENT_API_TOKEN', () => {
+    const token = 'shared-token-0123456789abcdef';
+    assert.throws(() => loadConfig({ AGENT_API_TOKEN: token, AGENT_TOKENS: `alice:${token}` }), /AGENT_TOKENS/);
+  });
+
   it('requires the password when an app id is set', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'id' }), /MicrosoftAppPassword/);
   });

@@ -1,16 +1,17 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { assertBearer } from '../http/bearerAuth';
+import { AgentAuthenticator, type AgentCredential, type AgentIdentity } from '../http/agentAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';
 import { pathParam, route } from '../http/route';
+import type { TicketChangeFeed } from './ticketChangeFeed';
 import {
   TICKET_LIMITS,
+  TICKET_PRIORITIES,
   TICKET_STATUSES,
   toPublicTicket,
   type Ticket,
   type TicketReply,
-  type TicketStatus,
 } from '../tickets/ticket';
 import { parseIfMatch, ticketETag } from '../tickets/ticketETag';
 import {
@@ -22,13 +23,19 @@ import {
 } from '../tickets/ticketErrors';
 import { parseTicketNumber } from '../tickets/ticketNumber';
 import { decodeTicketCursor } from '../tickets/ticketRow';
-import type { TicketStore } from '../tickets/ticketStore';
+import type { TicketListFilter, TicketStore } from '../tickets/ticketStore';
 import { utf8Length } from '../tickets/ticketText';
 
 export interface TicketRouteDeps {
   readonly store: TicketStore;
-  /** AGENT_API_TOKEN; undefined turns the routes off (404). */
+  /** AGENT_API_TOKEN (acts as agent "api"); with no token and no agents the routes are off (404). */
   readonly token: string | undefined;
+  /** AGENT_TOKENS: named agents, for the console and the API; each write records the name. */
+  readonly agents?: readonly AgentCredential[];
+  /** The console's live queue (GET /api/agent/events); without it that route is 404. */
+  readonly feed?: TicketChangeFeed;
+  /** The clock for the age filter. */
+  readonly now?: () => number;
   /** Proactive delivery into the user's conversation; false (or a throw) = not delivered now, the reply waits. */
   readonly deliverReply: (ticket: Ticket, reply: TicketReply) => Promise<boolean>;
   readonly onUnexpected: (error: unknown) => void;
@@ -68,7 +75,11 @@ function assertJson(req: Request): void {
   if (!req.is('json')) throw new HttpError(415, 'unsupported_media_type', 'Send application/json.');
 }
 
-function statusFilter(req: Request): { status?: TicketStatus; limit: number; cursor?: string } {
+const CAUSE_FILTER = /^(none|[a-z][a-z0-9_]{0,63})$/;
+const MAX_AGE_HOURS = 24 * 365;
+
+/** `?status=&cause=&priority=&olderThanHours=&limit=&cursor=`; `cause=none` is tickets without a recognised cause. */
+function listFilter(req: Request, now: number): TicketListFilter {
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const single = (name: string): string | undefined => {
     const values = query.getAll(name);
@@ -76,11 +87,25 @@ function statusFilter(req: Request): { status?: TicketStatus; limit: number; cur
     return values[0];
   };
   const status = single('status');
+  const cause = single('cause');
+  const priority = single('priority');
+  const olderThanHours = single('olderThanHours');
   const limit = single('limit');
   const cursor = single('cursor');
   const parsedStatus = z.enum(TICKET_STATUSES).safeParse(status);
   if (status !== undefined && !parsedStatus.success) {
     throw new HttpError(400, 'bad_request', `status must be one of ${TICKET_STATUSES.join(', ')}.`);
+  }
+  const parsedPriority = z.enum(TICKET_PRIORITIES).safeParse(priority);
+  if (priority !== undefined && !parsedPriority.success) {
+    throw new HttpError(400, 'bad_request', `priority must be one of ${TICKET_PRIORITIES.join(', ')}.`);
+  }
+  if (cause !== undefined && !CAUSE_FILTER.test(cause)) {
+    throw new HttpError(400, 'bad_request', 'cause must be a topic id (e.g. photo_unclear) or none.');
+  }
+  const hours = olderThanHours === undefined ? undefined : Number(olderThanHours);
+  if (hours !== undefined && (!/^[1-9][0-9]{0,3}$/.test(olderThanHours ?? '') || hours > MAX_AGE_HOURS)) {
+    throw new HttpError(400, 'bad_request', `olderThanHours must be a whole number from 1 to ${MAX_AGE_HOURS}.`);
   }
   if (limit !== undefined && !/^(100|[1-9][0-9]?)$/.test(limit)) {
     throw new HttpError(400, 'bad_request', 'limit must be a whole number from 1 to 100.');
@@ -90,6 +115,9 @@ function statusFilter(req: Request): { status?: TicketStatus; limit: number; cur
   }
   return {
     ...(parsedStatus.success ? { status: parsedStatus.data } : {}),
+    ...(cause === undefined ? {} : { cause: cause === 'none' ? null : cause }),
+    ...(parsedPriority.success ? { priority: parsedPriority.data } : {}),
+    ...(hours === undefined ? {} : { createdBefore: new Date(now - hours * 3_600_000).toISOString() }),
     limit: limit === undefined ? DEFAULT_PAGE : Number(limit),
     ...(cursor === undefined ? {} : { cursor }),
   };
@@ -126,13 +154,15 @@ function asHttpError(error: unknown): unknown {
  */
 export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): void {
   const { store } = deps;
-  const guarded = (handler: (req: Request, res: Response) => Promise<void>) =>
+  const auth = new AgentAuthenticator(deps.token, deps.agents ?? []);
+  const now = deps.now ?? Date.now;
+  const guarded = (handler: (req: Request, res: Response, agent: AgentIdentity) => Promise<void>, named = false) =>
     route(
       async (req, res) => {
-        if (deps.token === undefined || deps.token === '') throw new HttpError(404, 'not_found', 'Not found.');
-        assertBearer(req, deps.token);
+        if (!auth.enabled) throw new HttpError(404, 'not_found', 'Not found.');
+        const agent = named ? auth.authenticateNamed(req) : auth.authenticate(req);
         try {
-          await handler(req, res);
+          await handler(req, res, agent);
         } catch (error) {
           throw asHttpError(error);
         }
@@ -140,10 +170,25 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
       (error) => deps.onUnexpected(error),
     );
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- guarded() takes async handlers
+  const me = async (_req: Request, res: Response, agent: AgentIdentity): Promise<void> => {
+    res.json({ name: agent.name });
+  };
+  server.get('/api/agent/me', guarded(me, true));
+
+  const { feed } = deps;
+  server.get(
+    '/api/agent/events',
+    guarded(async (req, res) => {
+      if (feed === undefined) throw new HttpError(404, 'not_found', 'Not found.');
+      await feed.stream(req, res);
+    }, true),
+  );
+
   server.get(
     '/api/tickets',
     guarded(async (req, res) => {
-      const page = await store.list(statusFilter(req));
+      const page = await store.list(listFilter(req, now()));
       res.header('Cache-Control', 'no-store');
       res.json({
         tickets: page.tickets.map(toPublicTicket),
@@ -165,7 +210,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
   server.patch(
     '/api/tickets/:number',
     ...jsonBody(MAX_BODY_BYTES),
-    guarded(async (req, res) => {
+    guarded(async (req, res, agent) => {
       const number = ticketNumberOf(req);
       assertJson(req);
       const parsed = patchSchema.safeParse(req.body);
@@ -191,7 +236,9 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         ...(status === undefined ? {} : { status }),
         ...(assignee === undefined ? {} : { assignee }),
         ...(note === undefined ? {} : { note }),
+        agent: agent.name,
       });
+      feed?.poke();
       sendTicket(res, ticket);
     }),
   );
@@ -199,7 +246,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
   server.post(
     '/api/tickets/:number/reply',
     ...jsonBody(MAX_BODY_BYTES),
-    guarded(async (req, res) => {
+    guarded(async (req, res, agent) => {
       const number = ticketNumberOf(req);
       assertJson(req);
       const parsed = replySchema.safeParse(req.body);
@@ -207,7 +254,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
       if (utf8Length(parsed.data.text) > TICKET_LIMITS.replyBytes) {
         throw new HttpError(413, 'payload_too_large', `A reply may be at most ${TICKET_LIMITS.replyBytes} bytes.`);
       }
-      const { ticket, reply } = await store.addReply(number, parsed.data.text);
+      const { ticket, reply } = await store.addReply(number, parsed.data.text, agent.name);
       let delivered = false;
       try {
         delivered = await deps.deliverReply(ticket, reply);
@@ -218,6 +265,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
       if (delivered) await store.markReplyDelivered(number, reply.id);
       const latest = (await store.get(number)) ?? ticket;
       const stored = latest.replies.find((candidate) => candidate.id === reply.id) ?? reply;
+      feed?.poke();
       res.header('ETag', ticketETag(latest.version));
       res.header('Cache-Control', 'no-store');
       res.status(delivered ? 200 : 202);

@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, SqlDatabase } from '../storage/sqlDatabase';
+import { sql, type Expression } from 'kysely';
+import type { Db, SqlDatabase, SqlDialect } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
 import { SqlOutbox } from './sqlOutbox';
-import { detailsOf, TICKET_LIMITS, type NewTicket, type Ticket, type TicketChange, type TicketReply } from './ticket';
+import {
+  agentNameSchema,
+  detailsOf,
+  ticketDetailsSchema,
+  TICKET_LIMITS,
+  type NewTicket,
+  type Ticket,
+  type TicketAction,
+  type TicketActivity,
+  type TicketChange,
+  type TicketReply,
+} from './ticket';
 import {
   InvalidTicketError,
   TicketAnonymisedError,
@@ -28,7 +40,14 @@ import {
   validateNewTicket,
   type ParsedTicketRow,
 } from './ticketRow';
-import type { PendingReply, TicketListFilter, TicketPage, TicketStore, TicketStoreOptions } from './ticketStore';
+import type {
+  PendingReply,
+  TicketChangesFilter,
+  TicketListFilter,
+  TicketPage,
+  TicketStore,
+  TicketStoreOptions,
+} from './ticketStore';
 
 const MAX_NUMBER_ATTEMPTS = 8;
 
@@ -94,6 +113,13 @@ export class SqlTicketStore implements TicketStore {
     return this.database.dialect.read(async (db): Promise<TicketPage> => {
       let query = db.selectFrom('tickets').selectAll();
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
+      if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
+      const { cause } = filter;
+      if (cause !== undefined) {
+        const causeId = causeIdOf(this.database.dialect);
+        query = query.where((eb) => (cause === null ? eb(causeId, 'is', null) : eb(causeId, '=', cause)));
+      }
       if (cursor !== undefined) {
         query = query.where((eb) =>
           eb.or([
@@ -116,14 +142,37 @@ export class SqlTicketStore implements TicketStore {
     });
   }
 
+  async listChanged(filter: TicketChangesFilter): Promise<Ticket[]> {
+    const limit = listLimit(filter.limit);
+    return this.database.dialect.read(async (db) => {
+      const rows = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('updated_at', '>=', filter.since)
+        .orderBy('updated_at')
+        .orderBy('number')
+        .limit(limit)
+        .execute();
+      return withChildren(db, rows.map(parseTicketRow));
+    });
+  }
+
   async update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket> {
     const note = change.note === undefined ? undefined : noteText(change.note);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
+    const agent = agentOf(change.agent);
     return this.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
       const at = this.at();
-      if (note !== undefined) await insertNote(db, number, note, at);
+      const noteId = note === undefined ? undefined : await insertNote(db, number, note, at);
+      if (agent !== undefined) {
+        await appendActivity(db, number, [
+          ...(change.status === undefined ? [] : [activity(at, agent, 'status', change.status)]),
+          ...(assignee === undefined ? [] : [activity(at, agent, 'assignee', assignee)]),
+          ...(noteId === undefined ? [] : [activity(at, agent, 'note', noteId)]),
+        ]);
+      }
       await db
         .updateTable('tickets')
         .set((eb) => ({
@@ -138,19 +187,22 @@ export class SqlTicketStore implements TicketStore {
     });
   }
 
-  async addNote(number: string, text: string): Promise<Ticket> {
+  async addNote(number: string, text: string, agent?: string): Promise<Ticket> {
     const note = noteText(text);
+    const by = agentOf(agent);
     return this.write(async (db) => {
       await this.lockTicket(db, number);
       const at = this.at();
-      await insertNote(db, number, note, at);
+      const noteId = await insertNote(db, number, note, at);
+      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'note', noteId)]);
       await touch(db, number, at);
       return mustRead(db, number);
     });
   }
 
-  async addReply(number: string, text: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
+  async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const body = replyText(text);
+    const by = agentOf(agent);
     return this.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
@@ -164,6 +216,7 @@ export class SqlTicketStore implements TicketStore {
         .insertInto('ticket_replies')
         .values({ ticket_number: number, position: count + 1, id: reply.id, text: body, created_at: at })
         .execute();
+      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'reply', reply.id)]);
       await touch(db, number, at);
       return { ticket: await mustRead(db, number), reply };
     });
@@ -337,14 +390,50 @@ async function countChildren(db: Db, table: 'ticket_notes' | 'ticket_replies', n
   return row.count;
 }
 
-async function insertNote(db: Db, number: string, text: string, at: string): Promise<void> {
+/** Returns the new note's id. */
+async function insertNote(db: Db, number: string, text: string, at: string): Promise<string> {
   const count = await countChildren(db, 'ticket_notes', number);
   if (count >= TICKET_LIMITS.notes) {
     throw new TicketLimitError('notes', `A ticket holds at most ${TICKET_LIMITS.notes} notes.`);
   }
+  const id = randomUUID();
   await db
     .insertInto('ticket_notes')
-    .values({ ticket_number: number, position: count + 1, id: randomUUID(), text, created_at: at })
+    .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
+    .execute();
+  return id;
+}
+
+/**
+ * `details.cause.id` as SQL. The cause lives in the details document, so its path is the one
+ * piece of JSON syntax the two databases spell differently (a `cause_id` column would remove it).
+ */
+function causeIdOf(dialect: SqlDialect): Expression<string | null> {
+  return dialect.kind === 'sqlite'
+    ? sql<string | null>`json_extract(details, '$.cause.id')`
+    : sql<string | null>`(details -> 'cause' ->> 'id')`;
+}
+
+function agentOf(agent: string | undefined): string | undefined {
+  if (agent === undefined) return undefined;
+  if (!agentNameSchema.safeParse(agent).success) throw new InvalidTicketError('That is not an agent name.');
+  return agent;
+}
+
+function activity(at: string, agent: string, action: TicketAction, value: string | null): TicketActivity {
+  return { at, agent, action, value };
+}
+
+/** Adds to the ticket's activity, keeping the latest TICKET_LIMITS.activity entries; inside the ticket's write. */
+async function appendActivity(db: Db, number: string, entries: readonly TicketActivity[]): Promise<void> {
+  if (entries.length === 0) return;
+  const row = await db.selectFrom('tickets').select('details').where('number', '=', number).executeTakeFirstOrThrow();
+  const details = ticketDetailsSchema.parse(JSON.parse(row.details));
+  const kept = [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
+  await db
+    .updateTable('tickets')
+    .set({ details: JSON.stringify({ ...details, activity: kept }) })
+    .where('number', '=', number)
     .execute();
 }
 

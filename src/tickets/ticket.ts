@@ -21,7 +21,13 @@ export const TICKET_LIMITS = {
   steps: 200,
   conversationReferenceBytes: 16 * 1024,
   assigneeCharacters: 128,
+  /** The latest agent actions kept on a ticket; older ones drop off. */
+  activity: 500,
+  agentNameCharacters: 64,
 } as const;
+
+export const TICKET_ACTIONS = ['status', 'assignee', 'note', 'reply'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 const topicOrStepId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a snake_case id');
 /** An i18n key with its namespace, e.g. `topics:photo_unclear.label` (resolved by the reader). */
@@ -57,7 +63,20 @@ const conversationReferenceSchema = z
     `the conversation reference must stay under ${TICKET_LIMITS.conversationReferenceBytes} bytes of JSON`,
   );
 
+/** Who did what: an agent's name from AGENT_TOKENS (or "api" for AGENT_API_TOKEN), never a user's. */
+export const agentNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected 1-64 letters, digits, ".", "_" or "-"');
+const activitySchema = z.strictObject({
+  at: isoTime,
+  agent: agentNameSchema,
+  action: z.enum(TICKET_ACTIONS),
+  /** The new status for `status`, the note or reply id for `note` and `reply`, the assignee (or null) for `assignee`. */
+  value: z.string().max(TICKET_LIMITS.assigneeCharacters).nullable(),
+});
+
 export type TicketCause = z.infer<typeof causeSchema>;
+export type TicketActivity = z.infer<typeof activitySchema>;
 export type StepVisit = z.infer<typeof stepVisitSchema>;
 export type AttemptsState = z.infer<typeof attemptsSchema>;
 export type PhotoCheckSummary = z.infer<typeof photoCheckSchema>;
@@ -106,6 +125,8 @@ export const ticketDetailsSchema = z.strictObject({
   /** Tickets filed before the selfie check have none. */
   selfieChecks: z.array(selfieCheckSchema).default([]),
   infoFindings: z.array(infoFindingSchema),
+  /** Absent on tickets stored before agents were named. */
+  activity: z.array(activitySchema).max(TICKET_LIMITS.activity).default([]),
 });
 export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
 
@@ -145,6 +166,8 @@ export interface TicketChange {
   /** null unassigns. */
   readonly assignee?: string | null;
   readonly note?: string;
+  /** The agent making the change, recorded in the ticket's activity. */
+  readonly agent?: string;
 }
 
 /** The ticket as agents and the helpdesk see it: without the user key and the conversation reference. */
@@ -168,5 +191,6 @@ export function detailsOf(ticket: ValidNewTicket): TicketDetails {
     photoChecks: ticket.photoChecks,
     selfieChecks: ticket.selfieChecks,
     infoFindings: ticket.infoFindings,
+    activity: [],
   };
 }

@@ -1,8 +1,13 @@
 import type { TicketOutbox } from './outbox';
-import type { NewTicket, Ticket, TicketChange, TicketReply, TicketStatus } from './ticket';
+import type { NewTicket, Ticket, TicketChange, TicketPriority, TicketReply, TicketStatus } from './ticket';
 
 export interface TicketListFilter {
   readonly status?: TicketStatus;
+  /** A topic id (`cause.id`), or null for tickets with no recognised cause. */
+  readonly cause?: string | null;
+  readonly priority?: TicketPriority;
+  /** Only tickets created before this ISO time (the queue's age filter). */
+  readonly createdBefore?: string;
   /** 1..100. */
   readonly limit: number;
   /** `nextCursor` of the previous page. */
@@ -14,6 +19,13 @@ export interface TicketPage {
   readonly tickets: Ticket[];
   /** Present when more tickets follow. */
   readonly nextCursor?: string;
+}
+
+export interface TicketChangesFilter {
+  /** ISO time: tickets whose updatedAt is at or after it. */
+  readonly since: string;
+  /** 1..100. */
+  readonly limit: number;
 }
 
 export interface PendingReply {
@@ -32,10 +44,13 @@ export interface TicketStore {
   /** `number` in canonical form (parseTicketNumber). */
   get(number: string): Promise<Ticket | undefined>;
   list(filter: TicketListFilter): Promise<TicketPage>;
+  /** Tickets changed at or after `since`, oldest change first: the feed behind the agent console's live queue. */
+  listChanged(filter: TicketChangesFilter): Promise<Ticket[]>;
   /** Applies the change only while the ticket is still at `expectedVersion`; a note counts against the limits. */
   update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket>;
-  addNote(number: string, text: string): Promise<Ticket>;
-  addReply(number: string, text: string): Promise<{ ticket: Ticket; reply: TicketReply }>;
+  /** `agent` (when given) is recorded in the ticket's activity, as for update() and addReply(). */
+  addNote(number: string, text: string, agent?: string): Promise<Ticket>;
+  addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }>;
   /** True when this call marked it (false: unknown, or someone marked it first), so a reply is shown once. */
   markReplyDelivered(number: string, replyId: string): Promise<boolean>;
   /** Undelivered replies on the user's tickets, oldest first: shown the next time the user writes. */

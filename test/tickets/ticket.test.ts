@@ -59,6 +59,7 @@ describe('ticket model', function () {
       assignee: null,
       notes: [],
       replies: [],
+      activity: [],
       createdAt: '2026-11-28T08:00:00.000Z',
       updatedAt: '2026-11-28T08:00:00.000Z',
       version: 1,

@@ -106,6 +106,94 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
       await assert.rejects(store.list({ limit: 2, cursor: 'not-a-cursor' }), InvalidTicketError);
     });
 
+    it('filters the list by cause (or no cause), priority and age, with the status and the cursor', async function () {
+      const oldPhoto = await store.create(newTicket({ priority: 'high' }));
+      clock.advance(2 * 3_600_000);
+      const expired = await store.create(
+        newTicket({ cause: { id: 'document_expired', labelKey: 'topics:document_expired.label' } }),
+      );
+      const unknown = await store.create(newTicket({ cause: { id: null, labelKey: null } }));
+      const newPhoto = await store.create(newTicket());
+      const numbers = async (filter: Omit<Parameters<TicketStore['list']>[0], 'limit'>) =>
+        (await store.list({ limit: 10, ...filter })).tickets.map((ticket) => ticket.number);
+
+      assert.deepEqual(await numbers({ cause: 'photo_unclear' }), [newPhoto.number, oldPhoto.number]);
+      assert.deepEqual(await numbers({ cause: 'photo_unclear_' }), [], 'the cause is matched exactly');
+      assert.deepEqual(await numbers({ cause: null }), [unknown.number]);
+      assert.deepEqual(await numbers({ priority: 'high' }), [oldPhoto.number]);
+      const hourAgo = new Date(clock.now().getTime() - 3_600_000).toISOString();
+      assert.deepEqual(await numbers({ createdBefore: hourAgo }), [oldPhoto.number]);
+      assert.deepEqual(await numbers({ cause: 'document_expired', status: 'open' }), [expired.number]);
+      await store.update(expired.number, 1, { status: 'resolved' });
+      assert.deepEqual(await numbers({ cause: 'document_expired', status: 'open' }), []);
+
+      const first = await store.list({ limit: 1, cause: 'photo_unclear' });
+      assert.ok(first.nextCursor);
+      const second = await store.list({ limit: 1, cause: 'photo_unclear', cursor: first.nextCursor });
+      assert.deepEqual(
+        second.tickets.map((ticket) => ticket.number),
+        [oldPhoto.number],
+      );
+      assert.equal(second.nextCursor, undefined);
+    });
+
+    it('lists the tickets changed since a time, oldest change first, for another process too', async function () {
+      const a = await store.create(newTicket());
+      clock.advance(1_000);
+      const since = clock.now().toISOString();
+      const b = await store.create(newTicket({ userKey: userKey('user-2') }));
+      clock.advance(1_000);
+      await store.update(a.number, 1, { status: 'in_progress' });
+      const other = await harness().another({ now: clock.now });
+      try {
+        const changed = await other.listChanged({ since, limit: 10 });
+        assert.deepEqual(
+          changed.map((ticket) => [ticket.number, ticket.status]),
+          [
+            [b.number, 'open'],
+            [a.number, 'in_progress'],
+          ],
+        );
+        assert.deepEqual(await other.listChanged({ since, limit: 1 }).then((list) => list.map((t) => t.number)), [
+          b.number,
+        ]);
+        clock.advance(1_000);
+        assert.deepEqual(await other.listChanged({ since: clock.now().toISOString(), limit: 10 }), []);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('records which agent changed the status, assigned, wrote a note or replied', async function () {
+      const created = await store.create(newTicket());
+      assert.deepEqual(created.activity, []);
+      const changed = await store.update(created.number, 1, {
+        status: 'in_progress',
+        note: 'Checking',
+        agent: 'alice',
+      });
+      clock.advance(1_000);
+      await store.addNote(created.number, 'Second look', 'bob');
+      const { reply } = await store.addReply(created.number, 'Please retake the photo', 'bob');
+      const anonymous = await store.update(created.number, 4, { assignee: 'carol' });
+      const ticket = await store.get(created.number);
+      assert.ok(ticket);
+      assert.equal(anonymous.activity.length, 4, 'a change without an agent records nothing');
+      assert.deepEqual(
+        ticket.activity.map((entry) => [entry.agent, entry.action, entry.value]),
+        [
+          ['alice', 'status', 'in_progress'],
+          ['alice', 'note', changed.notes[0]?.id],
+          ['bob', 'note', ticket.notes[1]?.id],
+          ['bob', 'reply', reply.id],
+        ],
+      );
+      assert.equal(ticket.activity[0]?.at, '2026-11-28T08:00:00.000Z');
+      await assert.rejects(store.addNote(created.number, 'x', 'not a name!'), InvalidTicketError);
+      await assert.rejects(store.update(created.number, 5, { status: 'open', agent: '' }), InvalidTicketError);
+      assert.equal((await store.get(created.number))?.version, 5, 'a refused agent name changes nothing');
+    });
+
     it('applies a change at the expected version, bumps it, and refuses a stale one', async function () {
       const created = await store.create(newTicket());
       clock.advance(5000);

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { sendError } from '../../http/httpError';
+import { pathParam } from '../../http/route';
+import { assetLoader, SECURITY_HEADERS, sendAsset, type AssetSource } from '../../http/staticAssets';
+import { LOCALES_DIR, PROJECT_ROOT } from '../../projectPaths';
+
+/** The console's own files and i18next's browser bundle, all from this server (no CDN, no inline script or style). */
+const CONSOLE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PUBLIC_DIR = path.join(PROJECT_ROOT, 'src', 'api', 'agentConsole', 'public');
+const I18NEXT_UMD = path.join(path.dirname(require.resolve('i18next/package.json')), 'dist', 'umd', 'i18next.min.js');
+const script = (file: string, cacheControl = 'no-cache'): AssetSource => ({
+  file,
+  contentType: 'text/javascript; charset=utf-8',
+  cacheControl,
+});
+const loadAsset = assetLoader({
+  'console.html': {
+    file: path.join(PUBLIC_DIR, 'console.html'),
+    contentType: 'text/html; charset=utf-8',
+    cacheControl: 'no-cache',
+  },
+  'console.js': script(path.join(PUBLIC_DIR, 'console.js')),
+  'console.css': {
+    file: path.join(PUBLIC_DIR, 'console.css'),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: 'no-cache',
+  },
+  'i18next.js': script(I18NEXT_UMD, 'public, max-age=86400'),
+});
+
+/**
+ * Locales the console is translated into (locales/agent-console/<locale>.json): staff texts, kept
+ * apart from the conversation locales that every user language must cover.
+ */
+export const CONSOLE_LOCALES = ['en', 'zh-CN'] as const;
+const localeSchema = z.enum(CONSOLE_LOCALES);
+const textTree = z.record(z.string(), z.unknown());
+const topicsSchema = z.record(z.string(), z.unknown());
+
+/** The console texts plus each topic's label (the ticket's cause), so the console names causes as the bot does. */
+async function consoleTexts(locale: string): Promise<string> {
+  const dir = path.join(LOCALES_DIR, locale);
+  const agent = textTree.parse(
+    JSON.parse(await readFile(path.join(LOCALES_DIR, 'agent-console', `${locale}.json`), 'utf8')),
+  );
+  const topics = topicsSchema.parse(JSON.parse(await readFile(path.join(dir, 'topics.json'), 'utf8')));
+  const causes: Record<string, string> = {};
+  for (const [id, topic] of Object.entries(topics)) {
+    const label: unknown = typeof topic === 'object' && topic !== null ? Reflect.get(topic, 'label') : undefined;
+    if (typeof label === 'string') causes[id] = label;
+  }
+  return JSON.stringify({ ...agent, cause: causes });
+}
+
+const texts = new Map<string, Promise<string>>();
+
+/** `GET /agent`: the agent console; `/agent/assets/:asset` its files; `/agent/texts/:locale` its texts. */
+export function registerAgentConsolePage(server: Server): void {
+  const page = async (req: Request, res: Response): Promise<void> => {
+    res.header('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
+    await sendAsset(req, res, loadAsset('console.html'));
+  };
+  server.get('/agent', page);
+  server.get('/agent/', page);
+
+  server.get('/agent/assets/:asset', async (req: Request, res: Response) => {
+    const name = pathParam(req, 'asset');
+    await sendAsset(req, res, name === undefined || name === 'console.html' ? undefined : loadAsset(name));
+  });
+
+  server.get('/agent/texts/:locale', async (req: Request, res: Response) => {
+    const locale = localeSchema.safeParse(pathParam(req, 'locale'));
+    if (!locale.success) {
+      sendError(res, 404, 'not_found', `The console speaks ${CONSOLE_LOCALES.join(', ')}.`);
+      return;
+    }
+    let pending = texts.get(locale.data);
+    if (!pending) {
+      pending = consoleTexts(locale.data);
+      pending.catch(() => texts.delete(locale.data));
+      texts.set(locale.data, pending);
+    }
+    try {
+      const body = await pending;
+      res.sendRaw(200, body, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      });
+    } catch {
+      sendError(res, 500, 'internal', 'The texts could not be read.');
+    }
+  });
+}
