@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { DatabaseError, Pool, types, type CustomTypesConfig } from 'pg';
+import { Pool, types, type CustomTypesConfig } from 'pg';
 import type { Schema } from './schema';
 import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
 
@@ -52,8 +52,6 @@ function dialectOf(db: Db): SqlDialect {
         connection,
       );
     },
-    isPrimaryKeyViolation: (error) =>
-      error instanceof DatabaseError && error.code === '23505' && (error.constraint?.endsWith('_pkey') ?? false),
     // Deleted tuples leave the heap with VACUUM, which PostgreSQL schedules itself.
     afterErase: () => Promise.resolve(),
   };

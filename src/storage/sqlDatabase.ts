@@ -19,7 +19,6 @@ export interface SqlDialect {
   runScript(db: Db, script: string): Promise<void>;
   /** Inside write(): serialises migration runs of processes that start together. */
   lockMigrations(db: Db): Promise<void>;
-  isPrimaryKeyViolation(error: unknown): boolean;
   /** After "forget me": leave no older copy of erased rows behind (SQLite's WAL). */
   afterErase(db: Db): Promise<void>;
 }

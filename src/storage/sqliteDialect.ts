@@ -59,8 +59,6 @@ function dialectOf(database: Database, db: Db): SqlDialect {
     },
     // The IMMEDIATE transaction already excludes every other writer of the file.
     lockMigrations: () => Promise.resolve(),
-    isPrimaryKeyViolation: (error) =>
-      error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
     // Copies the WAL into the secure-deleted file and empties it, so no older page image survives.
     afterErase: async (db) => {
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);

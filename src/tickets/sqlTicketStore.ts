@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable, Updateable } from 'kysely';
+import { z } from 'zod';
+import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
 import { SqlOutbox } from './sqlOutbox';
-import { detailsOf, TICKET_LIMITS, type NewTicket, type Ticket, type TicketChange, type TicketReply } from './ticket';
+import { detailsOf, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
+import type { NewTicket, Ticket, TicketChange, TicketDetails, TicketReply } from './ticket';
 import {
   InvalidTicketError,
   TicketAnonymisedError,
@@ -13,24 +17,20 @@ import {
 import { generateTicketNumber } from './ticketNumber';
 import {
   anonymisedDetails,
-  assembleTicket,
   assigneeValue,
   cutoffFor,
   decodeTicketCursor,
   encodeTicketCursor,
-  groupByTicket,
   listLimit,
-  noteOf,
   noteText,
-  parseTicketRow,
-  replyOf,
   replyText,
   validateNewTicket,
-  type ParsedTicketRow,
 } from './ticketRow';
 import type { PendingReply, TicketListFilter, TicketPage, TicketStore, TicketStoreOptions } from './ticketStore';
 
 const MAX_NUMBER_ATTEMPTS = 8;
+const statusSchema = z.enum(TICKET_STATUSES);
+const prioritySchema = z.enum(TICKET_PRIORITIES);
 
 /**
  * Tickets in SQLite or PostgreSQL. Every write is one transaction that locks what it reads (the
@@ -52,33 +52,31 @@ export class SqlTicketStore implements TicketStore {
 
   async create(input: NewTicket): Promise<Ticket> {
     const ticket = validateNewTicket(input);
-    for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
-      const number = this.generateNumber();
+    const details = JSON.stringify(detailsOf(ticket));
+    return this.write(async (db) => {
       const at = this.at();
-      try {
-        return await this.write(async (db) => {
-          await db
-            .insertInto('tickets')
-            .values({
-              number,
-              status: 'open',
-              priority: ticket.priority,
-              user_key: ticket.userKey,
-              details: JSON.stringify(detailsOf(ticket)),
-              version: 1,
-              created_at: at,
-              updated_at: at,
-            })
-            .execute();
-          await this.queueWebhook(db, number, TICKET_CREATED_EVENT, at);
-          return mustRead(db, number);
-        });
-      } catch (error) {
-        if (this.database.dialect.isPrimaryKeyViolation(error)) continue;
-        throw error;
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
+        const number = this.generateNumber();
+        const row = {
+          number,
+          status: 'open',
+          priority: ticket.priority,
+          user_key: ticket.userKey,
+          details,
+          version: 1,
+        };
+        // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
+        const { numInsertedOrUpdatedRows } = await db
+          .insertInto('tickets')
+          .values({ ...row, created_at: at, updated_at: at })
+          .onConflict((conflict) => conflict.column('number').doNothing())
+          .executeTakeFirst();
+        if (numInsertedOrUpdatedRows !== 1n) continue;
+        await this.queueWebhook(db, number, TICKET_CREATED_EVENT, at);
+        return mustRead(db, number);
       }
-    }
-    throw new Error(`No free ticket number after ${MAX_NUMBER_ATTEMPTS} attempts.`);
+      throw new Error(`No free ticket number after ${MAX_NUMBER_ATTEMPTS} attempts.`);
+    });
   }
 
   async get(number: string): Promise<Ticket | undefined> {
@@ -107,11 +105,10 @@ export class SqlTicketStore implements TicketStore {
         .orderBy('number', 'desc')
         .limit(limit + 1)
         .execute();
-      const page = rows.slice(0, limit).map(parseTicketRow);
-      const tickets = await withChildren(db, page);
-      const last = page[page.length - 1];
+      const tickets = await withChildren(db, rows.slice(0, limit));
+      const last = tickets[tickets.length - 1];
       return rows.length > limit && last !== undefined
-        ? { tickets, nextCursor: encodeTicketCursor({ createdAt: last.created_at, number: last.number }) }
+        ? { tickets, nextCursor: encodeTicketCursor(last) }
         : { tickets };
     });
   }
@@ -123,17 +120,11 @@ export class SqlTicketStore implements TicketStore {
       const current = await this.lockTicket(db, number);
       if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
       const at = this.at();
-      if (note !== undefined) await insertNote(db, number, note, at);
-      await db
-        .updateTable('tickets')
-        .set((eb) => ({
-          ...(change.status === undefined ? {} : { status: change.status }),
-          ...(assignee === undefined ? {} : { assignee }),
-          version: eb('version', '+', 1),
-          updated_at: at,
-        }))
-        .where('number', '=', number)
-        .execute();
+      if (note !== undefined) await addChild(db, 'ticket_notes', number, note, at);
+      await touch(db, number, at, {
+        ...(change.status === undefined ? {} : { status: change.status }),
+        ...(assignee === undefined ? {} : { assignee }),
+      });
       return mustRead(db, number);
     });
   }
@@ -143,7 +134,7 @@ export class SqlTicketStore implements TicketStore {
     return this.write(async (db) => {
       await this.lockTicket(db, number);
       const at = this.at();
-      await insertNote(db, number, note, at);
+      await addChild(db, 'ticket_notes', number, note, at);
       await touch(db, number, at);
       return mustRead(db, number);
     });
@@ -154,16 +145,13 @@ export class SqlTicketStore implements TicketStore {
     return this.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
-      const count = await countChildren(db, 'ticket_replies', number);
-      if (count >= TICKET_LIMITS.replies) {
-        throw new TicketLimitError('replies', `A ticket holds at most ${TICKET_LIMITS.replies} replies.`);
-      }
       const at = this.at();
-      const reply: TicketReply = { id: randomUUID(), text: body, createdAt: at, deliveredAt: null };
-      await db
-        .insertInto('ticket_replies')
-        .values({ ticket_number: number, position: count + 1, id: reply.id, text: body, created_at: at })
-        .execute();
+      const reply: TicketReply = {
+        id: await addChild(db, 'ticket_replies', number, body, at),
+        text: body,
+        createdAt: at,
+        deliveredAt: null,
+      };
       await touch(db, number, at);
       return { ticket: await mustRead(db, number), reply };
     });
@@ -222,20 +210,12 @@ export class SqlTicketStore implements TicketStore {
         .$if(dialect.rowLocks, (query) => query.forUpdate())
         .execute();
       const at = this.at();
-      for (const row of rows.map(parseTicketRow)) {
-        await db.deleteFrom('ticket_notes').where('ticket_number', '=', row.number).execute();
-        await db.deleteFrom('ticket_replies').where('ticket_number', '=', row.number).execute();
-        await db
-          .updateTable('tickets')
-          .set((eb) => ({
-            details: JSON.stringify(anonymisedDetails(row.details)),
-            user_key: null,
-            anonymised_at: at,
-            updated_at: at,
-            version: eb('version', '+', 1),
-          }))
-          .where('number', '=', row.number)
-          .execute();
+      for (const row of rows) {
+        for (const table of ['ticket_notes', 'ticket_replies'] as const) {
+          await db.deleteFrom(table).where('ticket_number', '=', row.number).execute();
+        }
+        const details = JSON.stringify(anonymisedDetails(detailsOfRow(row)));
+        await touch(db, row.number, at, { details, user_key: null, anonymised_at: at });
         await this.queueWebhook(db, row.number, TICKET_ANONYMISED_EVENT, at);
       }
       return rows.length;
@@ -296,7 +276,7 @@ export class SqlTicketStore implements TicketStore {
 async function read(db: Db, number: string): Promise<Ticket | undefined> {
   const row = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
   if (row === undefined) return undefined;
-  const [ticket] = await withChildren(db, [parseTicketRow(row)]);
+  const [ticket] = await withChildren(db, [row]);
   return ticket;
 }
 
@@ -306,52 +286,96 @@ async function mustRead(db: Db, number: string): Promise<Ticket> {
   return ticket;
 }
 
-async function withChildren(db: Db, rows: readonly ParsedTicketRow[]): Promise<Ticket[]> {
+/** The rows as tickets, with their notes and replies in one query each. */
+async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
-  const noteRows = await db
-    .selectFrom('ticket_notes')
-    .selectAll()
-    .where('ticket_number', 'in', numbers)
-    .orderBy('ticket_number')
-    .orderBy('position')
-    .execute();
-  const replyRows = await db
-    .selectFrom('ticket_replies')
-    .selectAll()
-    .where('ticket_number', 'in', numbers)
-    .orderBy('ticket_number')
-    .orderBy('position')
-    .execute();
-  const notes = groupByTicket(noteRows, noteOf);
-  const replies = groupByTicket(replyRows, replyOf);
-  return rows.map((row) => assembleTicket(row, notes.get(row.number) ?? [], replies.get(row.number) ?? []));
+  const notes = byTicket(
+    await db
+      .selectFrom('ticket_notes')
+      .selectAll()
+      .where('ticket_number', 'in', numbers)
+      .orderBy('ticket_number')
+      .orderBy('position')
+      .execute(),
+    (row) => ({ id: row.id, text: row.text, createdAt: row.created_at }),
+  );
+  const replies = byTicket(
+    await db
+      .selectFrom('ticket_replies')
+      .selectAll()
+      .where('ticket_number', 'in', numbers)
+      .orderBy('ticket_number')
+      .orderBy('position')
+      .execute(),
+    replyOf,
+  );
+  return rows.map((row) => ({
+    number: row.number,
+    status: statusSchema.parse(row.status),
+    priority: prioritySchema.parse(row.priority),
+    assignee: row.assignee,
+    userKey: row.user_key,
+    ...detailsOfRow(row),
+    notes: notes.get(row.number) ?? [],
+    replies: replies.get(row.number) ?? [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    anonymisedAt: row.anonymised_at,
+  }));
 }
 
-async function countChildren(db: Db, table: 'ticket_notes' | 'ticket_replies', number: string): Promise<number> {
-  const row = await db
+/** The details document, checked: the column only promises JSON. */
+function detailsOfRow(row: Pick<Selectable<TicketsTable>, 'details'>): TicketDetails {
+  return ticketDetailsSchema.parse(JSON.parse(row.details));
+}
+
+function replyOf(row: TicketRepliesTable): TicketReply {
+  return { id: row.id, text: row.text, createdAt: row.created_at, deliveredAt: row.delivered_at };
+}
+
+/** Child rows grouped by ticket, in the query's order. */
+function byTicket<R extends TicketChildTable, T>(rows: readonly R[], toValue: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.ticket_number);
+    if (group === undefined) groups.set(row.ticket_number, [toValue(row)]);
+    else group.push(toValue(row));
+  }
+  return groups;
+}
+
+/** Appends a note or reply within the ticket's limit; returns its id. */
+async function addChild(
+  db: Db,
+  table: 'ticket_notes' | 'ticket_replies',
+  number: string,
+  text: string,
+  at: string,
+): Promise<string> {
+  const kind = table === 'ticket_notes' ? 'notes' : 'replies';
+  const { count } = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('ticket_number', '=', number)
     .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-async function insertNote(db: Db, number: string, text: string, at: string): Promise<void> {
-  const count = await countChildren(db, 'ticket_notes', number);
-  if (count >= TICKET_LIMITS.notes) {
-    throw new TicketLimitError('notes', `A ticket holds at most ${TICKET_LIMITS.notes} notes.`);
+  if (count >= TICKET_LIMITS[kind]) {
+    throw new TicketLimitError(kind, `A ticket holds at most ${TICKET_LIMITS[kind]} ${kind}.`);
   }
+  const id = randomUUID();
   await db
-    .insertInto('ticket_notes')
-    .values({ ticket_number: number, position: count + 1, id: randomUUID(), text, created_at: at })
+    .insertInto(table)
+    .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
     .execute();
+  return id;
 }
 
-async function touch(db: Db, number: string, at: string): Promise<void> {
+/** A new version of the ticket, with `change` applied. */
+async function touch(db: Db, number: string, at: string, change: Updateable<TicketsTable> = {}): Promise<void> {
   await db
     .updateTable('tickets')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+    .set((eb) => ({ ...change, version: eb('version', '+', 1), updated_at: at }))
     .where('number', '=', number)
     .execute();
 }
