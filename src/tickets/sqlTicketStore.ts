@@ -5,7 +5,7 @@ import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../stor
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
 import { SqlOutbox } from './sqlOutbox';
-import { detailsOf, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
+import { TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
 import type { NewTicket, Ticket, TicketChange, TicketDetails, TicketReply } from './ticket';
 import {
   InvalidTicketError,
@@ -51,24 +51,24 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async create(input: NewTicket): Promise<Ticket> {
-    const ticket = validateNewTicket(input);
-    const details = JSON.stringify(detailsOf(ticket));
+    const { userKey, priority, ...details } = validateNewTicket(input);
     return this.write(async (db) => {
       const at = this.at();
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
         const number = this.generateNumber();
-        const row = {
-          number,
-          status: 'open',
-          priority: ticket.priority,
-          user_key: ticket.userKey,
-          details,
-          version: 1,
-        };
         // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
         const { numInsertedOrUpdatedRows } = await db
           .insertInto('tickets')
-          .values({ ...row, created_at: at, updated_at: at })
+          .values({
+            number,
+            status: 'open',
+            priority,
+            user_key: userKey,
+            details: JSON.stringify(details),
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          })
           .onConflict((conflict) => conflict.column('number').doNothing())
           .executeTakeFirst();
         if (numInsertedOrUpdatedRows !== 1n) continue;
