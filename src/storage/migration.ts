@@ -90,10 +90,9 @@ export function runMigrations(
   component: string,
   migrations: readonly Migration[],
 ): Promise<number[]> {
-  const { dialect } = database;
-  return dialect.write(async (db) => {
-    await dialect.lockMigrations(db);
-    await dialect.runScript(db, MIGRATIONS_TABLE[dialect.kind]);
+  return database.write(async (db) => {
+    await database.lockMigrations(db);
+    await database.runScript(db, MIGRATIONS_TABLE[database.kind]);
     const applied = await db
       .selectFrom('schema_migrations')
       .select('version')
@@ -105,8 +104,8 @@ export function runMigrations(
       applied.map((row) => row.version),
     );
     for (const migration of pending) {
-      const script = typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect.kind];
-      if (script !== '') await dialect.runScript(db, script);
+      const script = typeof migration.sql === 'string' ? migration.sql : migration.sql[database.kind];
+      if (script !== '') await database.runScript(db, script);
       await db
         .insertInto('schema_migrations')
         .values({ component, version: migration.version, name: migration.name })

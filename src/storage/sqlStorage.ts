@@ -37,7 +37,7 @@ export class SqlStorage implements ClosableStorage {
     if (writes.length === 0) return;
     // Rows locked in one global order, so two overlapping batches cannot deadlock.
     writes.sort((a, b) => Buffer.compare(a.hash, b.hash));
-    await this.database.dialect.write(async (db) => {
+    await this.database.write(async (db) => {
       for (const { item, hash } of writes) await writeOne(db, item, hash);
     });
   }
@@ -45,8 +45,7 @@ export class SqlStorage implements ClosableStorage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     if (keys.length === 0) return;
-    const { db, dialect } = this.database;
-    await db
+    await this.database.db
       .deleteFrom('bot_state')
       .where(
         'key_hash',
@@ -55,7 +54,7 @@ export class SqlStorage implements ClosableStorage {
       )
       .execute();
     // Only "forget me" deletes bot state.
-    await dialect.afterErase(db);
+    await this.database.afterErase();
   }
 
   ping(): Promise<void> {

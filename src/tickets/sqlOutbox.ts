@@ -9,8 +9,7 @@ export class SqlOutbox implements TicketOutbox {
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const at = now.toISOString();
     const lockToken = randomUUID();
-    const { dialect } = this.database;
-    const claimed = await dialect.write((db) => {
+    const claimed = await this.database.write((db) => {
       const due = db
         .selectFrom('ticket_outbox')
         .select('id')
@@ -21,7 +20,7 @@ export class SqlOutbox implements TicketOutbox {
         .orderBy('id')
         .limit(limit)
         // Dispatchers in other processes claim other rows instead of waiting for these.
-        .$if(dialect.rowLocks, (query) => query.forUpdate().skipLocked());
+        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
       return db
         .updateTable('ticket_outbox')
         .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })

@@ -80,7 +80,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async get(number: string): Promise<Ticket | undefined> {
-    return this.database.dialect.read((db) => read(db, number));
+    return this.database.read((db) => read(db, number));
   }
 
   async list(filter: TicketListFilter): Promise<TicketPage> {
@@ -89,7 +89,7 @@ export class SqlTicketStore implements TicketStore {
     if (filter.cursor !== undefined && cursor === undefined) {
       throw new InvalidTicketError('The cursor is not one this list handed out.');
     }
-    return this.database.dialect.read(async (db): Promise<TicketPage> => {
+    return this.database.read(async (db): Promise<TicketPage> => {
       let query = db.selectFrom('tickets').selectAll();
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (cursor !== undefined) {
@@ -199,7 +199,6 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
-    const { dialect } = this.database;
     const count = await this.write(async (db) => {
       // Locked in number order, so two overlapping requests cannot deadlock.
       const rows = await db
@@ -207,7 +206,7 @@ export class SqlTicketStore implements TicketStore {
         .selectAll()
         .where('user_key', '=', userKey)
         .orderBy('number')
-        .$if(dialect.rowLocks, (query) => query.forUpdate())
+        .$if(this.database.rowLocks, (query) => query.forUpdate())
         .execute();
       const at = this.at();
       for (const row of rows) {
@@ -220,7 +219,7 @@ export class SqlTicketStore implements TicketStore {
       }
       return rows.length;
     });
-    await dialect.afterErase(this.database.db);
+    await this.database.afterErase();
     return count;
   }
 
@@ -249,7 +248,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   private write<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.database.dialect.write(work);
+    return this.database.write(work);
   }
 
   /** The ticket's version and user key; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
@@ -258,7 +257,7 @@ export class SqlTicketStore implements TicketStore {
       .selectFrom('tickets')
       .select(['version', 'user_key'])
       .where('number', '=', number)
-      .$if(this.database.dialect.rowLocks, (query) => query.forUpdate())
+      .$if(this.database.rowLocks, (query) => query.forUpdate())
       .executeTakeFirst();
     if (row === undefined) throw new TicketNotFoundError(number);
     return row;
