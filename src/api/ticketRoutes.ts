@@ -12,7 +12,7 @@ import {
   type TicketReply,
   type TicketStatus,
 } from '../tickets/ticket';
-import { parseIfMatch, ticketETag } from '../tickets/ticketETag';
+import { parseIfMatch, ticketETag } from './ticketETag';
 import {
   InvalidTicketError,
   TicketAnonymisedError,
