@@ -24,9 +24,8 @@ export class SqlStorage implements ClosableStorage {
     const items: StoreItems = {};
     for (const row of rows) {
       const key = keysByStoredKey.get(row.key);
-      // SQLite hands back the JSON text, PostgreSQL (a json column) the parsed value.
-      if (key !== undefined)
-        items[key] = toStoreItem(key, typeof row.value === 'string' ? JSON.parse(row.value) : row.value, row.etag);
+      // Both databases hand back the JSON text (postgresDialect reads json columns as text).
+      if (key !== undefined) items[key] = toStoreItem(key, JSON.parse(row.value), row.etag);
     }
     return items;
   }

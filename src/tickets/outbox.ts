@@ -14,11 +14,7 @@ export interface OutboxEntry {
   readonly lockToken: string;
 }
 
-export interface OutboxRow {
-  readonly id: string;
-  readonly ticketNumber: string;
-  readonly event: string;
-  readonly attempts: number;
+export interface OutboxRow extends Omit<OutboxEntry, 'lockToken'> {
   readonly nextAttemptAt: string;
   readonly deliveredAt: string | null;
   readonly lastError: string | null;

@@ -52,7 +52,7 @@ export class SqlTicketStore implements TicketStore {
 
   async create(input: NewTicket): Promise<Ticket> {
     const { userKey, priority, ...details } = validateNewTicket(input);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const at = this.at();
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
         const number = this.generateNumber();
@@ -116,7 +116,7 @@ export class SqlTicketStore implements TicketStore {
   async update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket> {
     const note = change.note === undefined ? undefined : noteText(change.note);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
       const at = this.at();
@@ -131,7 +131,7 @@ export class SqlTicketStore implements TicketStore {
 
   async addNote(number: string, text: string): Promise<Ticket> {
     const note = noteText(text);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       await this.lockTicket(db, number);
       const at = this.at();
       await addChild(db, 'ticket_notes', number, note, at);
@@ -142,7 +142,7 @@ export class SqlTicketStore implements TicketStore {
 
   async addReply(number: string, text: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const body = replyText(text);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
       const at = this.at();
@@ -158,7 +158,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async markReplyDelivered(number: string, replyId: string): Promise<boolean> {
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const at = this.at();
       const { numUpdatedRows } = await db
         .updateTable('ticket_replies')
@@ -199,7 +199,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
-    const count = await this.write(async (db) => {
+    const count = await this.database.write(async (db) => {
       // Locked in number order, so two overlapping requests cannot deadlock.
       const rows = await db
         .selectFrom('tickets')
@@ -225,7 +225,7 @@ export class SqlTicketStore implements TicketStore {
 
   async purgeOlderThan(days: number): Promise<number> {
     const cutoff = cutoffFor(this.now(), days).toISOString();
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const expired = db.selectFrom('tickets').select('number').where('updated_at', '<', cutoff);
       for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox'] as const) {
         await db.deleteFrom(table).where('ticket_number', 'in', expired).execute();
@@ -245,10 +245,6 @@ export class SqlTicketStore implements TicketStore {
 
   private at(): string {
     return this.now().toISOString();
-  }
-
-  private write<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.database.write(work);
   }
 
   /** The ticket's version and user key; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
