@@ -93,11 +93,9 @@ export class SqlTicketStore implements TicketStore {
       let query = db.selectFrom('tickets').selectAll();
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (cursor !== undefined) {
+        // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
         query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', cursor.createdAt),
-            eb.and([eb('created_at', '=', cursor.createdAt), eb('number', '<', cursor.number)]),
-          ]),
+          eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(cursor.createdAt, cursor.number)),
         );
       }
       const rows = await query
