@@ -11,20 +11,33 @@ const folder = (name) => `^(\\.\\./)+${name}(/|$)`;
  * because a later `no-restricted-imports` replaces an earlier one instead of adding to it.
  */
 const layers = [
-  { dir: 'diagnosis', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage'] },
-  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api'] },
-  { dir: 'storage', botbuilder: false, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis'] },
+  {
+    dir: 'diagnosis',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+  },
+  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk'] },
+  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage'] },
+  {
+    dir: 'storage',
+    botbuilder: false,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk'],
+  },
   {
     dir: 'i18n',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk'],
   },
-  { dir: 'http', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage'] },
-  { dir: 'policy', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage'] },
-  { dir: 'channels', botbuilder: false, deny: ['conversation', 'bot', 'api', 'tickets', 'storage'] },
-  { dir: 'conversation', botbuilder: false, deny: ['bot', 'api', 'storage'] },
-  { dir: 'bot', botbuilder: false, deny: ['api', 'storage'] },
-  { dir: 'api', botbuilder: true, deny: ['bot', 'channels', 'storage'], conversationOnly: 'services' },
+  { dir: 'http', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'] },
+  {
+    dir: 'policy',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+  },
+  { dir: 'channels', botbuilder: false, deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk'] },
+  { dir: 'conversation', botbuilder: false, deny: ['bot', 'api', 'storage', 'helpdesk'] },
+  { dir: 'bot', botbuilder: false, deny: ['api', 'storage', 'helpdesk'] },
+  { dir: 'api', botbuilder: true, deny: ['bot', 'channels', 'storage', 'helpdesk'], conversationOnly: 'services' },
 ];
 const compositionRoot = ['app', 'botRuntime', 'server', 'index'];
 

@@ -20,7 +20,7 @@ import { registerTicketRoutes } from './api/ticketRoutes';
 import { createReplyDelivery } from './bot/proactiveReplies';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
 import { openTicketStore } from './tickets/openTicketStore';
-import { WebhookDispatcher } from './tickets/webhookDispatcher';
+import { WebhookDispatcher } from './helpdesk/webhookDispatcher';
 import {
   LOCAL_DIRECT_LINE_BOT_ID,
   registerLocalDirectLine,

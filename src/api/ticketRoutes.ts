@@ -13,7 +13,7 @@ import {
   type Ticket,
   type TicketReply,
 } from '../tickets/ticket';
-import { parseIfMatch, ticketETag } from '../tickets/ticketETag';
+import { parseIfMatch, ticketETag } from './ticketETag';
 import {
   InvalidTicketError,
   TicketAnonymisedError,

@@ -11,10 +11,8 @@ export interface Migration {
   readonly sql: string | { readonly sqlite: string; readonly postgres: string };
 }
 
-/** Column types as each database spells them. */
+/** Column types where the databases spell them differently (TEXT and INTEGER they share). */
 export interface ColumnTypes {
-  readonly text: string;
-  readonly integer: string;
   /** ISO-8601 UTC text on SQLite, which sorts and compares like time. */
   readonly time: string;
   /** `json` rather than `jsonb` on PostgreSQL: jsonb rejects "\u0000" in strings and reorders object keys. */
@@ -27,8 +25,6 @@ export interface ColumnTypes {
 
 const COLUMN_TYPES: { readonly sqlite: ColumnTypes; readonly postgres: ColumnTypes } = {
   sqlite: {
-    text: 'TEXT',
-    integer: 'INTEGER',
     time: 'TEXT',
     json: (column) => `TEXT CHECK (json_valid(${column}))`,
     serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT',
@@ -36,8 +32,6 @@ const COLUMN_TYPES: { readonly sqlite: ColumnTypes; readonly postgres: ColumnTyp
     now: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
   },
   postgres: {
-    text: 'text',
-    integer: 'integer',
     time: 'timestamptz',
     json: () => 'json',
     serialKey: 'bigserial PRIMARY KEY',
@@ -53,60 +47,45 @@ export function bothDialects(ddl: (types: ColumnTypes) => string): { sqlite: str
 
 const MIGRATIONS_TABLE = bothDialects(
   (t) => `CREATE TABLE IF NOT EXISTS schema_migrations (
-    component ${t.text} NOT NULL, version ${t.integer} NOT NULL, name ${t.text} NOT NULL,
+    component TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,
     applied_at ${t.time} NOT NULL DEFAULT ${t.now}, PRIMARY KEY (component, version)
   )`,
 );
 
-/** The migrations still to apply, in order; throws on a malformed list or a database from a newer build. */
-export function planMigrations(
-  component: string,
-  migrations: readonly Migration[],
-  appliedVersions: readonly number[],
-): Migration[] {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(
-        `Migrations of "${component}" must be numbered 1, 2, 3, ... in order; position ${index + 1} has version ${migration.version}.`,
-      );
-    }
-  });
-  const newestApplied = Math.max(0, ...appliedVersions);
-  if (newestApplied > migrations.length) {
-    throw new Error(
-      `The database schema of "${component}" is at version ${newestApplied}, newer than this build knows (${migrations.length}).`,
-    );
-  }
-  const applied = new Set(appliedVersions);
-  return migrations.filter((migration) => !applied.has(migration.version));
-}
-
 /**
  * Applies the component's pending migrations in one write transaction, so processes opening the
- * database together apply each exactly once, and a failing step leaves nothing. Returns the versions applied.
+ * database together apply each exactly once, and a failing step leaves nothing. Returns the versions
+ * applied; throws on a list not numbered 1, 2, 3, ... or a database from a newer build.
  */
 export function runMigrations(
   database: SqlDatabase,
   component: string,
   migrations: readonly Migration[],
 ): Promise<number[]> {
-  const { dialect } = database;
-  return dialect.write(async (db) => {
-    await dialect.lockMigrations(db);
-    await dialect.runScript(db, MIGRATIONS_TABLE[dialect.kind]);
-    const applied = await db
+  const misnumbered = migrations.findIndex((migration, index) => migration.version !== index + 1);
+  if (misnumbered !== -1) {
+    const message = `Migrations of "${component}" must be numbered 1, 2, 3, ... in order; position ${misnumbered + 1} has version ${migrations[misnumbered]?.version}.`;
+    return Promise.reject(new Error(message));
+  }
+  return database.write(async (db) => {
+    await database.lockMigrations(db);
+    await database.runScript(db, MIGRATIONS_TABLE[database.kind]);
+    const rows = await db
       .selectFrom('schema_migrations')
       .select('version')
       .where('component', '=', component)
       .execute();
-    const pending = planMigrations(
-      component,
-      migrations,
-      applied.map((row) => row.version),
-    );
+    const applied = new Set(rows.map((row) => row.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > migrations.length) {
+      throw new Error(
+        `The database schema of "${component}" is at version ${newest}, newer than this build knows (${migrations.length}).`,
+      );
+    }
+    const pending = migrations.filter((migration) => !applied.has(migration.version));
     for (const migration of pending) {
-      const script = typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect.kind];
-      if (script !== '') await dialect.runScript(db, script);
+      const script = typeof migration.sql === 'string' ? migration.sql : migration.sql[database.kind];
+      if (script !== '') await database.runScript(db, script);
       await db
         .insertInto('schema_migrations')
         .values({ component, version: migration.version, name: migration.name })

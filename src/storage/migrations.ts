@@ -40,15 +40,15 @@ export const TICKET_MIGRATIONS: readonly Migration[] = [
     sql: bothDialects(
       (t) => `
       CREATE TABLE tickets (
-        number        ${t.text}    NOT NULL PRIMARY KEY,
-        status        ${t.text}    NOT NULL CHECK (status IN ('open', 'in_progress', 'resolved')),
-        priority      ${t.text}    NOT NULL CHECK (priority IN ('normal', 'high')),
-        assignee      ${t.text},
-        user_key      ${t.text},
+        number        TEXT NOT NULL PRIMARY KEY,
+        status        TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'resolved')),
+        priority      TEXT NOT NULL CHECK (priority IN ('normal', 'high')),
+        assignee      TEXT,
+        user_key      TEXT,
         details       ${t.json('details')} NOT NULL,
-        version       ${t.integer} NOT NULL,
-        created_at    ${t.time}    NOT NULL,
-        updated_at    ${t.time}    NOT NULL,
+        version       INTEGER NOT NULL,
+        created_at    ${t.time} NOT NULL,
+        updated_at    ${t.time} NOT NULL,
         anonymised_at ${t.time}
       );
       CREATE INDEX tickets_newest ON tickets (created_at DESC, number DESC);
@@ -56,33 +56,33 @@ export const TICKET_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_user_key ON tickets (user_key, created_at DESC) WHERE user_key IS NOT NULL;
       CREATE INDEX tickets_updated ON tickets (updated_at);
       CREATE TABLE ticket_notes (
-        ticket_number ${t.text}    NOT NULL ${t.ticketReference},
-        position      ${t.integer} NOT NULL,
-        id            ${t.text}    NOT NULL,
-        text          ${t.text}    NOT NULL,
-        created_at    ${t.time}    NOT NULL,
+        ticket_number TEXT NOT NULL ${t.ticketReference},
+        position      INTEGER NOT NULL,
+        id            TEXT NOT NULL,
+        text          TEXT NOT NULL,
+        created_at    ${t.time} NOT NULL,
         PRIMARY KEY (ticket_number, position)
       );
       CREATE TABLE ticket_replies (
-        ticket_number ${t.text}    NOT NULL ${t.ticketReference},
-        position      ${t.integer} NOT NULL,
-        id            ${t.text}    NOT NULL UNIQUE,
-        text          ${t.text}    NOT NULL,
-        created_at    ${t.time}    NOT NULL,
+        ticket_number TEXT NOT NULL ${t.ticketReference},
+        position      INTEGER NOT NULL,
+        id            TEXT NOT NULL UNIQUE,
+        text          TEXT NOT NULL,
+        created_at    ${t.time} NOT NULL,
         delivered_at  ${t.time},
         PRIMARY KEY (ticket_number, position)
       );
       CREATE TABLE ticket_outbox (
         id              ${t.serialKey},
-        ticket_number   ${t.text}    NOT NULL ${t.ticketReference},
-        event           ${t.text}    NOT NULL,
-        attempts        ${t.integer} NOT NULL DEFAULT 0,
-        next_attempt_at ${t.time}    NOT NULL,
+        ticket_number   TEXT NOT NULL ${t.ticketReference},
+        event           TEXT NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at ${t.time} NOT NULL,
         locked_until    ${t.time},
-        lock_token      ${t.text},
-        last_error      ${t.text},
+        lock_token      TEXT,
+        last_error      TEXT,
         delivered_at    ${t.time},
-        created_at      ${t.time}    NOT NULL
+        created_at      ${t.time} NOT NULL
       );
       CREATE INDEX ticket_outbox_due ON ticket_outbox (next_attempt_at) WHERE delivered_at IS NULL;
       CREATE INDEX ticket_outbox_ticket ON ticket_outbox (ticket_number);`,

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { DatabaseError, Pool, types, type CustomTypesConfig } from 'pg';
+import { Pool, types, type CustomTypesConfig } from 'pg';
 import type { Schema } from './schema';
-import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
+import type { SqlDatabase } from './sqlDatabase';
 
 export interface PostgresPoolOptions {
   /** Told about errors on idle connections (server restart, failover); the pool already dropped them. */
@@ -36,8 +36,12 @@ export function createPostgresPool(connectionString: string, options: PostgresPo
   return pool;
 }
 
-function dialectOf(db: Db): SqlDialect {
+/** A database on PostgreSQL through its own pool, in the connection's current schema; close() ends the pool. */
+export function openPostgresDatabase(pool: Pool): SqlDatabase {
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
   return {
+    db,
     kind: 'postgres',
     rowLocks: true,
     write: (work) => db.transaction().execute(work),
@@ -52,20 +56,8 @@ function dialectOf(db: Db): SqlDialect {
         connection,
       );
     },
-    isPrimaryKeyViolation: (error) =>
-      error instanceof DatabaseError && error.code === '23505' && (error.constraint?.endsWith('_pkey') ?? false),
     // Deleted tuples leave the heap with VACUUM, which PostgreSQL schedules itself.
     afterErase: () => Promise.resolve(),
-  };
-}
-
-/** A database on PostgreSQL through its own pool, in the connection's current schema; close() ends the pool. */
-export function openPostgresDatabase(pool: Pool): SqlDatabase {
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
-  return {
-    db,
-    dialect: dialectOf(db),
     ping: async () => {
       await sql`SELECT 1`.execute(db);
     },

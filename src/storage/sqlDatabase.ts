@@ -4,10 +4,12 @@ import type { Schema } from './schema';
 export type Db = Kysely<Schema>;
 
 /**
- * What truly differs between SQLite and PostgreSQL once Kysely has compiled a query: locking,
- * transactions, scripts, error codes and the WAL. The stores hold no other dialect knowledge.
+ * One open database: the typed queries, its connection's lifetime, and what truly differs between
+ * SQLite and PostgreSQL once Kysely has compiled a query: locking, transactions, scripts and the
+ * WAL. The stores hold no other dialect knowledge.
  */
-export interface SqlDialect {
+export interface SqlDatabase {
+  readonly db: Db;
   readonly kind: 'sqlite' | 'postgres';
   /** Row locks (`FOR UPDATE`, `SKIP LOCKED`) exist; SQLite's write transaction locks the whole file instead. */
   readonly rowLocks: boolean;
@@ -19,15 +21,8 @@ export interface SqlDialect {
   runScript(db: Db, script: string): Promise<void>;
   /** Inside write(): serialises migration runs of processes that start together. */
   lockMigrations(db: Db): Promise<void>;
-  isPrimaryKeyViolation(error: unknown): boolean;
   /** After "forget me": leave no older copy of erased rows behind (SQLite's WAL). */
-  afterErase(db: Db): Promise<void>;
-}
-
-/** One open database: the typed queries, the dialect seam, and its connection's lifetime. */
-export interface SqlDatabase {
-  readonly db: Db;
-  readonly dialect: SqlDialect;
+  afterErase(): Promise<void>;
   /** Resolves when the database answers; rejects once this handle is closed. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -24,9 +24,8 @@ export class SqlStorage implements ClosableStorage {
     const items: StoreItems = {};
     for (const row of rows) {
       const key = keysByStoredKey.get(row.key);
-      // SQLite hands back the JSON text, PostgreSQL (a json column) the parsed value.
-      if (key !== undefined)
-        items[key] = toStoreItem(key, typeof row.value === 'string' ? JSON.parse(row.value) : row.value, row.etag);
+      // Both databases hand back the JSON text (postgresDialect reads json columns as text).
+      if (key !== undefined) items[key] = toStoreItem(key, JSON.parse(row.value), row.etag);
     }
     return items;
   }
@@ -37,7 +36,7 @@ export class SqlStorage implements ClosableStorage {
     if (writes.length === 0) return;
     // Rows locked in one global order, so two overlapping batches cannot deadlock.
     writes.sort((a, b) => Buffer.compare(a.hash, b.hash));
-    await this.database.dialect.write(async (db) => {
+    await this.database.write(async (db) => {
       for (const { item, hash } of writes) await writeOne(db, item, hash);
     });
   }
@@ -45,8 +44,7 @@ export class SqlStorage implements ClosableStorage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     if (keys.length === 0) return;
-    const { db, dialect } = this.database;
-    await db
+    await this.database.db
       .deleteFrom('bot_state')
       .where(
         'key_hash',
@@ -55,7 +53,7 @@ export class SqlStorage implements ClosableStorage {
       )
       .execute();
     // Only "forget me" deletes bot state.
-    await dialect.afterErase(db);
+    await this.database.afterErase();
   }
 
   ping(): Promise<void> {

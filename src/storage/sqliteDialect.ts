@@ -3,13 +3,12 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Schema } from './schema';
-import type { Db, SqlDatabase, SqlDialect } from './sqlDatabase';
+import type { Db, SqlDatabase } from './sqlDatabase';
 import { storageKeyHash } from './storageKeyEncoding';
 
 interface SharedFile {
   readonly database: Database;
   readonly db: Db;
-  readonly dialect: SqlDialect;
   handles: number;
 }
 
@@ -34,8 +33,21 @@ function openFile(filePath: string): Database {
   return database;
 }
 
-function dialectOf(database: Database, db: Db): SqlDialect {
+/** Opens (creating file and folders) `filePath`, relative to the cwd; ':memory:' is a private database. */
+export function openSqliteDatabase(filePath: string): SqlDatabase {
+  const key = filePath === ':memory:' ? undefined : resolve(filePath);
+  let file = key === undefined ? undefined : sharedFiles.get(key);
+  if (file === undefined) {
+    const database = openFile(filePath);
+    file = { database, db: new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), handles: 0 };
+    if (key !== undefined) sharedFiles.set(key, file);
+  }
+  const shared = file;
+  const { database, db } = shared;
+  shared.handles += 1;
+  let closed = false;
   return {
+    db,
     kind: 'sqlite',
     rowLocks: false,
     // IMMEDIATE takes the write lock up front; a deferred upgrade could fail with SQLITE_BUSY.
@@ -59,34 +71,13 @@ function dialectOf(database: Database, db: Db): SqlDialect {
     },
     // The IMMEDIATE transaction already excludes every other writer of the file.
     lockMigrations: () => Promise.resolve(),
-    isPrimaryKeyViolation: (error) =>
-      error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
     // Copies the WAL into the secure-deleted file and empties it, so no older page image survives.
-    afterErase: async (db) => {
+    afterErase: async () => {
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     },
-  };
-}
-
-/** Opens (creating file and folders) `filePath`, relative to the cwd; ':memory:' is a private database. */
-export function openSqliteDatabase(filePath: string): SqlDatabase {
-  const key = filePath === ':memory:' ? undefined : resolve(filePath);
-  let file = key === undefined ? undefined : sharedFiles.get(key);
-  if (file === undefined) {
-    const database = openFile(filePath);
-    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
-    file = { database, db, dialect: dialectOf(database, db), handles: 0 };
-    if (key !== undefined) sharedFiles.set(key, file);
-  }
-  const shared = file;
-  shared.handles += 1;
-  let closed = false;
-  return {
-    db: shared.db,
-    dialect: shared.dialect,
     ping: async () => {
       if (closed) throw new Error('The database handle is closed.');
-      await sql`SELECT 1`.execute(shared.db);
+      await sql`SELECT 1`.execute(db);
     },
     close: () => {
       if (!closed) {
@@ -94,7 +85,7 @@ export function openSqliteDatabase(filePath: string): SqlDatabase {
         shared.handles -= 1;
         if (shared.handles === 0) {
           if (key !== undefined) sharedFiles.delete(key);
-          shared.database.close();
+          database.close();
         }
       }
       return Promise.resolve();

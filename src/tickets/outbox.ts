@@ -3,11 +3,6 @@ export const TICKET_CREATED_EVENT = 'ticket.created';
 /** The user asked to be forgotten: the helpdesk should drop its copies of what the ticket no longer holds. */
 export const TICKET_ANONYMISED_EVENT = 'ticket.anonymised';
 
-/** `Idempotency-Key` of a webhook call: the ticket number for its creation, number and event for later events. */
-export function webhookIdempotencyKey(ticketNumber: string, event: string): string {
-  return event === TICKET_CREATED_EVENT ? ticketNumber : `${ticketNumber}:${event}`;
-}
-
 /** One queued webhook call, claimed by one dispatcher until `lockedUntil`. */
 export interface OutboxEntry {
   readonly id: string;
@@ -19,11 +14,7 @@ export interface OutboxEntry {
   readonly lockToken: string;
 }
 
-export interface OutboxRow {
-  readonly id: string;
-  readonly ticketNumber: string;
-  readonly event: string;
-  readonly attempts: number;
+export interface OutboxRow extends Omit<OutboxEntry, 'lockToken'> {
   readonly nextAttemptAt: string;
   readonly deliveredAt: string | null;
   readonly lastError: string | null;

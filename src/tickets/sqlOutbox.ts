@@ -9,9 +9,8 @@ export class SqlOutbox implements TicketOutbox {
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const at = now.toISOString();
     const lockToken = randomUUID();
-    const { dialect } = this.database;
-    const claimed = await dialect.write(async (db) => {
-      const due = await db
+    const claimed = await this.database.write((db) => {
+      const due = db
         .selectFrom('ticket_outbox')
         .select('id')
         .where('delivered_at', 'is', null)
@@ -21,29 +20,19 @@ export class SqlOutbox implements TicketOutbox {
         .orderBy('id')
         .limit(limit)
         // Dispatchers in other processes claim other rows instead of waiting for these.
-        .$if(dialect.rowLocks, (query) => query.forUpdate().skipLocked())
-        .execute();
-      if (due.length === 0) return [];
-      const rows = await db
+        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
+      return db
         .updateTable('ticket_outbox')
         .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
-        .where(
-          'id',
-          'in',
-          due.map((row) => row.id),
-        )
-        .returning(['id', 'ticket_number', 'event', 'attempts'])
+        .where('id', 'in', due)
+        .returning(['id', 'ticket_number as ticketNumber', 'event', 'attempts', 'next_attempt_at'])
         .execute();
-      const order = due.map((row) => row.id);
-      return rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
     });
-    return claimed.map((row) => ({
-      id: String(row.id),
-      ticketNumber: row.ticket_number,
-      event: row.event,
-      attempts: row.attempts,
-      lockToken,
-    }));
+    // RETURNING follows no order; the claim's is oldest first.
+    claimed.sort((a, b) =>
+      a.next_attempt_at === b.next_attempt_at ? a.id - b.id : a.next_attempt_at < b.next_attempt_at ? -1 : 1,
+    );
+    return claimed.map(({ next_attempt_at: _, ...row }) => ({ ...row, id: String(row.id), lockToken }));
   }
 
   async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression } from 'kysely';
-import type { Db, SqlDatabase, SqlDialect } from '../storage/sqlDatabase';
+import { sql, type Expression, type Selectable, type Updateable } from 'kysely';
+import { z } from 'zod';
+import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
+import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
 import { SqlOutbox } from './sqlOutbox';
-import {
-  agentNameSchema,
-  detailsOf,
-  ticketDetailsSchema,
-  TICKET_LIMITS,
-  type NewTicket,
-  type Ticket,
-  type TicketAction,
-  type TicketActivity,
-  type TicketChange,
-  type TicketReply,
+import { agentNameSchema, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
+import type {
+  NewTicket,
+  Ticket,
+  TicketAction,
+  TicketActivity,
+  TicketChange,
+  TicketDetails,
+  TicketReply,
 } from './ticket';
 import {
   InvalidTicketError,
@@ -25,20 +25,14 @@ import {
 import { generateTicketNumber } from './ticketNumber';
 import {
   anonymisedDetails,
-  assembleTicket,
   assigneeValue,
   cutoffFor,
   decodeTicketCursor,
   encodeTicketCursor,
-  groupByTicket,
   listLimit,
-  noteOf,
   noteText,
-  parseTicketRow,
-  replyOf,
   replyText,
   validateNewTicket,
-  type ParsedTicketRow,
 } from './ticketRow';
 import type {
   PendingReply,
@@ -50,6 +44,8 @@ import type {
 } from './ticketStore';
 
 const MAX_NUMBER_ATTEMPTS = 8;
+const statusSchema = z.enum(TICKET_STATUSES);
+const prioritySchema = z.enum(TICKET_PRIORITIES);
 
 /**
  * Tickets in SQLite or PostgreSQL. Every write is one transaction that locks what it reads (the
@@ -70,38 +66,36 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async create(input: NewTicket): Promise<Ticket> {
-    const ticket = validateNewTicket(input);
-    for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
-      const number = this.generateNumber();
+    const { userKey, priority, ...details } = validateNewTicket(input);
+    return this.database.write(async (db) => {
       const at = this.at();
-      try {
-        return await this.write(async (db) => {
-          await db
-            .insertInto('tickets')
-            .values({
-              number,
-              status: 'open',
-              priority: ticket.priority,
-              user_key: ticket.userKey,
-              details: JSON.stringify(detailsOf(ticket)),
-              version: 1,
-              created_at: at,
-              updated_at: at,
-            })
-            .execute();
-          await this.queueWebhook(db, number, TICKET_CREATED_EVENT, at);
-          return mustRead(db, number);
-        });
-      } catch (error) {
-        if (this.database.dialect.isPrimaryKeyViolation(error)) continue;
-        throw error;
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
+        const number = this.generateNumber();
+        // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
+        const { numInsertedOrUpdatedRows } = await db
+          .insertInto('tickets')
+          .values({
+            number,
+            status: 'open',
+            priority,
+            user_key: userKey,
+            details: JSON.stringify(details),
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          })
+          .onConflict((conflict) => conflict.column('number').doNothing())
+          .executeTakeFirst();
+        if (numInsertedOrUpdatedRows !== 1n) continue;
+        await this.queueWebhook(db, number, TICKET_CREATED_EVENT, at);
+        return mustRead(db, number);
       }
-    }
-    throw new Error(`No free ticket number after ${MAX_NUMBER_ATTEMPTS} attempts.`);
+      throw new Error(`No free ticket number after ${MAX_NUMBER_ATTEMPTS} attempts.`);
+    });
   }
 
   async get(number: string): Promise<Ticket | undefined> {
-    return this.database.dialect.read((db) => read(db, number));
+    return this.database.read((db) => read(db, number));
   }
 
   async list(filter: TicketListFilter): Promise<TicketPage> {
@@ -110,22 +104,20 @@ export class SqlTicketStore implements TicketStore {
     if (filter.cursor !== undefined && cursor === undefined) {
       throw new InvalidTicketError('The cursor is not one this list handed out.');
     }
-    return this.database.dialect.read(async (db): Promise<TicketPage> => {
+    return this.database.read(async (db): Promise<TicketPage> => {
       let query = db.selectFrom('tickets').selectAll();
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
       if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
       const { cause } = filter;
       if (cause !== undefined) {
-        const causeId = causeIdOf(this.database.dialect);
+        const causeId = causeIdOf(this.database.kind);
         query = query.where((eb) => (cause === null ? eb(causeId, 'is', null) : eb(causeId, '=', cause)));
       }
       if (cursor !== undefined) {
+        // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
         query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', cursor.createdAt),
-            eb.and([eb('created_at', '=', cursor.createdAt), eb('number', '<', cursor.number)]),
-          ]),
+          eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(cursor.createdAt, cursor.number)),
         );
       }
       const rows = await query
@@ -133,18 +125,17 @@ export class SqlTicketStore implements TicketStore {
         .orderBy('number', 'desc')
         .limit(limit + 1)
         .execute();
-      const page = rows.slice(0, limit).map(parseTicketRow);
-      const tickets = await withChildren(db, page);
-      const last = page[page.length - 1];
+      const tickets = await withChildren(db, rows.slice(0, limit));
+      const last = tickets[tickets.length - 1];
       return rows.length > limit && last !== undefined
-        ? { tickets, nextCursor: encodeTicketCursor({ createdAt: last.created_at, number: last.number }) }
+        ? { tickets, nextCursor: encodeTicketCursor(last) }
         : { tickets };
     });
   }
 
   async listChanged(filter: TicketChangesFilter): Promise<Ticket[]> {
     const limit = listLimit(filter.limit);
-    return this.database.dialect.read(async (db) => {
+    return this.database.read(async (db) => {
       const rows = await db
         .selectFrom('tickets')
         .selectAll()
@@ -153,7 +144,7 @@ export class SqlTicketStore implements TicketStore {
         .orderBy('number')
         .limit(limit)
         .execute();
-      return withChildren(db, rows.map(parseTicketRow));
+      return withChildren(db, rows);
     });
   }
 
@@ -161,11 +152,11 @@ export class SqlTicketStore implements TicketStore {
     const note = change.note === undefined ? undefined : noteText(change.note);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
     const agent = agentOf(change.agent);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
       const at = this.at();
-      const noteId = note === undefined ? undefined : await insertNote(db, number, note, at);
+      const noteId = note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at);
       if (agent !== undefined) {
         await appendActivity(db, number, [
           ...(change.status === undefined ? [] : [activity(at, agent, 'status', change.status)]),
@@ -173,16 +164,10 @@ export class SqlTicketStore implements TicketStore {
           ...(noteId === undefined ? [] : [activity(at, agent, 'note', noteId)]),
         ]);
       }
-      await db
-        .updateTable('tickets')
-        .set((eb) => ({
-          ...(change.status === undefined ? {} : { status: change.status }),
-          ...(assignee === undefined ? {} : { assignee }),
-          version: eb('version', '+', 1),
-          updated_at: at,
-        }))
-        .where('number', '=', number)
-        .execute();
+      await touch(db, number, at, {
+        ...(change.status === undefined ? {} : { status: change.status }),
+        ...(assignee === undefined ? {} : { assignee }),
+      });
       return mustRead(db, number);
     });
   }
@@ -190,10 +175,10 @@ export class SqlTicketStore implements TicketStore {
   async addNote(number: string, text: string, agent?: string): Promise<Ticket> {
     const note = noteText(text);
     const by = agentOf(agent);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       await this.lockTicket(db, number);
       const at = this.at();
-      const noteId = await insertNote(db, number, note, at);
+      const noteId = await addChild(db, 'ticket_notes', number, note, at);
       if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'note', noteId)]);
       await touch(db, number, at);
       return mustRead(db, number);
@@ -203,19 +188,16 @@ export class SqlTicketStore implements TicketStore {
   async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const body = replyText(text);
     const by = agentOf(agent);
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
-      const count = await countChildren(db, 'ticket_replies', number);
-      if (count >= TICKET_LIMITS.replies) {
-        throw new TicketLimitError('replies', `A ticket holds at most ${TICKET_LIMITS.replies} replies.`);
-      }
       const at = this.at();
-      const reply: TicketReply = { id: randomUUID(), text: body, createdAt: at, deliveredAt: null };
-      await db
-        .insertInto('ticket_replies')
-        .values({ ticket_number: number, position: count + 1, id: reply.id, text: body, created_at: at })
-        .execute();
+      const reply: TicketReply = {
+        id: await addChild(db, 'ticket_replies', number, body, at),
+        text: body,
+        createdAt: at,
+        deliveredAt: null,
+      };
       if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'reply', reply.id)]);
       await touch(db, number, at);
       return { ticket: await mustRead(db, number), reply };
@@ -223,7 +205,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async markReplyDelivered(number: string, replyId: string): Promise<boolean> {
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const at = this.at();
       const { numUpdatedRows } = await db
         .updateTable('ticket_replies')
@@ -264,42 +246,33 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
-    const { dialect } = this.database;
-    const count = await this.write(async (db) => {
+    const count = await this.database.write(async (db) => {
       // Locked in number order, so two overlapping requests cannot deadlock.
       const rows = await db
         .selectFrom('tickets')
         .selectAll()
         .where('user_key', '=', userKey)
         .orderBy('number')
-        .$if(dialect.rowLocks, (query) => query.forUpdate())
+        .$if(this.database.rowLocks, (query) => query.forUpdate())
         .execute();
       const at = this.at();
-      for (const row of rows.map(parseTicketRow)) {
-        await db.deleteFrom('ticket_notes').where('ticket_number', '=', row.number).execute();
-        await db.deleteFrom('ticket_replies').where('ticket_number', '=', row.number).execute();
-        await db
-          .updateTable('tickets')
-          .set((eb) => ({
-            details: JSON.stringify(anonymisedDetails(row.details)),
-            user_key: null,
-            anonymised_at: at,
-            updated_at: at,
-            version: eb('version', '+', 1),
-          }))
-          .where('number', '=', row.number)
-          .execute();
+      for (const row of rows) {
+        for (const table of ['ticket_notes', 'ticket_replies'] as const) {
+          await db.deleteFrom(table).where('ticket_number', '=', row.number).execute();
+        }
+        const details = JSON.stringify(anonymisedDetails(detailsOfRow(row)));
+        await touch(db, row.number, at, { details, user_key: null, anonymised_at: at });
         await this.queueWebhook(db, row.number, TICKET_ANONYMISED_EVENT, at);
       }
       return rows.length;
     });
-    await dialect.afterErase(this.database.db);
+    await this.database.afterErase();
     return count;
   }
 
   async purgeOlderThan(days: number): Promise<number> {
     const cutoff = cutoffFor(this.now(), days).toISOString();
-    return this.write(async (db) => {
+    return this.database.write(async (db) => {
       const expired = db.selectFrom('tickets').select('number').where('updated_at', '<', cutoff);
       for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox'] as const) {
         await db.deleteFrom(table).where('ticket_number', 'in', expired).execute();
@@ -321,17 +294,13 @@ export class SqlTicketStore implements TicketStore {
     return this.now().toISOString();
   }
 
-  private write<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.database.dialect.write(work);
-  }
-
   /** The ticket's version and user key; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
   private async lockTicket(db: Db, number: string): Promise<{ version: number; user_key: string | null }> {
     const row = await db
       .selectFrom('tickets')
       .select(['version', 'user_key'])
       .where('number', '=', number)
-      .$if(this.database.dialect.rowLocks, (query) => query.forUpdate())
+      .$if(this.database.rowLocks, (query) => query.forUpdate())
       .executeTakeFirst();
     if (row === undefined) throw new TicketNotFoundError(number);
     return row;
@@ -349,7 +318,7 @@ export class SqlTicketStore implements TicketStore {
 async function read(db: Db, number: string): Promise<Ticket | undefined> {
   const row = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
   if (row === undefined) return undefined;
-  const [ticket] = await withChildren(db, [parseTicketRow(row)]);
+  const [ticket] = await withChildren(db, [row]);
   return ticket;
 }
 
@@ -359,46 +328,86 @@ async function mustRead(db: Db, number: string): Promise<Ticket> {
   return ticket;
 }
 
-async function withChildren(db: Db, rows: readonly ParsedTicketRow[]): Promise<Ticket[]> {
+/** The rows as tickets, with their notes and replies in one query each. */
+async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
-  const noteRows = await db
-    .selectFrom('ticket_notes')
-    .selectAll()
-    .where('ticket_number', 'in', numbers)
-    .orderBy('ticket_number')
-    .orderBy('position')
-    .execute();
-  const replyRows = await db
-    .selectFrom('ticket_replies')
-    .selectAll()
-    .where('ticket_number', 'in', numbers)
-    .orderBy('ticket_number')
-    .orderBy('position')
-    .execute();
-  const notes = groupByTicket(noteRows, noteOf);
-  const replies = groupByTicket(replyRows, replyOf);
-  return rows.map((row) => assembleTicket(row, notes.get(row.number) ?? [], replies.get(row.number) ?? []));
+  const notes = byTicket(
+    await db
+      .selectFrom('ticket_notes')
+      .selectAll()
+      .where('ticket_number', 'in', numbers)
+      .orderBy('ticket_number')
+      .orderBy('position')
+      .execute(),
+    (row) => ({ id: row.id, text: row.text, createdAt: row.created_at }),
+  );
+  const replies = byTicket(
+    await db
+      .selectFrom('ticket_replies')
+      .selectAll()
+      .where('ticket_number', 'in', numbers)
+      .orderBy('ticket_number')
+      .orderBy('position')
+      .execute(),
+    replyOf,
+  );
+  return rows.map((row) => ({
+    number: row.number,
+    status: statusSchema.parse(row.status),
+    priority: prioritySchema.parse(row.priority),
+    assignee: row.assignee,
+    userKey: row.user_key,
+    ...detailsOfRow(row),
+    notes: notes.get(row.number) ?? [],
+    replies: replies.get(row.number) ?? [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    anonymisedAt: row.anonymised_at,
+  }));
 }
 
-async function countChildren(db: Db, table: 'ticket_notes' | 'ticket_replies', number: string): Promise<number> {
-  const row = await db
+/** The details document, checked: the column only promises JSON. */
+function detailsOfRow(row: Pick<Selectable<TicketsTable>, 'details'>): TicketDetails {
+  return ticketDetailsSchema.parse(JSON.parse(row.details));
+}
+
+function replyOf(row: TicketRepliesTable): TicketReply {
+  return { id: row.id, text: row.text, createdAt: row.created_at, deliveredAt: row.delivered_at };
+}
+
+/** Child rows grouped by ticket, in the query's order. */
+function byTicket<R extends TicketChildTable, T>(rows: readonly R[], toValue: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.ticket_number);
+    if (group === undefined) groups.set(row.ticket_number, [toValue(row)]);
+    else group.push(toValue(row));
+  }
+  return groups;
+}
+
+/** Appends a note or reply within the ticket's limit; returns its id. */
+async function addChild(
+  db: Db,
+  table: 'ticket_notes' | 'ticket_replies',
+  number: string,
+  text: string,
+  at: string,
+): Promise<string> {
+  const kind = table === 'ticket_notes' ? 'notes' : 'replies';
+  const { count } = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('ticket_number', '=', number)
     .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-/** Returns the new note's id. */
-async function insertNote(db: Db, number: string, text: string, at: string): Promise<string> {
-  const count = await countChildren(db, 'ticket_notes', number);
-  if (count >= TICKET_LIMITS.notes) {
-    throw new TicketLimitError('notes', `A ticket holds at most ${TICKET_LIMITS.notes} notes.`);
+  if (count >= TICKET_LIMITS[kind]) {
+    throw new TicketLimitError(kind, `A ticket holds at most ${TICKET_LIMITS[kind]} ${kind}.`);
   }
   const id = randomUUID();
   await db
-    .insertInto('ticket_notes')
+    .insertInto(table)
     .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
     .execute();
   return id;
@@ -408,8 +417,8 @@ async function insertNote(db: Db, number: string, text: string, at: string): Pro
  * `details.cause.id` as SQL. The cause lives in the details document, so its path is the one
  * piece of JSON syntax the two databases spell differently (a `cause_id` column would remove it).
  */
-function causeIdOf(dialect: SqlDialect): Expression<string | null> {
-  return dialect.kind === 'sqlite'
+function causeIdOf(kind: SqlDatabase['kind']): Expression<string | null> {
+  return kind === 'sqlite'
     ? sql<string | null>`json_extract(details, '$.cause.id')`
     : sql<string | null>`(details -> 'cause' ->> 'id')`;
 }
@@ -428,7 +437,7 @@ function activity(at: string, agent: string, action: TicketAction, value: string
 async function appendActivity(db: Db, number: string, entries: readonly TicketActivity[]): Promise<void> {
   if (entries.length === 0) return;
   const row = await db.selectFrom('tickets').select('details').where('number', '=', number).executeTakeFirstOrThrow();
-  const details = ticketDetailsSchema.parse(JSON.parse(row.details));
+  const details = detailsOfRow(row);
   const kept = [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
   await db
     .updateTable('tickets')
@@ -437,10 +446,11 @@ async function appendActivity(db: Db, number: string, entries: readonly TicketAc
     .execute();
 }
 
-async function touch(db: Db, number: string, at: string): Promise<void> {
+/** A new version of the ticket, with `change` applied. */
+async function touch(db: Db, number: string, at: string, change: Updateable<TicketsTable> = {}): Promise<void> {
   await db
     .updateTable('tickets')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+    .set((eb) => ({ ...change, version: eb('version', '+', 1), updated_at: at }))
     .where('number', '=', number)
     .execute();
 }

@@ -90,10 +90,10 @@ export const newTicketSchema = z.strictObject({
   /** Stored as given, for proactive replies; dropped when the user asks to be forgotten. */
   conversationReference: conversationReferenceSchema.nullable(),
   cause: causeSchema,
-  /** What the user pasted from the exchange; cut to 500 characters. */
+  /** What the user pasted from the exchange; cut to 500 characters, null when nothing is left. */
   promptText: z
     .string()
-    .transform((text) => truncateCodePoints(cleanTicketText(text).trim(), TICKET_LIMITS.promptCharacters))
+    .transform((text) => truncateCodePoints(cleanTicketText(text).trim(), TICKET_LIMITS.promptCharacters) || null)
     .nullable()
     .default(null),
   applicationReference: applicationReferenceSchema.nullable().default(null),
@@ -111,24 +111,15 @@ export const newTicketSchema = z.strictObject({
 export type NewTicket = z.input<typeof newTicketSchema>;
 export type ValidNewTicket = z.output<typeof newTicketSchema>;
 
-/** The part of a ticket stored as one JSON document; the rest are columns or rows of their own. */
-export const ticketDetailsSchema = z.strictObject({
-  cause: causeSchema,
-  promptText: z.string().nullable(),
-  applicationReference: z.string().nullable(),
-  locale: z.string(),
-  channelId: z.string(),
-  conversationReference: z.record(z.string(), z.unknown()).nullable(),
-  steps: z.array(stepVisitSchema),
-  attempts: attemptsSchema.nullable(),
-  photoChecks: z.array(photoCheckSchema),
-  /** Tickets filed before the selfie check have none. */
-  selfieChecks: z.array(selfieCheckSchema).default([]),
-  infoFindings: z.array(infoFindingSchema),
-  /** Absent on tickets stored before agents were named. */
+/**
+ * The part of a ticket stored as one JSON document (the rest are columns or rows of their own):
+ * what the escalation handed over, read back through the same rules it was written with.
+ */
+export const ticketDetailsSchema = newTicketSchema.omit({ userKey: true, priority: true }).extend({
+  /** Who did what; absent on tickets stored before agents were named. */
   activity: z.array(activitySchema).max(TICKET_LIMITS.activity).default([]),
 });
-export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
+export type TicketDetails = z.output<typeof ticketDetailsSchema>;
 
 export interface TicketNote {
   readonly id: string;
@@ -176,21 +167,4 @@ export type PublicTicket = Omit<Ticket, 'userKey' | 'conversationReference'>;
 export function toPublicTicket(ticket: Ticket): PublicTicket {
   const { userKey: _userKey, conversationReference: _conversationReference, ...visible } = ticket;
   return visible;
-}
-
-export function detailsOf(ticket: ValidNewTicket): TicketDetails {
-  return {
-    cause: ticket.cause,
-    promptText: ticket.promptText === '' ? null : ticket.promptText,
-    applicationReference: ticket.applicationReference,
-    locale: ticket.locale,
-    channelId: ticket.channelId,
-    conversationReference: ticket.conversationReference,
-    steps: ticket.steps,
-    attempts: ticket.attempts,
-    photoChecks: ticket.photoChecks,
-    selfieChecks: ticket.selfieChecks,
-    infoFindings: ticket.infoFindings,
-    activity: [],
-  };
 }

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApp } from '../support/appHarness';
 import { z } from 'zod';
-import { HelpdeskStandIn, type ReceivedWebhook } from '../tickets/helpdeskStandIn';
+import { HelpdeskStandIn, type ReceivedWebhook } from '../helpdesk/helpdeskStandIn';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 const webhookBody = z.object({

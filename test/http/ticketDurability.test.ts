@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { tempDbDir } from '../support/appHarness';
 import { sendTurn, startServerProcess, type ServerProcess } from '../support/serverProcess';
-import { HelpdeskStandIn } from '../tickets/helpdeskStandIn';
+import { HelpdeskStandIn } from '../helpdesk/helpdeskStandIn';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 const AGENT_TOKEN = 'agent-token-for-tests-0123456789';

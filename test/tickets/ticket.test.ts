@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { toPublicTicket, type Ticket } from '../../src/tickets/ticket';
-import { parseIfMatch, ticketETag } from '../../src/tickets/ticketETag';
 import { InvalidTicketError } from '../../src/tickets/ticketErrors';
 import { ticketPriority } from '../../src/tickets/ticketPriority';
 import { validateNewTicket } from '../../src/tickets/ticketRow';
@@ -110,15 +109,5 @@ describe('ticket model', function () {
       'normal',
     );
     assert.equal(ticketPriority({ photoChecks: [], reviewWaitingMs: 2 * HOUR, reviewWaitThresholdMs: HOUR }), 'normal');
-  });
-
-  it('reads If-Match strictly against "<version>" ETags', function () {
-    assert.equal(ticketETag(7), '"7"');
-    assert.deepEqual(parseIfMatch(undefined), { kind: 'missing' });
-    assert.deepEqual(parseIfMatch('*'), { kind: 'any' });
-    assert.deepEqual(parseIfMatch(' "7" '), { kind: 'version', version: 7 });
-    for (const header of ['W/"7"', '7', '"7", "8"', '"0"', '"abc"', '"99999999999"']) {
-      assert.deepEqual(parseIfMatch(header), { kind: 'unmatchable' }, header);
-    }
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '../../src/tickets/webhookSignature';
+import { verifyWebhookSignature } from '../../src/helpdesk/webhookSignature';
 
 export interface ReceivedWebhook {
   readonly idempotencyKey: string | undefined;

@@ -1,6 +1,6 @@
-import { webhookIdempotencyKey, type OutboxEntry } from './outbox';
-import { toPublicTicket } from './ticket';
-import type { TicketStore } from './ticketStore';
+import { TICKET_CREATED_EVENT, type OutboxEntry } from '../tickets/outbox';
+import { toPublicTicket } from '../tickets/ticket';
+import type { TicketStore } from '../tickets/ticketStore';
 import { backoffDelayMs } from './webhookBackoff';
 import { webhookSignature } from './webhookSignature';
 
@@ -34,6 +34,11 @@ export interface DispatchRound {
 export interface WebhookPayload {
   readonly event: string;
   readonly ticket: ReturnType<typeof toPublicTicket>;
+}
+
+/** `Idempotency-Key` of a webhook call: the ticket number for its creation, number and event for later events. */
+export function webhookIdempotencyKey(ticketNumber: string, event: string): string {
+  return event === TICKET_CREATED_EVENT ? ticketNumber : `${ticketNumber}:${event}`;
 }
 
 class WebhookStatusError extends Error {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { openTicketStore } from '../../src/tickets/openTicketStore';
 import type { TicketStore } from '../../src/tickets/ticketStore';
-import { backoffDelayMs } from '../../src/tickets/webhookBackoff';
-import { WebhookDispatcher, type WebhookDispatcherOptions } from '../../src/tickets/webhookDispatcher';
-import { webhookSignature } from '../../src/tickets/webhookSignature';
+import { backoffDelayMs } from '../../src/helpdesk/webhookBackoff';
+import { WebhookDispatcher, type WebhookDispatcherOptions } from '../../src/helpdesk/webhookDispatcher';
+import { webhookSignature } from '../../src/helpdesk/webhookSignature';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { HelpdeskStandIn } from './helpdeskStandIn';
-import { ManualClock, newTicket } from './ticketFixtures';
+import { ManualClock, newTicket } from '../tickets/ticketFixtures';
 
 const SECRET = 'helpdesk-webhook-secret';
 
