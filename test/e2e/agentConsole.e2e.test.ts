@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import i18next, { type TFunction } from 'i18next';
 import { createLocalizer, type Translate } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
 import { startApp, type RunningApp } from '../support/appHarness';
@@ -21,6 +25,25 @@ async function inPage(page: Page, expression: string): Promise<unknown> {
  * ticket through the bot on the Web Chat page, the ticket appears in the queue live, the agent
  * replies (the user's page shows it) and resolves it (the queue shows it). The steps run in order.
  */
+type Text = (key: string, params?: Record<string, string | number>) => string;
+
+/** The console's own texts (locales/agent-console/<locale>.json), as the page renders them. */
+async function consoleTranslator(locale: 'en' | 'zh-CN'): Promise<TFunction> {
+  const file = path.join(LOCALES_DIR, 'agent-console', `${locale}.json`);
+  const texts: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: locale,
+    resources: { [locale]: { translation: z.record(z.string(), z.unknown()).parse(texts) } },
+  });
+  return i18n.t;
+}
+
+/** `agent:` keys from the console's texts, everything else from the bot's. */
+function withConsoleTexts(bot: Translate, console: TFunction): Text {
+  return (key, params) => (key.startsWith('agent:') ? console(key.slice('agent:'.length), params) : bot(key, params));
+}
+
 describe('the agent console (real bot, Chromium)', function () {
   this.timeout(120_000);
   let app: RunningApp;
@@ -30,15 +53,15 @@ describe('the agent console (real bot, Chromium)', function () {
   let queueWatcher: Page;
   let user: Page;
   let problems: string[];
-  let en: Translate;
-  let zh: Translate;
+  let en: Text;
+  let zh: Text;
   let ticketNumber = '';
 
   before(async function () {
     requireChromium(this);
     const localizer = await createLocalizer(LOCALES_DIR, 'en');
-    en = localizer.t('en');
-    zh = localizer.t('zh-CN');
+    en = withConsoleTexts(localizer.t('en'), await consoleTranslator('en'));
+    zh = withConsoleTexts(localizer.t('zh-CN'), await consoleTranslator('zh-CN'));
     app = await startApp({ LOCAL_WEBCHAT: 'true', AGENT_TOKENS: `alice:${AGENT_TOKEN}` });
     browser = await launchChromium();
     agentContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } });
