@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { createPersonRequestDetector } from '../src/conversation/phraseIndex';
 import { loadDialogData, type DialogData } from '../src/conversation/topicLoader';
+import { COMMAND_IDS } from '../src/conversation/topicSchema';
 import { pluralCategoriesNeeded } from '../src/i18n/localeParity';
 import { isLocale, type Locale } from '../src/i18n/locales';
 import { DIALOGS_DIR, LOCALES_DIR, PROJECT_ROOT } from '../src/projectPaths';
@@ -41,19 +42,6 @@ export interface LanguageFileReport {
   summary: string[];
 }
 
-/** The language-switch command ids the contract fixes, one per conversation locale. */
-const LANGUAGE_COMMAND_IDS = [
-  'language_en',
-  'language_zh',
-  'language_zh_tw',
-  'language_es',
-  'language_ru',
-  'language_pt_br',
-  'language_fr',
-  'language_tr',
-  'language_vi',
-  'language_id',
-];
 const MIN_PHRASES_PER_TOPIC = 12;
 const MIN_UTTERANCES = 48;
 const MIN_HOLDOUT_SHARE = 0.4;
@@ -364,7 +352,7 @@ export function checkLanguageFiles(dirs: LanguageFileDirs = PROJECT_LANGUAGE_DIR
   }
   const topicIds = data.topics.map((t) => t.id);
   const causeIds = data.topics.filter((t) => t.kind === 'cause').map((t) => t.id);
-  const commandIds = [...new Set([...Object.keys(data.commands), ...LANGUAGE_COMMAND_IDS])];
+  const commandIds: string[] = [...COMMAND_IDS];
 
   const triggerPhrases = checkTriggers(dirs.triggersDir, topicIds, commandIds, problems);
   const inline = inlineLanguages(dirs.dialogsDir, data);
