@@ -1,26 +1,14 @@
 import { detectAll } from 'tinyld';
-import { LANGUAGES, type Language } from '../src/i18n/locales';
+import { isoLanguageCode, LANGUAGES, type Language } from '../src/i18n/locales';
 import { loadLabelledUtterances } from '../test/conversation/labelledUtterances';
 import { createLanguageGuesser } from '../src/i18n/languageGuess';
 import { loadDialogData, phrasesIn } from '../src/conversation/topicLoader';
 import { DIALOGS_DIR } from '../src/projectPaths';
 
-/** ISO 639-1 codes the detectors give, to our language codes. */
-const FROM_ISO: Readonly<Record<string, Language>> = {
-  en: 'en',
-  es: 'es',
-  ru: 'ru',
-  pt: 'pt-BR',
-  fr: 'fr',
-  tr: 'tr',
-  vi: 'vi',
-  id: 'id',
-  uk: 'uk',
-  ar: 'ar',
-  ja: 'ja',
-  ko: 'ko',
-  zh: 'zh-CN',
-};
+/** ISO 639-1 codes the detectors give, to our language codes (the detectors' "zh" is simplified Chinese). */
+const FROM_ISO: Readonly<Record<string, Language>> = Object.fromEntries(
+  LANGUAGES.filter((language) => language !== 'zh-TW').map((language) => [isoLanguageCode(language), language]),
+);
 const ISO = Object.keys(FROM_ISO);
 
 interface EldModule {

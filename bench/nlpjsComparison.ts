@@ -3,28 +3,10 @@ import { LangAll } from '@nlpjs/lang-all';
 import { Nlp } from '@nlpjs/nlp';
 import { loadDialogData } from '../src/conversation/topicLoader';
 import { createTopicMatcher } from '../src/conversation/topicMatcher';
-import { LANGUAGES, type Language } from '../src/i18n/locales';
+import { isoLanguageCode, LANGUAGES } from '../src/i18n/locales';
 import { DIALOGS_DIR } from '../src/projectPaths';
 import { loadLabelledUtterances } from '../test/conversation/labelledUtterances';
 import { reportByLanguage, classifyAll, percent, throughput, type LanguageReport } from './promptEvaluation';
-
-/** NLP.js's language codes (it has no Vietnamese package: its default tokenizer handles vi). */
-const NLPJS_CODE: Readonly<Record<Language, string>> = {
-  en: 'en',
-  'zh-CN': 'zh',
-  'zh-TW': 'zh',
-  es: 'es',
-  ru: 'ru',
-  'pt-BR': 'pt',
-  fr: 'fr',
-  tr: 'tr',
-  vi: 'vi',
-  id: 'id',
-  uk: 'uk',
-  ar: 'ar',
-  ja: 'ja',
-  ko: 'ko',
-};
 
 const SECOND_OPINION_SCORE = 0.8;
 
@@ -44,10 +26,11 @@ async function main(): Promise<void> {
   const nlp = container.get('nlp');
   nlp.settings.autoSave = false;
   nlp.settings.log = false;
-  for (const code of new Set(Object.values(NLPJS_CODE))) nlp.addLanguage(code);
+  // NLP.js has no Vietnamese package: its default tokenizer handles vi.
+  for (const code of new Set(LANGUAGES.map(isoLanguageCode))) nlp.addLanguage(code);
   for (const topic of data.topics)
     for (const language of LANGUAGES)
-      for (const phrase of topic.triggers[language]) nlp.addDocument(NLPJS_CODE[language], phrase, topic.id);
+      for (const phrase of topic.triggers[language]) nlp.addDocument(isoLanguageCode(language), phrase, topic.id);
   const trainStart = process.hrtime.bigint();
   await nlp.train();
   const trainSeconds = Number(process.hrtime.bigint() - trainStart) / 1e9;
@@ -57,7 +40,7 @@ async function main(): Promise<void> {
   const confident = new Map<string, string | null>();
   const started = process.cpuUsage();
   for (const u of utterances) {
-    const result = await nlp.process(NLPJS_CODE[u.locale], u.text);
+    const result = await nlp.process(isoLanguageCode(u.locale), u.text);
     predictions.set(
       `${u.locale}\u0000${u.text}`,
       result.intent === 'None' || result.score < 0.5 ? null : result.intent,

@@ -16,3 +16,8 @@ export function isLocale(language: string): language is Locale {
 export function isLanguage(language: string): language is Language {
   return LANGUAGES.some((known) => known === language);
 }
+
+/** A language's ISO 639-1 code, as language identifiers and NLP.js name it ("zh-TW" and "zh-CN" are both "zh"). */
+export function isoLanguageCode(language: Language): string {
+  return language.split('-')[0];
+}
