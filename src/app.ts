@@ -171,6 +171,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const purger = setInterval(purge, PURGE_INTERVAL_MS);
   purger.unref();
   const uploads = new UploadGate({ budgetBytes: config.uploadBudgetBytes, perAddress: config.uploadsPerAddress });
+  const imageUploadRoute = () => ({
+    localizer,
+    apiKey: config.diagnoseApiKey,
+    maxBytes: config.maxPhotoBytes,
+    uploads,
+    onUnexpected,
+  });
+  // Photo and selfie checks each get the whole per-minute budget: checking a selfie must not use up the ID photo retries.
+  const imageRateLimiter = (): RateLimiter =>
+    new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now);
   const feed = new TicketChangeFeed({
     store: tickets,
     pollMs: CONSOLE_POLL_MS,
@@ -198,26 +208,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           defaultLocale: config.defaultLocale,
           onUnexpected,
         }),
+      (server) => registerPhotoRoute(server, { diagnoser: photos, ...imageUploadRoute(), limiter: imageRateLimiter() }),
       (server) =>
-        registerPhotoRoute(server, {
-          diagnoser: photos,
-          localizer,
-          apiKey: config.diagnoseApiKey,
-          maxBytes: config.maxPhotoBytes,
-          limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
-          uploads,
-          onUnexpected,
-        }),
-      (server) =>
-        registerSelfieRoute(server, {
-          diagnoser: selfies,
-          localizer,
-          apiKey: config.diagnoseApiKey,
-          maxBytes: config.maxPhotoBytes,
-          limiter: new RateLimiter(config.photoRatePerMinute, config.photoRatePerMinute / 60, Date.now),
-          uploads,
-          onUnexpected,
-        }),
+        registerSelfieRoute(server, { diagnoser: selfies, ...imageUploadRoute(), limiter: imageRateLimiter() }),
       (server) =>
         registerInfoRoute(server, {
           localizer,
