@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type Selectable, type Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
 import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
@@ -79,6 +79,7 @@ export class SqlTicketStore implements TicketStore {
             status: 'open',
             priority,
             user_key: userKey,
+            cause_id: details.cause.id,
             details: JSON.stringify(details),
             version: 1,
             created_at: at,
@@ -109,11 +110,7 @@ export class SqlTicketStore implements TicketStore {
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
       if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
-      const { cause } = filter;
-      if (cause !== undefined) {
-        const causeId = causeIdOf(this.database.kind);
-        query = query.where((eb) => (cause === null ? eb(causeId, 'is', null) : eb(causeId, '=', cause)));
-      }
+      if (filter.cause !== undefined) query = query.where('cause_id', filter.cause === null ? 'is' : '=', filter.cause);
       if (cursor !== undefined) {
         // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
         query = query.where((eb) =>
@@ -411,16 +408,6 @@ async function addChild(
     .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
     .execute();
   return id;
-}
-
-/**
- * `details.cause.id` as SQL. The cause lives in the details document, so its path is the one
- * piece of JSON syntax the two databases spell differently (a `cause_id` column would remove it).
- */
-function causeIdOf(kind: SqlDatabase['kind']): Expression<string | null> {
-  return kind === 'sqlite'
-    ? sql<string | null>`json_extract(details, '$.cause.id')`
-    : sql<string | null>`(details -> 'cause' ->> 'id')`;
 }
 
 function agentOf(agent: string | undefined): string | undefined {
