@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
-import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
+import type { TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
 import { SqlOutbox } from './sqlOutbox';
-import { agentNameSchema, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
-import type {
-  NewTicket,
-  Ticket,
-  TicketAction,
-  TicketActivity,
-  TicketChange,
-  TicketDetails,
-  TicketReply,
+import {
+  agentNameSchema,
+  TICKET_ACTIONS,
+  TICKET_LIMITS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  ticketDetailsSchema,
+  type NewTicket,
+  type Ticket,
+  type TicketAction,
+  type TicketChange,
+  type TicketDetails,
+  type TicketReply,
 } from './ticket';
 import {
   InvalidTicketError,
@@ -146,40 +150,11 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket> {
-    const note = change.note === undefined ? undefined : noteText(change.note);
-    const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    const agent = agentOf(change.agent);
-    return this.database.write(async (db) => {
-      const current = await this.lockTicket(db, number);
-      if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
-      const at = this.at();
-      const noteId = note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at);
-      if (agent !== undefined) {
-        await appendActivity(db, number, [
-          ...(change.status === undefined ? [] : [activity(at, agent, 'status', change.status)]),
-          ...(assignee === undefined ? [] : [activity(at, agent, 'assignee', assignee)]),
-          ...(noteId === undefined ? [] : [activity(at, agent, 'note', noteId)]),
-        ]);
-      }
-      await touch(db, number, at, {
-        ...(change.status === undefined ? {} : { status: change.status }),
-        ...(assignee === undefined ? {} : { assignee }),
-      });
-      return mustRead(db, number);
-    });
+    return this.edit(number, expectedVersion, change);
   }
 
   async addNote(number: string, text: string, agent?: string): Promise<Ticket> {
-    const note = noteText(text);
-    const by = agentOf(agent);
-    return this.database.write(async (db) => {
-      await this.lockTicket(db, number);
-      const at = this.at();
-      const noteId = await addChild(db, 'ticket_notes', number, note, at);
-      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'note', noteId)]);
-      await touch(db, number, at);
-      return mustRead(db, number);
-    });
+    return this.edit(number, undefined, { note: text, agent });
   }
 
   async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
@@ -189,15 +164,9 @@ export class SqlTicketStore implements TicketStore {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
       const at = this.at();
-      const reply: TicketReply = {
-        id: await addChild(db, 'ticket_replies', number, body, at),
-        text: body,
-        createdAt: at,
-        deliveredAt: null,
-      };
-      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'reply', reply.id)]);
-      await touch(db, number, at);
-      return { ticket: await mustRead(db, number), reply };
+      const id = await addChild(db, 'ticket_replies', number, body, at);
+      await touch(db, number, at, { details: withActivity(current, at, by, { reply: id }) });
+      return { ticket: await mustRead(db, number), reply: { id, text: body, createdAt: at, deliveredAt: null } };
     });
   }
 
@@ -217,29 +186,31 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async pendingReplies(userKey: string): Promise<PendingReply[]> {
-    const rows = await this.database.db
-      .selectFrom('ticket_replies as r')
-      .innerJoin('tickets as t', 't.number', 'r.ticket_number')
-      .selectAll('r')
-      .where('t.user_key', '=', userKey)
-      .where('r.delivered_at', 'is', null)
-      .orderBy('r.created_at')
-      .orderBy('r.ticket_number')
-      .orderBy('r.position')
+    const db = this.database.db;
+    const rows = await db
+      .selectFrom('ticket_replies')
+      .select(['ticket_number', ...REPLY_COLUMNS])
+      .where('ticket_number', 'in', db.selectFrom('tickets').select('number').where('user_key', '=', userKey))
+      .where('delivered_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('ticket_number')
+      .orderBy('position')
       .execute();
-    return rows.map((row) => ({ ticketNumber: row.ticket_number, reply: replyOf(row) }));
+    return rows.map(({ ticket_number, ...reply }) => ({ ticketNumber: ticket_number, reply }));
   }
 
   async findLatestByUserKey(userKey: string): Promise<Ticket | undefined> {
-    const row = await this.database.db
-      .selectFrom('tickets')
-      .select('number')
-      .where('user_key', '=', userKey)
-      .orderBy('created_at', 'desc')
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row === undefined ? undefined : this.get(row.number);
+    return this.database.read(async (db) => {
+      const rows = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('user_key', '=', userKey)
+        .orderBy('created_at', 'desc')
+        .orderBy('number', 'desc')
+        .limit(1)
+        .execute();
+      return (await withChildren(db, rows))[0];
+    });
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
@@ -291,11 +262,29 @@ export class SqlTicketStore implements TicketStore {
     return this.now().toISOString();
   }
 
-  /** The ticket's version and user key; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
-  private async lockTicket(db: Db, number: string): Promise<{ version: number; user_key: string | null }> {
+  /** update() and addNote(): one new version, checked against `expectedVersion` when there is one. */
+  private async edit(number: string, expectedVersion: number | undefined, change: TicketChange): Promise<Ticket> {
+    const note = change.note === undefined ? undefined : noteText(change.note);
+    const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
+    const agent = agentOf(change.agent);
+    return this.database.write(async (db) => {
+      const current = await this.lockTicket(db, number);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        throw new VersionConflictError(number, expectedVersion, current.version);
+      }
+      const at = this.at();
+      const noteId = note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at);
+      const details = withActivity(current, at, agent, { status: change.status, assignee, note: noteId });
+      await touch(db, number, at, { status: change.status, assignee, details });
+      return mustRead(db, number);
+    });
+  }
+
+  /** The ticket's row; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
+  private async lockTicket(db: Db, number: string): Promise<LockedTicket> {
     const row = await db
       .selectFrom('tickets')
-      .select(['version', 'user_key'])
+      .select(['version', 'user_key', 'details'])
       .where('number', '=', number)
       .$if(this.database.rowLocks, (query) => query.forUpdate())
       .executeTakeFirst();
@@ -312,11 +301,14 @@ export class SqlTicketStore implements TicketStore {
   }
 }
 
+type LockedTicket = Pick<Selectable<TicketsTable>, 'version' | 'user_key' | 'details'>;
+
+const NOTE_COLUMNS = ['id', 'text', 'created_at as createdAt'] as const;
+const REPLY_COLUMNS = [...NOTE_COLUMNS, 'delivered_at as deliveredAt'] as const;
+
 async function read(db: Db, number: string): Promise<Ticket | undefined> {
-  const row = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
-  if (row === undefined) return undefined;
-  const [ticket] = await withChildren(db, [row]);
-  return ticket;
+  const rows = await db.selectFrom('tickets').selectAll().where('number', '=', number).execute();
+  return (await withChildren(db, rows))[0];
 }
 
 async function mustRead(db: Db, number: string): Promise<Ticket> {
@@ -329,25 +321,17 @@ async function mustRead(db: Db, number: string): Promise<Ticket> {
 async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
+  const children = (table: 'ticket_notes' | 'ticket_replies') =>
+    db.selectFrom(table).where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('position');
   const notes = byTicket(
-    await db
-      .selectFrom('ticket_notes')
-      .selectAll()
-      .where('ticket_number', 'in', numbers)
-      .orderBy('ticket_number')
-      .orderBy('position')
+    await children('ticket_notes')
+      .select(['ticket_number', ...NOTE_COLUMNS])
       .execute(),
-    (row) => ({ id: row.id, text: row.text, createdAt: row.created_at }),
   );
   const replies = byTicket(
-    await db
-      .selectFrom('ticket_replies')
-      .selectAll()
-      .where('ticket_number', 'in', numbers)
-      .orderBy('ticket_number')
-      .orderBy('position')
+    await children('ticket_replies')
+      .select(['ticket_number', ...REPLY_COLUMNS])
       .execute(),
-    replyOf,
   );
   return rows.map((row) => ({
     number: row.number,
@@ -370,17 +354,13 @@ function detailsOfRow(row: Pick<Selectable<TicketsTable>, 'details'>): TicketDet
   return ticketDetailsSchema.parse(JSON.parse(row.details));
 }
 
-function replyOf(row: TicketRepliesTable): TicketReply {
-  return { id: row.id, text: row.text, createdAt: row.created_at, deliveredAt: row.delivered_at };
-}
-
 /** Child rows grouped by ticket, in the query's order. */
-function byTicket<R extends TicketChildTable, T>(rows: readonly R[], toValue: (row: R) => T): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.ticket_number);
-    if (group === undefined) groups.set(row.ticket_number, [toValue(row)]);
-    else group.push(toValue(row));
+function byTicket<R extends { ticket_number: string }>(rows: readonly R[]): Map<string, Omit<R, 'ticket_number'>[]> {
+  const groups = new Map<string, Omit<R, 'ticket_number'>[]>();
+  for (const { ticket_number: number, ...child } of rows) {
+    const group = groups.get(number);
+    if (group === undefined) groups.set(number, [child]);
+    else group.push(child);
   }
   return groups;
 }
@@ -416,24 +396,26 @@ function agentOf(agent: string | undefined): string | undefined {
   return agent;
 }
 
-function activity(at: string, agent: string, action: TicketAction, value: string | null): TicketActivity {
-  return { at, agent, action, value };
+/**
+ * The details with what `agent` did (per action, its value; undefined: not done) added to their
+ * activity, which keeps the latest TICKET_LIMITS.activity entries; undefined when no agent acted.
+ */
+function withActivity(
+  current: LockedTicket,
+  at: string,
+  agent: string | undefined,
+  done: Partial<Record<TicketAction, string | null>>,
+): string | undefined {
+  const entries = TICKET_ACTIONS.flatMap((action) => {
+    const value = done[action];
+    return agent === undefined || value === undefined ? [] : [{ at, agent, action, value }];
+  });
+  if (entries.length === 0) return undefined;
+  const details = detailsOfRow(current);
+  return JSON.stringify({ ...details, activity: [...details.activity, ...entries].slice(-TICKET_LIMITS.activity) });
 }
 
-/** Adds to the ticket's activity, keeping the latest TICKET_LIMITS.activity entries; inside the ticket's write. */
-async function appendActivity(db: Db, number: string, entries: readonly TicketActivity[]): Promise<void> {
-  if (entries.length === 0) return;
-  const row = await db.selectFrom('tickets').select('details').where('number', '=', number).executeTakeFirstOrThrow();
-  const details = detailsOfRow(row);
-  const kept = [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
-  await db
-    .updateTable('tickets')
-    .set({ details: JSON.stringify({ ...details, activity: kept }) })
-    .where('number', '=', number)
-    .execute();
-}
-
-/** A new version of the ticket, with `change` applied. */
+/** A new version of the ticket, with `change` applied (Kysely leaves out the fields that are undefined). */
 async function touch(db: Db, number: string, at: string, change: Updateable<TicketsTable> = {}): Promise<void> {
   await db
     .updateTable('tickets')
