@@ -3,8 +3,7 @@ import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
 import type { TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
-import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
-import { SqlOutbox } from './sqlOutbox';
+import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, TicketOutbox } from './outbox';
 import {
   agentNameSchema,
   TICKET_ACTIONS,
@@ -66,7 +65,7 @@ export class SqlTicketStore implements TicketStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.generateNumber = options.generateNumber ?? generateTicketNumber;
-    this.outbox = new SqlOutbox(database);
+    this.outbox = new TicketOutbox(database);
   }
 
   async create(input: NewTicket): Promise<Ticket> {
