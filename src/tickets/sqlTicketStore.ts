@@ -5,12 +5,17 @@ import type { TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, TicketOutbox } from './outbox';
 import {
-  agentNameSchema,
+  agentName,
+  anonymisedDetails,
+  assigneeValue,
+  noteText,
+  replyText,
   TICKET_ACTIONS,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   ticketDetailsSchema,
+  validateNewTicket,
   type NewTicket,
   type Ticket,
   type TicketAction,
@@ -27,23 +32,15 @@ import {
 } from './ticketErrors';
 import { generateTicketNumber } from './ticketNumber';
 import {
-  anonymisedDetails,
-  assigneeValue,
-  cutoffFor,
   decodeTicketCursor,
   encodeTicketCursor,
   listLimit,
-  noteText,
-  replyText,
-  validateNewTicket,
-} from './ticketRow';
-import type {
-  PendingReply,
-  TicketChangesFilter,
-  TicketListFilter,
-  TicketPage,
-  TicketStore,
-  TicketStoreOptions,
+  type PendingReply,
+  type TicketChangesFilter,
+  type TicketListFilter,
+  type TicketPage,
+  type TicketStore,
+  type TicketStoreOptions,
 } from './ticketStore';
 
 const MAX_NUMBER_ATTEMPTS = 8;
@@ -158,7 +155,7 @@ export class SqlTicketStore implements TicketStore {
 
   async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const body = replyText(text);
-    const by = agentOf(agent);
+    const by = agentName(agent);
     return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (current.user_key === null) throw new TicketAnonymisedError(number);
@@ -238,7 +235,8 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async purgeOlderThan(days: number): Promise<number> {
-    const cutoff = cutoffFor(this.now(), days).toISOString();
+    if (!Number.isFinite(days) || days < 0) throw new RangeError('The retention period must be zero or more days.');
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString();
     return this.database.write(async (db) => {
       const expired = db.selectFrom('tickets').select('number').where('updated_at', '<', cutoff);
       for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox'] as const) {
@@ -265,7 +263,7 @@ export class SqlTicketStore implements TicketStore {
   private async edit(number: string, expectedVersion: number | undefined, change: TicketChange): Promise<Ticket> {
     const note = change.note === undefined ? undefined : noteText(change.note);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    const agent = agentOf(change.agent);
+    const agent = agentName(change.agent);
     return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
@@ -387,12 +385,6 @@ async function addChild(
     .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
     .execute();
   return id;
-}
-
-function agentOf(agent: string | undefined): string | undefined {
-  if (agent === undefined) return undefined;
-  if (!agentNameSchema.safeParse(agent).success) throw new InvalidTicketError('That is not an agent name.');
-  return agent;
 }
 
 /**
