@@ -54,14 +54,8 @@ export class SqlStorage implements ClosableStorage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     if (keys.length === 0) return;
-    await this.database.db
-      .deleteFrom('bot_state')
-      .where(
-        'key_hash',
-        'in',
-        keys.map((key) => storageKeyHash(encodeStorageKey(key))),
-      )
-      .execute();
+    const hashes = keys.map((key) => storageKeyHash(encodeStorageKey(key)));
+    await this.database.db.deleteFrom('bot_state').where('key_hash', 'in', hashes).execute();
     // Only "forget me" deletes bot state.
     await this.database.afterErase();
   }

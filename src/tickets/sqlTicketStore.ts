@@ -53,15 +53,11 @@ const prioritySchema = z.enum(TICKET_PRIORITIES);
  */
 export class SqlTicketStore implements TicketStore {
   readonly outbox: TicketOutbox;
-  private readonly now: () => Date;
-  private readonly generateNumber: () => string;
 
   constructor(
     private readonly database: SqlDatabase,
     private readonly options: TicketStoreOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.generateNumber = options.generateNumber ?? generateTicketNumber;
     this.outbox = new TicketOutbox(database);
   }
 
@@ -70,7 +66,7 @@ export class SqlTicketStore implements TicketStore {
     return this.database.write(async (db) => {
       const at = this.at();
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
-        const number = this.generateNumber();
+        const number = (this.options.generateNumber ?? generateTicketNumber)();
         // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
         const { numInsertedOrUpdatedRows } = await db
           .insertInto('tickets')
@@ -253,6 +249,10 @@ export class SqlTicketStore implements TicketStore {
 
   close(): Promise<void> {
     return this.database.close();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private at(): string {
