@@ -150,16 +150,9 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
-    const body = replyText(text);
-    const by = agentName(agent);
-    return this.database.write(async (db) => {
-      const current = await this.lockTicket(db, number);
-      if (current.user_key === null) throw new TicketAnonymisedError(number);
-      const at = this.at();
-      const id = await addChild(db, 'ticket_replies', number, body, at);
-      await touch(db, number, at, { details: withActivity(current, at, by, { reply: id }) });
-      return { ticket: await mustRead(db, number), reply: { id, text: body, createdAt: at, deliveredAt: null } };
-    });
+    const ticket = await this.edit(number, undefined, { reply: text, agent });
+    // Read in the order they were added, under the lock that added this one: it is the last.
+    return { ticket, reply: ticket.replies[ticket.replies.length - 1] };
   }
 
   async markReplyDelivered(number: string, replyId: string): Promise<boolean> {
@@ -181,7 +174,7 @@ export class SqlTicketStore implements TicketStore {
     const db = this.database.db;
     const rows = await db
       .selectFrom('ticket_replies')
-      .select(['ticket_number', ...REPLY_COLUMNS])
+      .select(REPLY_COLUMNS)
       .where('ticket_number', 'in', db.selectFrom('tickets').select('number').where('user_key', '=', userKey))
       .where('delivered_at', 'is', null)
       .orderBy('created_at')
@@ -259,9 +252,14 @@ export class SqlTicketStore implements TicketStore {
     return this.now().toISOString();
   }
 
-  /** update() and addNote(): one new version, checked against `expectedVersion` when there is one. */
-  private async edit(number: string, expectedVersion: number | undefined, change: TicketChange): Promise<Ticket> {
+  /** update(), addNote() and addReply(): one new version, checked against `expectedVersion` when there is one. */
+  private async edit(
+    number: string,
+    expectedVersion: number | undefined,
+    change: TicketChange & { readonly reply?: string },
+  ): Promise<Ticket> {
     const note = change.note === undefined ? undefined : noteText(change.note);
+    const reply = change.reply === undefined ? undefined : replyText(change.reply);
     const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
     const agent = agentName(change.agent);
     return this.database.write(async (db) => {
@@ -269,10 +267,15 @@ export class SqlTicketStore implements TicketStore {
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
         throw new VersionConflictError(number, expectedVersion, current.version);
       }
+      if (reply !== undefined && current.user_key === null) throw new TicketAnonymisedError(number);
       const at = this.at();
-      const noteId = note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at);
-      const details = withActivity(current, at, agent, { status: change.status, assignee, note: noteId });
-      await touch(db, number, at, { status: change.status, assignee, details });
+      const done = {
+        status: change.status,
+        assignee,
+        note: note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at),
+        reply: reply === undefined ? undefined : await addChild(db, 'ticket_replies', number, reply, at),
+      };
+      await touch(db, number, at, { status: done.status, assignee, details: withActivity(current, at, agent, done) });
       return mustRead(db, number);
     });
   }
@@ -300,7 +303,7 @@ export class SqlTicketStore implements TicketStore {
 
 type LockedTicket = Pick<Selectable<TicketsTable>, 'version' | 'user_key' | 'details'>;
 
-const NOTE_COLUMNS = ['id', 'text', 'created_at as createdAt'] as const;
+const NOTE_COLUMNS = ['ticket_number', 'id', 'text', 'created_at as createdAt'] as const;
 const REPLY_COLUMNS = [...NOTE_COLUMNS, 'delivered_at as deliveredAt'] as const;
 
 async function read(db: Db, number: string): Promise<Ticket | undefined> {
@@ -320,16 +323,8 @@ async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): 
   const numbers = rows.map((row) => row.number);
   const children = (table: 'ticket_notes' | 'ticket_replies') =>
     db.selectFrom(table).where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('position');
-  const notes = byTicket(
-    await children('ticket_notes')
-      .select(['ticket_number', ...NOTE_COLUMNS])
-      .execute(),
-  );
-  const replies = byTicket(
-    await children('ticket_replies')
-      .select(['ticket_number', ...REPLY_COLUMNS])
-      .execute(),
-  );
+  const notes = byTicket(await children('ticket_notes').select(NOTE_COLUMNS).execute());
+  const replies = byTicket(await children('ticket_replies').select(REPLY_COLUMNS).execute());
   return rows.map((row) => ({
     number: row.number,
     status: statusSchema.parse(row.status),
