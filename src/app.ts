@@ -30,7 +30,7 @@ import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
 import { openStorage } from './storage/openStorage';
-import { openTurnLock } from './storage/postgresTurnLock';
+import { openTurnLock } from './storage/turnLock';
 
 export interface AppOptions {
   logger?: Logger;

@@ -12,33 +12,27 @@ export interface Migration {
 }
 
 /** Column types where the databases spell them differently (TEXT and INTEGER they share). */
-export interface ColumnTypes {
-  /** ISO-8601 UTC text on SQLite, which sorts and compares like time. */
-  readonly time: string;
-  /** `json` rather than `jsonb` on PostgreSQL: jsonb rejects "\u0000" in strings and reorders object keys. */
-  json(column: string): string;
-  readonly serialKey: string;
-  /** SQLite leaves foreign keys unenforced, so the stores delete a ticket's rows themselves. */
-  readonly ticketReference: string;
-  readonly now: string;
-}
-
-const COLUMN_TYPES: { readonly sqlite: ColumnTypes; readonly postgres: ColumnTypes } = {
+const COLUMN_TYPES = {
   sqlite: {
+    /** ISO-8601 UTC text on SQLite, which sorts and compares like time. */
     time: 'TEXT',
-    json: (column) => `TEXT CHECK (json_valid(${column}))`,
+    json: (column: string) => `TEXT CHECK (json_valid(${column}))`,
     serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    /** SQLite leaves foreign keys unenforced, so the stores delete a ticket's rows themselves. */
     ticketReference: '',
     now: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
   },
   postgres: {
     time: 'timestamptz',
+    /** `json` rather than `jsonb`: jsonb rejects "\u0000" in strings and reorders object keys. */
     json: () => 'json',
     serialKey: 'bigserial PRIMARY KEY',
     ticketReference: 'REFERENCES tickets (number) ON DELETE CASCADE',
     now: 'now()',
   },
-};
+} as const;
+
+export type ColumnTypes = (typeof COLUMN_TYPES)[keyof typeof COLUMN_TYPES];
 
 /** A migration written once, in the column types of each database. */
 export function bothDialects(ddl: (types: ColumnTypes) => string): { sqlite: string; postgres: string } {

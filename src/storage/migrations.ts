@@ -88,4 +88,17 @@ export const TICKET_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ticket_outbox_ticket ON ticket_outbox (ticket_number);`,
     ),
   },
+  {
+    version: 2,
+    // The queue's cause filter and the outcome reports group by it; a column needs no JSON path per database.
+    name: 'tickets.cause_id, copied from details.cause.id',
+    sql: {
+      sqlite: `ALTER TABLE tickets ADD COLUMN cause_id TEXT;
+        UPDATE tickets SET cause_id = json_extract(details, '$.cause.id');
+        CREATE INDEX tickets_cause_newest ON tickets (cause_id, created_at DESC, number DESC);`,
+      postgres: `ALTER TABLE tickets ADD COLUMN cause_id text;
+        UPDATE tickets SET cause_id = details -> 'cause' ->> 'id';
+        CREATE INDEX tickets_cause_newest ON tickets (cause_id, created_at DESC, number DESC);`,
+    },
+  },
 ];

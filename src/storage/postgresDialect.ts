@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import type { Schema } from './schema';
-import type { SqlDatabase } from './sqlDatabase';
+import { sqlDatabase, type Dialect, type SqlDatabase } from './sqlDatabase';
 
 export interface PostgresPoolOptions {
   /** Told about errors on idle connections (server restart, failover); the pool already dropped them. */
@@ -39,13 +39,10 @@ export function createPostgresPool(connectionString: string, options: PostgresPo
 /** A database on PostgreSQL through its own pool, in the connection's current schema; close() ends the pool. */
 export function openPostgresDatabase(pool: Pool): SqlDatabase {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
-  return {
-    db,
+  const dialect: Dialect = {
     kind: 'postgres',
     rowLocks: true,
     write: (work) => db.transaction().execute(work),
-    read: (work) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work),
     // Without parameters pg uses the simple query protocol, which runs several statements.
     runScript: async (connection, script) => {
       await sql.raw(script).execute(connection);
@@ -58,13 +55,6 @@ export function openPostgresDatabase(pool: Pool): SqlDatabase {
     },
     // Deleted tuples leave the heap with VACUUM, which PostgreSQL schedules itself.
     afterErase: () => Promise.resolve(),
-    ping: async () => {
-      await sql`SELECT 1`.execute(db);
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-    },
   };
+  return sqlDatabase(db, dialect, () => pool.end());
 }

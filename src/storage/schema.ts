@@ -28,6 +28,8 @@ export interface TicketsTable {
   priority: string;
   assignee: string | null;
   user_key: string | null;
+  /** `details.cause.id`, as a column for filters and reports (null: no recognised cause). */
+  cause_id: string | null;
   details: Json;
   version: number;
   created_at: Timestamp;

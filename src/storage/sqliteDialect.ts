@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Schema } from './schema';
-import type { Db, SqlDatabase } from './sqlDatabase';
+import { sqlDatabase, type Db, type Dialect, type SqlDatabase } from './sqlDatabase';
 import { storageKeyHash } from './storageKeyEncoding';
 
 interface SharedFile {
@@ -45,9 +45,7 @@ export function openSqliteDatabase(filePath: string): SqlDatabase {
   const shared = file;
   const { database, db } = shared;
   shared.handles += 1;
-  let closed = false;
-  return {
-    db,
+  const dialect: Dialect = {
     kind: 'sqlite',
     rowLocks: false,
     // IMMEDIATE takes the write lock up front; a deferred upgrade could fail with SQLITE_BUSY.
@@ -63,7 +61,6 @@ export function openSqliteDatabase(filePath: string): SqlDatabase {
           throw error;
         }
       }),
-    read: (work) => db.transaction().execute(work),
     // better-sqlite3 prepares one statement at a time; exec runs a script on the same connection.
     runScript: (_db, script) => {
       database.exec(script);
@@ -75,20 +72,13 @@ export function openSqliteDatabase(filePath: string): SqlDatabase {
     afterErase: async () => {
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     },
-    ping: async () => {
-      if (closed) throw new Error('The database handle is closed.');
-      await sql`SELECT 1`.execute(db);
-    },
-    close: () => {
-      if (!closed) {
-        closed = true;
-        shared.handles -= 1;
-        if (shared.handles === 0) {
-          if (key !== undefined) sharedFiles.delete(key);
-          database.close();
-        }
-      }
-      return Promise.resolve();
-    },
   };
+  return sqlDatabase(db, dialect, () => {
+    shared.handles -= 1;
+    if (shared.handles === 0) {
+      if (key !== undefined) sharedFiles.delete(key);
+      database.close();
+    }
+    return Promise.resolve();
+  });
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase } from '../storage/sqlDatabase';
+
 /** What the helpdesk is told; a field so it can tell the events apart. */
 export const TICKET_CREATED_EVENT = 'ticket.created';
 /** The user asked to be forgotten: the helpdesk should drop its copies of what the ticket no longer holds. */
@@ -21,16 +24,80 @@ export interface OutboxRow extends Omit<OutboxEntry, 'lockToken'> {
 }
 
 /**
- * The helpdesk webhook queue, rows written in the ticket's own transaction. Claims are leases:
- * a dispatcher that dies mid-call leaves rows that another one takes after `leaseMs`, so every
- * ticket goes out at least once.
+ * The helpdesk webhook queue in the ticket database, rows written in the ticket's own transaction.
+ * Claims are leases: a dispatcher that dies mid-call leaves rows that another one takes after
+ * `leaseMs`, so every ticket goes out at least once.
  */
-export interface TicketOutbox {
+export class TicketOutbox {
+  constructor(private readonly database: SqlDatabase) {}
+
   /** Due, unclaimed rows (oldest first), now leased to the caller. */
-  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const at = now.toISOString();
+    const lockToken = randomUUID();
+    const claimed = await this.database.write((db) => {
+      const due = db
+        .selectFrom('ticket_outbox')
+        .select('id')
+        .where('delivered_at', 'is', null)
+        .where('next_attempt_at', '<=', at)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        // Dispatchers in other processes claim other rows instead of waiting for these.
+        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
+      return db
+        .updateTable('ticket_outbox')
+        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
+        .where('id', 'in', due)
+        .returning(['id', 'ticket_number as ticketNumber', 'event', 'attempts', 'next_attempt_at'])
+        .execute();
+    });
+    // RETURNING follows no order; the claim's is oldest first.
+    claimed.sort((a, b) =>
+      a.next_attempt_at === b.next_attempt_at ? a.id - b.id : a.next_attempt_at < b.next_attempt_at ? -1 : 1,
+    );
+    return claimed.map(({ next_attempt_at: _, ...row }) => ({ ...row, id: String(row.id), lockToken }));
+  }
+
   /** False when the lease was lost (another dispatcher took the row). */
-  markDelivered(entry: OutboxEntry, now: Date): Promise<boolean>;
-  markFailed(entry: OutboxEntry, nextAttemptAt: Date, error: string): Promise<boolean>;
+  async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {
+    return this.complete(entry, { delivered_at: now.toISOString(), last_error: null });
+  }
+
+  async markFailed(entry: OutboxEntry, nextAttemptAt: Date, error: string): Promise<boolean> {
+    return this.complete(entry, { next_attempt_at: nextAttemptAt.toISOString(), last_error: error.slice(0, 500) }, 1);
+  }
+
   /** Every row of a ticket, or of all tickets; for operators and tests. */
-  rows(ticketNumber?: string): Promise<OutboxRow[]>;
+  async rows(ticketNumber?: string): Promise<OutboxRow[]> {
+    let query = this.database.db.selectFrom('ticket_outbox').selectAll();
+    if (ticketNumber !== undefined) query = query.where('ticket_number', '=', ticketNumber);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      id: String(row.id),
+      ticketNumber: row.ticket_number,
+      event: row.event,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      deliveredAt: row.delivered_at,
+      lastError: row.last_error,
+    }));
+  }
+
+  /** Ends the lease; false when it was lost (another dispatcher took the row meanwhile). */
+  private async complete(
+    entry: OutboxEntry,
+    change: { delivered_at?: string; next_attempt_at?: string; last_error: string | null },
+    failed = 0,
+  ): Promise<boolean> {
+    const { numUpdatedRows } = await this.database.db
+      .updateTable('ticket_outbox')
+      .set((eb) => ({ ...change, attempts: eb('attempts', '+', failed), locked_until: null, lock_token: null }))
+      .where('id', '=', Number(entry.id))
+      .where('lock_token', '=', entry.lockToken)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  }
 }

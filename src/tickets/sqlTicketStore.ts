@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type Selectable, type Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
-import type { TicketChildTable, TicketRepliesTable, TicketsTable } from '../storage/schema';
+import type { TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
-import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, type TicketOutbox } from './outbox';
-import { SqlOutbox } from './sqlOutbox';
-import { agentNameSchema, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, ticketDetailsSchema } from './ticket';
-import type {
-  NewTicket,
-  Ticket,
-  TicketAction,
-  TicketActivity,
-  TicketChange,
-  TicketDetails,
-  TicketReply,
+import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, TicketOutbox } from './outbox';
+import {
+  agentName,
+  anonymisedDetails,
+  assigneeValue,
+  noteText,
+  replyText,
+  TICKET_ACTIONS,
+  TICKET_LIMITS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  ticketDetailsSchema,
+  validateNewTicket,
+  type NewTicket,
+  type Ticket,
+  type TicketAction,
+  type TicketChange,
+  type TicketDetails,
+  type TicketReply,
 } from './ticket';
 import {
   InvalidTicketError,
@@ -24,23 +32,15 @@ import {
 } from './ticketErrors';
 import { generateTicketNumber } from './ticketNumber';
 import {
-  anonymisedDetails,
-  assigneeValue,
-  cutoffFor,
   decodeTicketCursor,
   encodeTicketCursor,
   listLimit,
-  noteText,
-  replyText,
-  validateNewTicket,
-} from './ticketRow';
-import type {
-  PendingReply,
-  TicketChangesFilter,
-  TicketListFilter,
-  TicketPage,
-  TicketStore,
-  TicketStoreOptions,
+  type PendingReply,
+  type TicketChangesFilter,
+  type TicketListFilter,
+  type TicketPage,
+  type TicketStore,
+  type TicketStoreOptions,
 } from './ticketStore';
 
 const MAX_NUMBER_ATTEMPTS = 8;
@@ -53,16 +53,12 @@ const prioritySchema = z.enum(TICKET_PRIORITIES);
  */
 export class SqlTicketStore implements TicketStore {
   readonly outbox: TicketOutbox;
-  private readonly now: () => Date;
-  private readonly generateNumber: () => string;
 
   constructor(
     private readonly database: SqlDatabase,
     private readonly options: TicketStoreOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.generateNumber = options.generateNumber ?? generateTicketNumber;
-    this.outbox = new SqlOutbox(database);
+    this.outbox = new TicketOutbox(database);
   }
 
   async create(input: NewTicket): Promise<Ticket> {
@@ -70,7 +66,7 @@ export class SqlTicketStore implements TicketStore {
     return this.database.write(async (db) => {
       const at = this.at();
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
-        const number = this.generateNumber();
+        const number = (this.options.generateNumber ?? generateTicketNumber)();
         // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
         const { numInsertedOrUpdatedRows } = await db
           .insertInto('tickets')
@@ -79,6 +75,7 @@ export class SqlTicketStore implements TicketStore {
             status: 'open',
             priority,
             user_key: userKey,
+            cause_id: details.cause.id,
             details: JSON.stringify(details),
             version: 1,
             created_at: at,
@@ -109,11 +106,7 @@ export class SqlTicketStore implements TicketStore {
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
       if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
-      const { cause } = filter;
-      if (cause !== undefined) {
-        const causeId = causeIdOf(this.database.kind);
-        query = query.where((eb) => (cause === null ? eb(causeId, 'is', null) : eb(causeId, '=', cause)));
-      }
+      if (filter.cause !== undefined) query = query.where('cause_id', filter.cause === null ? 'is' : '=', filter.cause);
       if (cursor !== undefined) {
         // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
         query = query.where((eb) =>
@@ -149,59 +142,17 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async update(number: string, expectedVersion: number, change: TicketChange): Promise<Ticket> {
-    const note = change.note === undefined ? undefined : noteText(change.note);
-    const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    const agent = agentOf(change.agent);
-    return this.database.write(async (db) => {
-      const current = await this.lockTicket(db, number);
-      if (current.version !== expectedVersion) throw new VersionConflictError(number, expectedVersion, current.version);
-      const at = this.at();
-      const noteId = note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at);
-      if (agent !== undefined) {
-        await appendActivity(db, number, [
-          ...(change.status === undefined ? [] : [activity(at, agent, 'status', change.status)]),
-          ...(assignee === undefined ? [] : [activity(at, agent, 'assignee', assignee)]),
-          ...(noteId === undefined ? [] : [activity(at, agent, 'note', noteId)]),
-        ]);
-      }
-      await touch(db, number, at, {
-        ...(change.status === undefined ? {} : { status: change.status }),
-        ...(assignee === undefined ? {} : { assignee }),
-      });
-      return mustRead(db, number);
-    });
+    return this.edit(number, expectedVersion, change);
   }
 
   async addNote(number: string, text: string, agent?: string): Promise<Ticket> {
-    const note = noteText(text);
-    const by = agentOf(agent);
-    return this.database.write(async (db) => {
-      await this.lockTicket(db, number);
-      const at = this.at();
-      const noteId = await addChild(db, 'ticket_notes', number, note, at);
-      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'note', noteId)]);
-      await touch(db, number, at);
-      return mustRead(db, number);
-    });
+    return this.edit(number, undefined, { note: text, agent });
   }
 
   async addReply(number: string, text: string, agent?: string): Promise<{ ticket: Ticket; reply: TicketReply }> {
-    const body = replyText(text);
-    const by = agentOf(agent);
-    return this.database.write(async (db) => {
-      const current = await this.lockTicket(db, number);
-      if (current.user_key === null) throw new TicketAnonymisedError(number);
-      const at = this.at();
-      const reply: TicketReply = {
-        id: await addChild(db, 'ticket_replies', number, body, at),
-        text: body,
-        createdAt: at,
-        deliveredAt: null,
-      };
-      if (by !== undefined) await appendActivity(db, number, [activity(at, by, 'reply', reply.id)]);
-      await touch(db, number, at);
-      return { ticket: await mustRead(db, number), reply };
-    });
+    const ticket = await this.edit(number, undefined, { reply: text, agent });
+    // Read in the order they were added, under the lock that added this one: it is the last.
+    return { ticket, reply: ticket.replies[ticket.replies.length - 1] };
   }
 
   async markReplyDelivered(number: string, replyId: string): Promise<boolean> {
@@ -220,29 +171,31 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async pendingReplies(userKey: string): Promise<PendingReply[]> {
-    const rows = await this.database.db
-      .selectFrom('ticket_replies as r')
-      .innerJoin('tickets as t', 't.number', 'r.ticket_number')
-      .selectAll('r')
-      .where('t.user_key', '=', userKey)
-      .where('r.delivered_at', 'is', null)
-      .orderBy('r.created_at')
-      .orderBy('r.ticket_number')
-      .orderBy('r.position')
+    const db = this.database.db;
+    const rows = await db
+      .selectFrom('ticket_replies')
+      .select(REPLY_COLUMNS)
+      .where('ticket_number', 'in', db.selectFrom('tickets').select('number').where('user_key', '=', userKey))
+      .where('delivered_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('ticket_number')
+      .orderBy('position')
       .execute();
-    return rows.map((row) => ({ ticketNumber: row.ticket_number, reply: replyOf(row) }));
+    return rows.map(({ ticket_number, ...reply }) => ({ ticketNumber: ticket_number, reply }));
   }
 
   async findLatestByUserKey(userKey: string): Promise<Ticket | undefined> {
-    const row = await this.database.db
-      .selectFrom('tickets')
-      .select('number')
-      .where('user_key', '=', userKey)
-      .orderBy('created_at', 'desc')
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row === undefined ? undefined : this.get(row.number);
+    return this.database.read(async (db) => {
+      const rows = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('user_key', '=', userKey)
+        .orderBy('created_at', 'desc')
+        .orderBy('number', 'desc')
+        .limit(1)
+        .execute();
+      return (await withChildren(db, rows))[0];
+    });
   }
 
   async anonymiseByUserKey(userKey: string): Promise<number> {
@@ -271,7 +224,8 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async purgeOlderThan(days: number): Promise<number> {
-    const cutoff = cutoffFor(this.now(), days).toISOString();
+    if (!Number.isFinite(days) || days < 0) throw new RangeError('The retention period must be zero or more days.');
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString();
     return this.database.write(async (db) => {
       const expired = db.selectFrom('tickets').select('number').where('updated_at', '<', cutoff);
       for (const table of ['ticket_notes', 'ticket_replies', 'ticket_outbox'] as const) {
@@ -290,15 +244,47 @@ export class SqlTicketStore implements TicketStore {
     return this.database.close();
   }
 
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   private at(): string {
     return this.now().toISOString();
   }
 
-  /** The ticket's version and user key; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
-  private async lockTicket(db: Db, number: string): Promise<{ version: number; user_key: string | null }> {
+  /** update(), addNote() and addReply(): one new version, checked against `expectedVersion` when there is one. */
+  private async edit(
+    number: string,
+    expectedVersion: number | undefined,
+    change: TicketChange & { readonly reply?: string },
+  ): Promise<Ticket> {
+    const note = change.note === undefined ? undefined : noteText(change.note);
+    const reply = change.reply === undefined ? undefined : replyText(change.reply);
+    const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
+    const agent = agentName(change.agent);
+    return this.database.write(async (db) => {
+      const current = await this.lockTicket(db, number);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        throw new VersionConflictError(number, expectedVersion, current.version);
+      }
+      if (reply !== undefined && current.user_key === null) throw new TicketAnonymisedError(number);
+      const at = this.at();
+      const done = {
+        status: change.status,
+        assignee,
+        note: note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at),
+        reply: reply === undefined ? undefined : await addChild(db, 'ticket_replies', number, reply, at),
+      };
+      await touch(db, number, at, { status: done.status, assignee, details: withActivity(current, at, agent, done) });
+      return mustRead(db, number);
+    });
+  }
+
+  /** The ticket's row; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
+  private async lockTicket(db: Db, number: string): Promise<LockedTicket> {
     const row = await db
       .selectFrom('tickets')
-      .select(['version', 'user_key'])
+      .select(['version', 'user_key', 'details'])
       .where('number', '=', number)
       .$if(this.database.rowLocks, (query) => query.forUpdate())
       .executeTakeFirst();
@@ -315,11 +301,14 @@ export class SqlTicketStore implements TicketStore {
   }
 }
 
+type LockedTicket = Pick<Selectable<TicketsTable>, 'version' | 'user_key' | 'details'>;
+
+const NOTE_COLUMNS = ['ticket_number', 'id', 'text', 'created_at as createdAt'] as const;
+const REPLY_COLUMNS = [...NOTE_COLUMNS, 'delivered_at as deliveredAt'] as const;
+
 async function read(db: Db, number: string): Promise<Ticket | undefined> {
-  const row = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
-  if (row === undefined) return undefined;
-  const [ticket] = await withChildren(db, [row]);
-  return ticket;
+  const rows = await db.selectFrom('tickets').selectAll().where('number', '=', number).execute();
+  return (await withChildren(db, rows))[0];
 }
 
 async function mustRead(db: Db, number: string): Promise<Ticket> {
@@ -332,26 +321,10 @@ async function mustRead(db: Db, number: string): Promise<Ticket> {
 async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
-  const notes = byTicket(
-    await db
-      .selectFrom('ticket_notes')
-      .selectAll()
-      .where('ticket_number', 'in', numbers)
-      .orderBy('ticket_number')
-      .orderBy('position')
-      .execute(),
-    (row) => ({ id: row.id, text: row.text, createdAt: row.created_at }),
-  );
-  const replies = byTicket(
-    await db
-      .selectFrom('ticket_replies')
-      .selectAll()
-      .where('ticket_number', 'in', numbers)
-      .orderBy('ticket_number')
-      .orderBy('position')
-      .execute(),
-    replyOf,
-  );
+  const children = (table: 'ticket_notes' | 'ticket_replies') =>
+    db.selectFrom(table).where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('position');
+  const notes = byTicket(await children('ticket_notes').select(NOTE_COLUMNS).execute());
+  const replies = byTicket(await children('ticket_replies').select(REPLY_COLUMNS).execute());
   return rows.map((row) => ({
     number: row.number,
     status: statusSchema.parse(row.status),
@@ -373,17 +346,13 @@ function detailsOfRow(row: Pick<Selectable<TicketsTable>, 'details'>): TicketDet
   return ticketDetailsSchema.parse(JSON.parse(row.details));
 }
 
-function replyOf(row: TicketRepliesTable): TicketReply {
-  return { id: row.id, text: row.text, createdAt: row.created_at, deliveredAt: row.delivered_at };
-}
-
 /** Child rows grouped by ticket, in the query's order. */
-function byTicket<R extends TicketChildTable, T>(rows: readonly R[], toValue: (row: R) => T): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.ticket_number);
-    if (group === undefined) groups.set(row.ticket_number, [toValue(row)]);
-    else group.push(toValue(row));
+function byTicket<R extends { ticket_number: string }>(rows: readonly R[]): Map<string, Omit<R, 'ticket_number'>[]> {
+  const groups = new Map<string, Omit<R, 'ticket_number'>[]>();
+  for (const { ticket_number: number, ...child } of rows) {
+    const group = groups.get(number);
+    if (group === undefined) groups.set(number, [child]);
+    else group.push(child);
   }
   return groups;
 }
@@ -414,39 +383,25 @@ async function addChild(
 }
 
 /**
- * `details.cause.id` as SQL. The cause lives in the details document, so its path is the one
- * piece of JSON syntax the two databases spell differently (a `cause_id` column would remove it).
+ * The details with what `agent` did (per action, its value; undefined: not done) added to their
+ * activity, which keeps the latest TICKET_LIMITS.activity entries; undefined when no agent acted.
  */
-function causeIdOf(kind: SqlDatabase['kind']): Expression<string | null> {
-  return kind === 'sqlite'
-    ? sql<string | null>`json_extract(details, '$.cause.id')`
-    : sql<string | null>`(details -> 'cause' ->> 'id')`;
+function withActivity(
+  current: LockedTicket,
+  at: string,
+  agent: string | undefined,
+  done: Partial<Record<TicketAction, string | null>>,
+): string | undefined {
+  const entries = TICKET_ACTIONS.flatMap((action) => {
+    const value = done[action];
+    return agent === undefined || value === undefined ? [] : [{ at, agent, action, value }];
+  });
+  if (entries.length === 0) return undefined;
+  const details = detailsOfRow(current);
+  return JSON.stringify({ ...details, activity: [...details.activity, ...entries].slice(-TICKET_LIMITS.activity) });
 }
 
-function agentOf(agent: string | undefined): string | undefined {
-  if (agent === undefined) return undefined;
-  if (!agentNameSchema.safeParse(agent).success) throw new InvalidTicketError('That is not an agent name.');
-  return agent;
-}
-
-function activity(at: string, agent: string, action: TicketAction, value: string | null): TicketActivity {
-  return { at, agent, action, value };
-}
-
-/** Adds to the ticket's activity, keeping the latest TICKET_LIMITS.activity entries; inside the ticket's write. */
-async function appendActivity(db: Db, number: string, entries: readonly TicketActivity[]): Promise<void> {
-  if (entries.length === 0) return;
-  const row = await db.selectFrom('tickets').select('details').where('number', '=', number).executeTakeFirstOrThrow();
-  const details = detailsOfRow(row);
-  const kept = [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
-  await db
-    .updateTable('tickets')
-    .set({ details: JSON.stringify({ ...details, activity: kept }) })
-    .where('number', '=', number)
-    .execute();
-}
-
-/** A new version of the ticket, with `change` applied. */
+/** A new version of the ticket, with `change` applied (Kysely leaves out the fields that are undefined). */
 async function touch(db: Db, number: string, at: string, change: Updateable<TicketsTable> = {}): Promise<void> {
   await db
     .updateTable('tickets')

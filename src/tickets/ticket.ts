@@ -3,6 +3,7 @@ import { INFO_FIELDS } from '../diagnosis/info/infoFinding';
 import { INFO_RULE_IDS } from '../diagnosis/info/infoRuleIds';
 import { CHECK_IDS } from '../diagnosis/photo/checkResult';
 import { SELFIE_CHECK_IDS } from '../diagnosis/selfie/selfieCheckResult';
+import { InvalidTicketError, TicketLimitError } from './ticketErrors';
 import { cleanTicketText, truncateCodePoints, utf8Length } from './ticketText';
 
 export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
@@ -128,10 +129,7 @@ export interface TicketNote {
 }
 
 /** A message from an agent to the user; `deliveredAt` null while it waits for the user to come back. */
-export interface TicketReply {
-  readonly id: string;
-  readonly text: string;
-  readonly createdAt: string;
+export interface TicketReply extends TicketNote {
   readonly deliveredAt: string | null;
 }
 
@@ -167,4 +165,51 @@ export type PublicTicket = Omit<Ticket, 'userKey' | 'conversationReference'>;
 export function toPublicTicket(ticket: Ticket): PublicTicket {
   const { userKey: _userKey, conversationReference: _conversationReference, ...visible } = ticket;
   return visible;
+}
+
+/** Validates what the escalation hands over; the error names the fields, never their values. */
+export function validateNewTicket(input: unknown): ValidNewTicket {
+  const parsed = newTicketSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'ticket'}: ${issue.message}`);
+    throw new InvalidTicketError(`Invalid ticket: ${fields.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function boundedText(text: string, maxBytes: number, limit: 'noteBytes' | 'replyBytes', what: string): string {
+  const cleaned = cleanTicketText(text).trim();
+  if (cleaned === '') throw new InvalidTicketError(`A ${what} needs some text.`);
+  if (utf8Length(cleaned) > maxBytes) {
+    throw new TicketLimitError(limit, `A ${what} may be at most ${maxBytes} bytes (UTF-8).`);
+  }
+  return cleaned;
+}
+
+export function noteText(text: string): string {
+  return boundedText(text, TICKET_LIMITS.noteBytes, 'noteBytes', 'note');
+}
+
+export function replyText(text: string): string {
+  return boundedText(text, TICKET_LIMITS.replyBytes, 'replyBytes', 'reply');
+}
+
+export function assigneeValue(assignee: string | null): string | null {
+  if (assignee === null) return null;
+  const cleaned = cleanTicketText(assignee).trim();
+  if (cleaned === '' || Array.from(cleaned).length > TICKET_LIMITS.assigneeCharacters) {
+    throw new InvalidTicketError(`An assignee is 1-${TICKET_LIMITS.assigneeCharacters} characters.`);
+  }
+  return cleaned;
+}
+
+export function agentName(agent: string | undefined): string | undefined {
+  if (agent === undefined) return undefined;
+  if (!agentNameSchema.safeParse(agent).success) throw new InvalidTicketError('That is not an agent name.');
+  return agent;
+}
+
+/** What "forget me" leaves of a ticket's details: the failure and the checks, nothing that leads back to the user. */
+export function anonymisedDetails(current: TicketDetails): TicketDetails {
+  return { ...current, conversationReference: null, promptText: null, applicationReference: null };
 }

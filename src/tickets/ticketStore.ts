@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TicketOutbox } from './outbox';
 import type { NewTicket, Ticket, TicketChange, TicketPriority, TicketReply, TicketStatus } from './ticket';
 
@@ -21,11 +22,9 @@ export interface TicketPage {
   readonly nextCursor?: string;
 }
 
-export interface TicketChangesFilter {
+export interface TicketChangesFilter extends Pick<TicketListFilter, 'limit'> {
   /** ISO time: tickets whose updatedAt is at or after it. */
   readonly since: string;
-  /** 1..100. */
-  readonly limit: number;
 }
 
 export interface PendingReply {
@@ -77,4 +76,31 @@ export interface TicketStoreOptions {
   readonly now?: () => Date;
   /** Tests force collisions with it; default generateTicketNumber. */
   readonly generateNumber?: () => string;
+}
+
+const cursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+
+export interface TicketCursor {
+  readonly createdAt: string;
+  readonly number: string;
+}
+
+export function encodeTicketCursor(cursor: TicketCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.number]), 'utf8').toString('base64url');
+}
+
+/** undefined for anything that is not a cursor this store handed out. */
+export function decodeTicketCursor(text: string): TicketCursor | undefined {
+  if (text.length > 256 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? { createdAt: parsed.data[0], number: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function listLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new RangeError('A page holds 1-100 tickets.');
+  return limit;
 }

@@ -76,6 +76,12 @@ describe('a SQLite database written by the previous build', function () {
         ['Checked with review'],
       );
       assert.equal((await tickets.addNote('KYC-2345672', 'after the upgrade')).version, 4);
+      assert.deepEqual(
+        (await tickets.list({ cause: 'photo_unclear', limit: 10 })).tickets.map((listed) => listed.number),
+        ['KYC-2345672'],
+        'the cause column is filled in from the stored details',
+      );
+      assert.deepEqual((await tickets.list({ cause: null, limit: 10 })).tickets, []);
     } finally {
       await tickets.close();
       await storage.close();
@@ -88,6 +94,7 @@ describe('a SQLite database written by the previous build', function () {
           { component: 'bot_state', version: 1 },
           { component: 'bot_state', version: 2 },
           { component: 'tickets', version: 1 },
+          { component: 'tickets', version: 2 },
         ],
       );
     } finally {

@@ -59,7 +59,7 @@ describe('SQLite ticket store', function () {
     try {
       assert.deepEqual(
         db.prepare("SELECT version FROM schema_migrations WHERE component = 'tickets'").pluck().all(),
-        [1],
+        [1, 2],
       );
     } finally {
       db.close();

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { toPublicTicket, type Ticket } from '../../src/tickets/ticket';
+import { toPublicTicket, validateNewTicket, type Ticket } from '../../src/tickets/ticket';
 import { InvalidTicketError } from '../../src/tickets/ticketErrors';
 import { ticketPriority } from '../../src/tickets/ticketPriority';
-import { validateNewTicket } from '../../src/tickets/ticketRow';
 import { userKeyOf } from '../../src/tickets/userKey';
 import { newTicket, TEST_USER_KEY_SECRET } from './ticketFixtures';
 

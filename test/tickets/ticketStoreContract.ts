@@ -407,6 +407,24 @@ export function ticketStoreContract(backend: string, harness: () => TicketStoreH
       }
     });
 
+    it('fills in the cause column of tickets stored before it existed', async function () {
+      const photo = await store.create(newTicket());
+      const unknown = await store.create(newTicket({ cause: { id: null, labelKey: null } }));
+      await harness().exec(`
+        DROP INDEX tickets_cause_newest;
+        ALTER TABLE tickets DROP COLUMN cause_id;
+        DELETE FROM schema_migrations WHERE component = 'tickets' AND version = 2;`);
+      const upgraded = await harness().another({ now: clock.now });
+      try {
+        const numbers = async (cause: string | null) =>
+          (await upgraded.list({ limit: 10, cause })).tickets.map((ticket) => ticket.number);
+        assert.deepEqual(await numbers('photo_unclear'), [photo.number]);
+        assert.deepEqual(await numbers(null), [unknown.number]);
+      } finally {
+        await upgraded.close();
+      }
+    });
+
     it('stores no ticket when its webhook row cannot be written', async function () {
       const withOutbox = await harness().another({ now: clock.now, webhookOutbox: true });
       try {
