@@ -256,6 +256,35 @@ export const KOREAN_PARTICLES: readonly string[] = [
   '과',
 ];
 
+/**
+ * Korean verb and adjective endings (polite, past, plain, connective): "만료되었습니다", "만료됐어요" and
+ * "만료된" all leave "만료". Without this every polite sentence shares "습니", "니다" or "어요" with
+ * every trigger, which counts as evidence; "세션이 만료되었습니다" would then be an expired document.
+ */
+export const KOREAN_ENDINGS: readonly string[] = [
+  ...'되었습니다 당했습니다 하였습니다 되었어요 당했어요 되었는데 했습니다 됐습니다 었습니다 았습니다 였습니다 했는데요 됐는데요 했더니 됐더니 당했다 당한 당함'.split(
+    ' ',
+  ),
+  ...'했어요 됐어요 었어요 았어요 였어요 해서요 돼서요 합니다 됩니다 습니다 는데요 거든요 하네요 되네요 했는데 됐는데 했어여 됐어여'.split(
+    ' ',
+  ),
+  ...'했어 됐어 했다 됐다 했음 됐음 해요 돼요 해서 돼서 하면 되면 하다 되다 한다 된다 하고 되고 해여 돼여 어요 아요 네요 대요 래요 나요 세요 니다'.split(
+    ' ',
+  ),
+  ...'함 됨 한 된 고 요'.split(' '),
+];
+
+/**
+ * Whole Korean words that carry no topic: pronouns, fillers, question words and the helpers of
+ * "want to" / "please do" / "is there". "다크 모드로 바꾸고 싶어요" shares only "바꾸고" with a trigger then.
+ * Negations ("안", "못", "없어요") stay, as in the other languages.
+ */
+export const KOREAN_STOP_WORDS: ReadonlySet<string> = new Set(
+  '좀 제 저 저는 제가 저도 내 나 나는 내가 너무 정말 진짜 그냥 왜 어떻게 어떡해요 어떡하죠 뭐 뭔가요 뭐예요 싶어요 싶어 싶습니다 싶은데 주세요 해주세요 있어요 있나요 있습니까 있을까요 건가요 거예요 거죠 근데 그런데 그리고 혹시 지금 이거 그거 이게 그게 요 ㅠㅠ ㅜㅜ ㅋㅋ'.split(
+    ' ',
+  ),
+);
+
 /** Subject words of the other languages (see ENGLISH_SUBJECT_WORDS), as normalizeText leaves them. */
 export const OTHER_SUBJECT_WORDS: readonly string[] = [
   // es

@@ -6,7 +6,9 @@ import {
   ENGLISH_STOP_WORDS,
   ENGLISH_SUBJECT_WORDS,
   JAPANESE_STOP_CHARACTERS,
+  KOREAN_ENDINGS,
   KOREAN_PARTICLES,
+  KOREAN_STOP_WORDS,
   OTHER_STOP_WORDS,
   OTHER_SUBJECT_WORDS,
 } from './stopWords';
@@ -135,11 +137,21 @@ function addCharacterRun(
 }
 
 const NO_STOPS: ReadonlySet<string> = new Set();
+const ONE_SYLLABLE: WordShape = { edges: new Set(), singles: new Set([0]) };
 
-/** A Korean word without its trailing particle ("사진이" → "사진"), compared by its syllables. */
+/** Longest first, so "만료되었습니다" loses "되었습니다" rather than only "니다". */
+const KOREAN_SUFFIXES = [...KOREAN_ENDINGS, ...KOREAN_PARTICLES].sort((a, b) => b.length - a.length);
+
+/**
+ * A Korean word without its trailing ending or particle ("사진이" → "사진", "거절됐어요" → "거절"),
+ * compared by its syllables. At least two syllables stay, so "않습니다" and "필요" keep their meaning.
+ */
 function addKoreanWord(word: string, grams: Map<string, number>): void {
-  const particle = KOREAN_PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
-  addCharacterRun(particle ? word.slice(0, -particle.length) : word, grams, NO_STOPS, undefined);
+  if (KOREAN_STOP_WORDS.has(word)) return;
+  const suffix = KOREAN_SUFFIXES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
+  const stem = suffix ? word.slice(0, -suffix.length) : word;
+  // A one-syllable word ("밴", "돈", "빛") is a word, as a one-character Chinese word is.
+  addCharacterRun(stem, grams, NO_STOPS, stem.length === 1 ? ONE_SYLLABLE : undefined);
 }
 
 function isStopWord(word: string): boolean {

@@ -280,6 +280,24 @@ describe('text features', () => {
     assert.notDeepEqual(stems('not supported'), stems('not support'));
     assert.deepEqual(stems('expired'), stems('expires'));
   });
+
+  it('compares Korean words without their verb endings and particles, and keeps a one-syllable word as a word', () => {
+    const grams = (text: string): string[] => [...textFeatures(text).grams.keys()].sort();
+    assert.deepEqual(grams('만료되었습니다'), grams('만료'));
+    assert.deepEqual(grams('거절됐어요'), grams('거절'));
+    assert.deepEqual(grams('사진이'), grams('사진'));
+    assert.deepEqual(grams('바꾸고 싶어요'), grams('바꾸'));
+    assert.notDeepEqual(grams('않습니다'), grams('않'));
+    const trigger = textFeatures('밴 당하나요', { language: 'ko', weighByWords: true });
+    assert.equal(trigger.grams.get('u:밴'), 1);
+  });
+
+  it('names no cause for a Korean sentence that shares only a verb ending with a prompt', () => {
+    const { topics, framing } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, framing);
+    assert.equal(matcher.match('결제 링크가 만료되었습니다').topic, null);
+    assert.equal(matcher.match('신분증 유효기간이 만료되었습니다').topic, 'document_expired');
+  });
 });
 
 describe('edit distance', () => {
