@@ -25,6 +25,7 @@ import { parseTicketNumber } from '../tickets/ticketNumber';
 import { decodeTicketCursor } from '../tickets/ticketRow';
 import type { TicketListFilter, TicketStore } from '../tickets/ticketStore';
 import { utf8Length } from '../tickets/ticketText';
+import type { OutcomeRecorder } from '../reports/outcomes';
 
 export interface TicketRouteDeps {
   readonly store: TicketStore;
@@ -38,6 +39,10 @@ export interface TicketRouteDeps {
   readonly now?: () => number;
   /** Proactive delivery into the user's conversation; false (or a throw) = not delivered now, the reply waits. */
   readonly deliverReply: (ticket: Ticket, reply: TicketReply) => Promise<boolean>;
+  /** A ticket became resolved: tell the user and ask for their rating (see proactiveReplies). */
+  readonly onResolved?: (ticket: Ticket) => Promise<boolean>;
+  /** Counts the time to the first agent reply for the reports. */
+  readonly outcomes?: OutcomeRecorder;
   readonly onUnexpected: (error: unknown) => void;
 }
 
@@ -232,6 +237,8 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         throw new VersionConflictError(number, 0, current.version);
       }
       const { status, assignee, note } = parsed.data;
+      // Only the change into resolved tells the user; the version check below makes `before` the state it replaces.
+      const before = status === 'resolved' && deps.onResolved ? await store.get(number) : undefined;
       const ticket = await store.update(number, ifMatch.version, {
         ...(status === undefined ? {} : { status }),
         ...(assignee === undefined ? {} : { assignee }),
@@ -239,6 +246,9 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         agent: agent.name,
       });
       feed?.poke();
+      if (before !== undefined && before.status !== 'resolved') {
+        await deps.onResolved?.(ticket).catch((error: unknown) => deps.onUnexpected(error));
+      }
       sendTicket(res, ticket);
     }),
   );
@@ -255,6 +265,13 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         throw new HttpError(413, 'payload_too_large', `A reply may be at most ${TICKET_LIMITS.replyBytes} bytes.`);
       }
       const { ticket, reply } = await store.addReply(number, parsed.data.text, agent.name);
+      if (ticket.replies.length === 1) {
+        deps.outcomes?.record({
+          kind: 'firstAgentReply',
+          ticketCreatedAt: ticket.createdAt,
+          repliedAt: reply.createdAt,
+        });
+      }
       let delivered = false;
       try {
         delivered = await deps.deliverReply(ticket, reply);
