@@ -135,7 +135,11 @@ export default tseslint.config(
   {
     files: ['src/api/agentConsole/public/**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'script', ecmaVersion: 2017, globals: { ...globals.browser, i18next: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      ecmaVersion: 2017,
+      globals: { ...globals.browser, i18next: 'readonly', Chart: 'readonly' },
+    },
   },
 
   {

@@ -232,7 +232,7 @@ describe('reports on PostgreSQL: two processes add to the same counters', functi
       });
     }
     await Promise.all(buffers.map((buffer) => buffer.close()));
-    assert.deepEqual(errors, []);
+    assert.equal(errors.length, 0, String(errors[0]));
 
     const restifyServer = restify.createServer({ handleUncaughtExceptions: false });
     server = restifyServer;
