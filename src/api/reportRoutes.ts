@@ -7,7 +7,7 @@ import { reportCsv } from '../reports/reportCsv';
 import type { ReportStore } from '../reports/reportStore';
 
 export interface ReportRouteDeps {
-  readonly store: Pick<ReportStore, 'rows'>;
+  readonly store: Pick<ReportStore, 'counts'>;
   /** The same tokens as the ticket API; with none the route is off (404). */
   readonly token: string | undefined;
   readonly agents?: readonly AgentCredential[];
@@ -71,7 +71,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
         if (!auth.enabled) throw new HttpError(404, 'not_found', 'Not found.');
         auth.authenticate(req);
         const { from, to, format } = reportQuery(req);
-        const report = buildOutcomeReport(await deps.store.rows(from, to), from, to, now());
+        const report = buildOutcomeReport(await deps.store.counts(from, to), from, to, now());
         if (format === 'json') {
           res.json(report);
           return;

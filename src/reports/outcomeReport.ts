@@ -1,6 +1,6 @@
 import { ABANDON_AFTER_MS } from './outcomes';
 import { METRIC, SUBJECT_SEPARATOR } from './reportMetrics';
-import type { CounterRow } from './reportStore';
+import type { RangeCounts, TotalRow } from './reportStore';
 
 const DAY_MS = 86_400_000;
 
@@ -90,7 +90,7 @@ function addScore(map: Map<string, Map<number, number>>, key: string, score: num
   map.set(key, scores);
 }
 
-function checksOf(rows: readonly CounterRow[], verdictMetric: string, checkMetric: string): ChecksReport {
+function checksOf(rows: readonly TotalRow[], verdictMetric: string, checkMetric: string): ChecksReport {
   const verdicts = { pass: 0, fail: 0 };
   const checks = new Map<string, { pass: number; warn: number; fail: number; skipped: number }>();
   for (const row of rows) {
@@ -127,7 +127,7 @@ function median(distribution: Map<number, number>): number | null {
  * wrote them). A day's walk-throughs count as abandoned once the abandon window after its last
  * moment has passed at `now`; before that, the ones not yet resolved or escalated are open.
  */
-export function buildOutcomeReport(rows: readonly CounterRow[], from: string, to: string, now: number): OutcomeReport {
+export function buildOutcomeReport(counts: RangeCounts, from: string, to: string, now: number): OutcomeReport {
   const perDay = new Map(daysBetween(from, to).map((day) => [day, 0]));
   const walkthroughs = new Map<string, Map<string, { started: number; resolved: number; escalated: number }>>();
   const walkthroughDay = (cause: string, day: string): { started: number; resolved: number; escalated: number } => {
@@ -144,7 +144,7 @@ export function buildOutcomeReport(rows: readonly CounterRow[], from: string, to
   const allRatings = new Map<number, number>();
   const replySeconds = new Map<number, number>();
 
-  for (const row of rows) {
+  for (const row of counts.daily) {
     switch (row.metric) {
       case METRIC.conversation:
         add(perDay, row.day, row.count);
@@ -158,6 +158,10 @@ export function buildOutcomeReport(rows: readonly CounterRow[], from: string, to
       case METRIC.escalated:
         walkthroughDay(row.subject, row.day).escalated += row.count;
         break;
+    }
+  }
+  for (const row of counts.totals) {
+    switch (row.metric) {
       case METRIC.infoCheck:
         if (row.subject === 'match' || row.subject === 'mismatch') info[row.subject] += row.count;
         break;
@@ -213,8 +217,8 @@ export function buildOutcomeReport(rows: readonly CounterRow[], from: string, to
       ),
       perCause,
     },
-    photoChecks: checksOf(rows, METRIC.photoVerdict, METRIC.photoCheck),
-    selfieChecks: checksOf(rows, METRIC.selfieVerdict, METRIC.selfieCheck),
+    photoChecks: checksOf(counts.totals, METRIC.photoVerdict, METRIC.photoCheck),
+    selfieChecks: checksOf(counts.totals, METRIC.selfieVerdict, METRIC.selfieCheck),
     infoChecks: { ...info, rules: byName(rules).map(([rule, count]) => ({ rule, count })) },
     satisfaction: {
       overall: ratingOf(allRatings),

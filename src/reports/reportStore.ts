@@ -1,11 +1,24 @@
 import { REPORT_MIGRATIONS } from '../storage/migrations';
 import { openDatabase, type OpenDatabaseOptions } from '../storage/openDatabase';
 import type { SqlDatabase } from '../storage/sqlDatabase';
-import type { Increment } from './reportMetrics';
+import { sql } from 'kysely';
+import { METRIC, type Increment } from './reportMetrics';
 
 export interface CounterRow extends Increment {
   readonly count: number;
 }
+
+/** A counter summed over the days of a range. */
+export type TotalRow = Omit<CounterRow, 'day'>;
+
+/** What a report reads: day by day where the report goes by day, summed over the range otherwise. */
+export interface RangeCounts {
+  readonly daily: readonly CounterRow[];
+  readonly totals: readonly TotalRow[];
+}
+
+/** The metrics a report shows per day or needs per day (a walk-through's outcome counts on its start day). */
+const DAILY_METRICS = [METRIC.conversation, METRIC.started, METRIC.resolved, METRIC.escalated];
 
 /** 4 parameters a row: far below SQLite's and PostgreSQL's limits per statement. */
 const ROWS_PER_STATEMENT = 500;
@@ -35,14 +48,24 @@ export class ReportStore {
     });
   }
 
-  /** Every counter of the days from `from` to `to` (inclusive, `YYYY-MM-DD`). */
-  async rows(from: string, to: string): Promise<CounterRow[]> {
-    return this.database.db
-      .selectFrom('report_counts')
-      .select(['day', 'metric', 'subject', 'count'])
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .execute();
+  /**
+   * The counters of the days from `from` to `to` (inclusive, `YYYY-MM-DD`), from one snapshot. The
+   * database sums what a report needs only in total, so few rows leave it however many days there are.
+   */
+  async counts(from: string, to: string): Promise<RangeCounts> {
+    return this.database.read(async (db) => {
+      const inRange = db.selectFrom('report_counts').where('day', '>=', from).where('day', '<=', to);
+      const daily = await inRange
+        .select(['day', 'metric', 'subject', 'count'])
+        .where('metric', 'in', DAILY_METRICS)
+        .execute();
+      const totals = await inRange
+        .select(['metric', 'subject', sql<number>`CAST(SUM(count) AS BIGINT)`.as('count')])
+        .where('metric', 'not in', DAILY_METRICS)
+        .groupBy(['metric', 'subject'])
+        .execute();
+      return { daily, totals };
+    });
   }
 
   ping(): Promise<void> {

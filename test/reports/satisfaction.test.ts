@@ -53,8 +53,13 @@ describe('satisfaction after a walk-through the bot resolved', function () {
 
   async function counters(): Promise<Map<string, number>> {
     await outcomes.flush();
-    const rows = await store.rows('2000-01-01', '2100-01-01');
-    return new Map(rows.map((row) => [`${row.metric} ${row.subject}`, row.count]));
+    const { daily, totals } = await store.counts('2000-01-01', '2100-01-01');
+    const counts = new Map<string, number>();
+    for (const row of [...daily, ...totals]) {
+      const key = `${row.metric} ${row.subject}`;
+      counts.set(key, (counts.get(key) ?? 0) + row.count);
+    }
+    return counts;
   }
 
   it('ends with the 1–5 card; a tap is stored with the cause and thanked', async function () {
