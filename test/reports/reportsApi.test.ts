@@ -271,3 +271,83 @@ describe('reports on PostgreSQL: two processes add to the same counters', functi
     assert.deepEqual(errors, []);
   });
 });
+
+describe('walk-throughs neither resolved nor escalated within 24 hours', function () {
+  let store: ReportStore;
+  let server: Server;
+  let base = '';
+  const errors: unknown[] = [];
+
+  before(async function () {
+    store = await openReportStore('sqlite::memory:');
+    server = restify.createServer({ handleUncaughtExceptions: false });
+    registerReportRoutes(server, { store, token: TOKEN, onUnexpected: (error) => errors.push(error) });
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const address: AddressInfo | string | null = server.address();
+    assert.ok(address !== null && typeof address === 'object');
+    base = `http://127.0.0.1:${address.port}/api/reports`;
+  });
+  after(async function () {
+    server.server.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
+    await store.close();
+  });
+
+  it('are abandoned once the day is past the window, open before, and a late outcome is not counted', async function () {
+    const realNow = Date.now();
+    let clock = realNow - 3 * 86_400_000;
+    const threeDaysAgo = clock;
+    const buffer = new OutcomeBuffer({ store, now: () => clock, onError: (error) => errors.push(error) });
+    for (let i = 0; i < 3; i += 1) buffer.record({ kind: 'walkthroughStarted', cause: 'photo_unclear' });
+    buffer.record({ kind: 'walkthroughEnded', cause: 'photo_unclear', outcome: 'resolved', startedAt: clock });
+    clock += 25 * 3_600_000;
+    buffer.record({ kind: 'walkthroughEnded', cause: 'photo_unclear', outcome: 'escalated', startedAt: threeDaysAgo });
+    clock = realNow;
+    buffer.record({ kind: 'walkthroughStarted', cause: 'photo_unclear' });
+    await buffer.close();
+
+    const response = await fetch(`${base}?from=${dayOf(threeDaysAgo)}&to=${today}`, { headers: agent });
+    const report = await jsonOf(response, reportBody);
+    assert.equal(report.abandonAfterHours, 24);
+    assert.deepEqual(report.containment.perCause, [
+      {
+        cause: 'photo_unclear',
+        started: 4,
+        resolved: 1,
+        escalated: 0,
+        abandoned: 2,
+        open: 1,
+        containmentRate: 1 / 3,
+      },
+    ]);
+    assert.equal(report.conversations.perDay.length, 4, 'every day of the range, zeros included');
+    assert.equal(errors.length, 0);
+  });
+
+  it('keeps counts whose write failed and adds them with the next flush', async function () {
+    let failures = 1;
+    const flaky = {
+      add: async (rows: Parameters<ReportStore['add']>[0]): Promise<void> => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('database unavailable');
+        }
+        await store.add(rows);
+      },
+    };
+    const failed: unknown[] = [];
+    const buffer = new OutcomeBuffer({ store: flaky, onError: (error) => failed.push(error) });
+    buffer.record({ kind: 'infoChecked', match: false, rules: ['date_leading_zero'] });
+    await buffer.flush();
+    assert.equal(failed.length, 1);
+    buffer.record({ kind: 'infoChecked', match: false, rules: ['date_leading_zero'] });
+    await buffer.close();
+    const report = await jsonOf(await fetch(`${base}?from=${today}&to=${today}`, { headers: agent }), reportBody);
+    assert.deepEqual(report.infoChecks.rules, [{ rule: 'date_leading_zero', count: 2 }]);
+    assert.equal(report.infoChecks.mismatch, 2);
+  });
+});
