@@ -26,9 +26,16 @@ export interface Increment {
   readonly subject: string;
 }
 
+const DAY_MS = 86_400_000;
+/** Nearly every event of a process falls on the same day: format it once a day, not once an event. */
+let cached = { start: 0, day: '1970-01-01' };
+
 /** The UTC day of a time, `YYYY-MM-DD`. */
 export function dayOf(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  if (time >= cached.start && time < cached.start + DAY_MS) return cached.day;
+  const start = time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
+  cached = { start, day: new Date(start).toISOString().slice(0, 10) };
+  return cached.day;
 }
 
 const subject = (...parts: (string | number)[]): string => parts.join(SUBJECT_SEPARATOR);
