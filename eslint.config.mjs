@@ -14,27 +14,40 @@ const layers = [
   {
     dir: 'diagnosis',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
   },
-  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk'] },
-  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage'] },
+  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk', 'reports'] },
+  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage', 'reports'] },
   {
     dir: 'storage',
     botbuilder: false,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk', 'reports'],
   },
   {
     dir: 'i18n',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk', 'reports'],
   },
-  { dir: 'http', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'] },
+  {
+    dir: 'http',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+  },
   {
     dir: 'policy',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
   },
-  { dir: 'channels', botbuilder: false, deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk'] },
+  {
+    dir: 'channels',
+    botbuilder: false,
+    deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+  },
+  {
+    dir: 'reports',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'helpdesk'],
+  },
   { dir: 'conversation', botbuilder: false, deny: ['bot', 'api', 'storage', 'helpdesk'] },
   { dir: 'bot', botbuilder: false, deny: ['api', 'storage', 'helpdesk'] },
   { dir: 'api', botbuilder: true, deny: ['bot', 'channels', 'storage', 'helpdesk'], conversationOnly: 'services' },
@@ -122,7 +135,11 @@ export default tseslint.config(
   {
     files: ['src/api/agentConsole/public/**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'script', ecmaVersion: 2017, globals: { ...globals.browser, i18next: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      ecmaVersion: 2017,
+      globals: { ...globals.browser, i18next: 'readonly', Chart: 'readonly' },
+    },
   },
 
   {

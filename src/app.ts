@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type BotAdapter } from 'botbuilder';
 import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
@@ -17,7 +17,10 @@ import { createBotRuntime } from './botRuntime';
 import { registerAgentConsolePage } from './api/agentConsole/agentConsolePage';
 import { TicketChangeFeed } from './api/ticketChangeFeed';
 import { registerTicketRoutes } from './api/ticketRoutes';
-import { createReplyDelivery } from './bot/proactiveReplies';
+import { createReplyDelivery, createResolvedNotice } from './bot/proactiveReplies';
+import { OutcomeBuffer } from './reports/outcomeBuffer';
+import { openReportStore } from './reports/reportStore';
+import { registerReportRoutes } from './api/reportRoutes';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
 import { openTicketStore } from './tickets/openTicketStore';
 import { WebhookDispatcher } from './helpdesk/webhookDispatcher';
@@ -88,6 +91,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
   });
+  const reports = await openReportStore(config.databaseUrl, {
+    onBackgroundError: (err) => logger.error({ err }, 'report store background error'),
+  });
+  const outcomes = new OutcomeBuffer({
+    store: reports,
+    onError: (err) => logger.error({ err }, 'outcome counts not written yet; kept for the next flush'),
+  });
   if (!config.ticketUserKeySecret)
     logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
   const attachments = photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId });
@@ -105,7 +115,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     now: options.now,
     onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
     turnLock,
+    outcomes,
   }).catch(async (error: unknown) => {
+    await outcomes.close();
+    await reports.close();
     await turnLock.close();
     await tickets.close();
     await storage.close();
@@ -141,15 +154,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
   let localDirectLine: LocalDirectLine | undefined;
+  // The local Direct Line's conversations are its own; the others need Bot Framework credentials.
+  const adapterFor = (channelId: string): { adapter: BotAdapter; appId: string } | undefined => {
+    if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine)
+      return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
+    if (channelId !== DIRECT_LINE_CHANNEL_ID && config.bot.appId) return { adapter, appId: config.bot.appId };
+    return undefined;
+  };
   const deliverReply = createReplyDelivery({
     localizer,
     logger,
-    adapterFor: (channelId) => {
-      if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine)
-        return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
-      if (channelId !== DIRECT_LINE_CHANNEL_ID && config.bot.appId) return { adapter, appId: config.bot.appId };
-      return undefined;
-    },
+    adapterFor,
+  });
+  const notifyResolved = createResolvedNotice({
+    localizer,
+    logger,
+    bot,
+    adapterFor,
   });
   const dispatcher =
     config.helpdeskWebhookUrl && config.helpdeskWebhookSecret
@@ -197,6 +218,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     readiness: {
       storage: () => storage.ping(),
       tickets: () => tickets.ping(),
+      reports: () => reports.ping(),
       ocr: () => photos.ready(),
       faceModel: () => selfies.ready(),
     },
@@ -208,13 +230,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           defaultLocale: config.defaultLocale,
           onUnexpected,
         }),
-      (server) => registerPhotoRoute(server, { diagnoser: photos, ...imageUploadRoute(), limiter: imageRateLimiter() }),
       (server) =>
-        registerSelfieRoute(server, { diagnoser: selfies, ...imageUploadRoute(), limiter: imageRateLimiter() }),
+        registerPhotoRoute(server, { diagnoser: photos, outcomes, ...imageUploadRoute(), limiter: imageRateLimiter() }),
+      (server) =>
+        registerSelfieRoute(server, {
+          diagnoser: selfies,
+          outcomes,
+          ...imageUploadRoute(),
+          limiter: imageRateLimiter(),
+        }),
       (server) =>
         registerInfoRoute(server, {
           localizer,
           settings: settings.info,
+          outcomes,
           apiKey: config.diagnoseApiKey,
           defaultLocale: config.defaultLocale,
           onUnexpected,
@@ -226,6 +255,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           agents: config.agentTokens,
           feed,
           deliverReply,
+          onResolved: notifyResolved,
+          outcomes,
+          onUnexpected,
+        }),
+      (server) =>
+        registerReportRoutes(server, {
+          store: reports,
+          token: config.agentApiToken,
+          agents: config.agentTokens,
           onUnexpected,
         }),
       registerAgentConsolePage,
@@ -261,6 +299,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();
         localDirectLine?.close();
+        await outcomes.close();
+        await reports.close();
         await turnLock.close();
         await tickets.close();
         await storage.close();

@@ -31,6 +31,7 @@ import { loadLanguageTexts } from './i18n/languageTexts';
 import { phrasesIn } from './conversation/topicLoader';
 import { DIALOGS_DIR, LOCALES_DIR } from './projectPaths';
 import { loadSettings, type Settings } from './settings';
+import { NO_OUTCOMES, type OutcomeRecorder } from './reports/outcomes';
 
 /** DESIGN.md, Privacy: typed personal values are cleared after 15 minutes at the latest. */
 const SENSITIVE_TTL_MS = 15 * 60_000;
@@ -57,6 +58,8 @@ export interface BotRuntimeOptions {
   turnLock?: TurnLock;
   /** The selfie checks and where attachments come from; without them the selfie step is skipped. */
   selfie?: { diagnoser: SelfieDiagnoser; attachments: AttachmentReader };
+  /** Where walk-through outcomes, check verdicts and ratings are counted; not counted without it. */
+  outcomes?: OutcomeRecorder;
 }
 
 export interface BotRuntime {
@@ -108,6 +111,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
         verified: options.verifiedChannel?.(channelId) ?? true,
       }),
     now: options.now ?? Date.now,
+    outcomes: options.outcomes ?? NO_OUTCOMES,
   };
   const now = options.now ?? Date.now;
   const sensitive: InfoCheckStores = {

@@ -8,6 +8,7 @@ import { assertBearer } from '../http/bearerAuth';
 import { HttpError } from '../http/httpError';
 import { jsonBody } from '../http/jsonBody';
 import { route } from '../http/route';
+import type { OutcomeRecorder } from '../reports/outcomes';
 import type { Localizer } from '../i18n/localizer';
 import { resolveAcceptLanguage, resolveLocale } from '../i18n/resolveLocale';
 
@@ -16,6 +17,8 @@ export interface InfoRouteDeps {
   settings: InfoSettings;
   apiKey: string | undefined;
   defaultLocale: Locale;
+  /** Counts each check's result and the rules it found for the reports (ids only). */
+  outcomes?: OutcomeRecorder;
   onUnexpected: (error: unknown) => void;
 }
 
@@ -37,11 +40,9 @@ export function registerInfoRoute(server: Server, deps: InfoRouteDeps): void {
           ? resolveLocale(parsed.request.locale, deps.defaultLocale)
           : resolveAcceptLanguage(req.header('accept-language'), deps.defaultLocale);
         const t = deps.localizer.t(locale);
-        res.json(
-          toInfoResponse(checkInfo(infoCheckInputOf(parsed.request), { settings: deps.settings }), (key, params) =>
-            t(`info:${key}`, params),
-          ),
-        );
+        const result = checkInfo(infoCheckInputOf(parsed.request), { settings: deps.settings });
+        deps.outcomes?.record({ kind: 'infoChecked', match: result.match, rules: result.findings.map((f) => f.rule) });
+        res.json(toInfoResponse(result, (key, params) => t(`info:${key}`, params)));
       },
       (error) => deps.onUnexpected(error),
     ),

@@ -3,9 +3,12 @@ import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
 import { maskDocumentNumber } from '../diagnosis/documentNumberMask';
 import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
+import type { OutcomeRecorder } from '../reports/outcomes';
 import { registerImageRoute, type ImageRouteDeps } from './imageRoute';
 
 export interface PhotoRouteDeps extends ImageRouteDeps {
+  /** Counts each verdict and check status for the reports (ids only). */
+  outcomes?: OutcomeRecorder;
   diagnoser: PhotoDiagnoser;
 }
 
@@ -38,6 +41,11 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
     busyKey: 'photoChat:busy',
     answer: async (bytes, t) => {
       const diagnosis = await deps.diagnoser.diagnose(bytes);
+      deps.outcomes?.record({
+        kind: 'photoChecked',
+        verdict: diagnosis.verdict,
+        checks: diagnosis.checks.map((check) => ({ id: check.id, status: check.status })),
+      });
       const checks = diagnosis.checks.map((check: CheckResult) => ({
         id: check.id,
         status: check.status,

@@ -1,8 +1,11 @@
 import type { Server } from 'restify';
 import type { SelfieDiagnoser } from '../diagnosis/selfie/selfieService';
+import type { OutcomeRecorder } from '../reports/outcomes';
 import { registerImageRoute, type ImageRouteDeps } from './imageRoute';
 
 export interface SelfieRouteDeps extends ImageRouteDeps {
+  /** Counts each verdict and check status for the reports (ids only). */
+  outcomes?: OutcomeRecorder;
   diagnoser: SelfieDiagnoser;
 }
 
@@ -17,6 +20,11 @@ export function registerSelfieRoute(server: Server, deps: SelfieRouteDeps): void
     busyKey: 'selfie:chat.busy',
     answer: async (bytes, t) => {
       const diagnosis = await deps.diagnoser.diagnose(bytes);
+      deps.outcomes?.record({
+        kind: 'selfieChecked',
+        verdict: diagnosis.verdict,
+        checks: diagnosis.checks.map((check) => ({ id: check.id, status: check.status })),
+      });
       return {
         verdict: diagnosis.verdict,
         checks: diagnosis.checks.map((check) => ({

@@ -24,6 +24,7 @@ import {
 import { parseTicketNumber } from '../tickets/ticketNumber';
 import { decodeTicketCursor, type TicketListFilter, type TicketStore } from '../tickets/ticketStore';
 import { utf8Length } from '../tickets/ticketText';
+import type { OutcomeRecorder } from '../reports/outcomes';
 
 export interface TicketRouteDeps {
   readonly store: TicketStore;
@@ -37,6 +38,10 @@ export interface TicketRouteDeps {
   readonly now?: () => number;
   /** Proactive delivery into the user's conversation; false (or a throw) = not delivered now, the reply waits. */
   readonly deliverReply: (ticket: Ticket, reply: TicketReply) => Promise<boolean>;
+  /** A ticket became resolved: tell the user and ask for their rating (see proactiveReplies). */
+  readonly onResolved?: (ticket: Ticket) => Promise<boolean>;
+  /** Counts the time to the first agent reply for the reports. */
+  readonly outcomes?: OutcomeRecorder;
   readonly onUnexpected: (error: unknown) => void;
 }
 
@@ -231,6 +236,8 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         throw new VersionConflictError(number, 0, current.version);
       }
       const { status, assignee, note } = parsed.data;
+      // Only the change into resolved tells the user; the version check below makes `before` the state it replaces.
+      const before = status === 'resolved' && deps.onResolved ? await store.get(number) : undefined;
       const ticket = await store.update(number, ifMatch.version, {
         ...(status === undefined ? {} : { status }),
         ...(assignee === undefined ? {} : { assignee }),
@@ -238,6 +245,9 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         agent: agent.name,
       });
       feed?.poke();
+      if (before !== undefined && before.status !== 'resolved') {
+        await deps.onResolved?.(ticket).catch((error: unknown) => deps.onUnexpected(error));
+      }
       sendTicket(res, ticket);
     }),
   );
@@ -254,6 +264,13 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
         throw new HttpError(413, 'payload_too_large', `A reply may be at most ${TICKET_LIMITS.replyBytes} bytes.`);
       }
       const { ticket, reply } = await store.addReply(number, parsed.data.text, agent.name);
+      if (ticket.replies.length === 1) {
+        deps.outcomes?.record({
+          kind: 'firstAgentReply',
+          ticketCreatedAt: ticket.createdAt,
+          repliedAt: reply.createdAt,
+        });
+      }
       let delivered = false;
       try {
         delivered = await deps.deliverReply(ticket, reply);

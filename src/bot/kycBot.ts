@@ -33,6 +33,14 @@ export class KycBot extends ActivityHandler {
     });
   }
 
+  /** In a proactive turn (see proactiveReplies): the user's ticket was resolved; ask for their rating. */
+  async ticketResolved(context: TurnContext, ticket: { number: string; cause: string | null }): Promise<void> {
+    await this.turnLock.run(turnLockKeys(context.activity), async () => {
+      await this.conversation.ticketResolved(context, ticket);
+      await this.conversation.saveState(context);
+    });
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await this.turnLock.run(turnLockKeys(context.activity), async () => {
       await super.run(context);

@@ -6,6 +6,7 @@ import type { CheckId, CheckStatus } from '../diagnosis/photo/checkResult';
 import type { SelfieCheckId } from '../diagnosis/selfie/selfieCheckResult';
 import type { AttemptRecord } from '../policy/attemptPolicy';
 import type { Locale } from '../i18n/locales';
+import type { RatingSource } from '../reports/outcomes';
 
 /** One step the user went through, for "what was tried" in an escalation. No user text here. */
 export interface JourneyEntry {
@@ -50,6 +51,12 @@ export interface ConversationData {
   lastTicket?: string;
   /** Languages the bot has offered to switch to (or said it answers in English for): each once. */
   languagesOffered?: string[];
+  /** The conversation was counted in the reports (once, at the user's first message). */
+  counted?: boolean;
+  /** The cause walk-through under way, for its outcome in the reports; cleared when it ends or escalates. */
+  walkthrough?: { cause: string; startedAt: number };
+  /** The 1–5 question is open: the next message may answer it (any other message just goes on). */
+  ratingAsked?: { source: RatingSource; cause: string | null };
 }
 
 export interface UserProfile {

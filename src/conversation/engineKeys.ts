@@ -58,4 +58,12 @@ export const ENGINE_KEYS = [
   'policy:attempts.resubmitAdvice',
   'policy:attempts.lockedAgain',
   'policy:attempts.lockedAgainReason',
+  'satisfaction:prompt',
+  'satisfaction:thanks',
+  'satisfaction:ticketResolved',
+  'satisfaction:words.1',
+  'satisfaction:words.2',
+  'satisfaction:words.3',
+  'satisfaction:words.4',
+  'satisfaction:words.5',
 ] as const;

@@ -11,6 +11,7 @@ import type { ConversationServices, EscalationRequest } from './services';
 import { ticketMessage } from './ticketMessages';
 import { ESCALATION_DIALOG } from './topicDialog';
 import { turnEnv, inEveryLocale, type TurnEnv } from './turnEnv';
+import { endWalkthrough } from './walkthroughOutcome';
 
 interface EscalationCursor extends EscalationRequest {
   asked: number;
@@ -97,6 +98,8 @@ export class EscalationDialog extends Dialog<EscalationRequest> {
       }),
     });
     env.data.lastTicket = ticket.number;
+    endWalkthrough(this.services, env, 'escalated');
+    this.services.outcomes.record({ kind: 'ticketCreated', cause: ticket.cause.id });
     env.profile.hasTickets = true;
 
     const reason = [topic ? env.t(topic.label) : undefined, env.t(request.reasonKey)].filter(Boolean).join(' — ');

@@ -182,6 +182,11 @@ export class InfoCheckDialog extends Dialog {
     };
     const result = checkInfo(input, { settings: this.services.infoSettings, today: new Date(this.services.now()) });
     env.data.infoFindings = result.findings.map((f) => ({ field: f.field, rule: f.rule }));
+    this.services.outcomes.record({
+      kind: 'infoChecked',
+      match: result.match,
+      rules: result.findings.map((f) => f.rule),
+    });
     if (result.match) {
       await sendText(dc.context, env.t(input.document ? 'info:allMatch' : 'info:noDocumentAllMatch'));
     } else {

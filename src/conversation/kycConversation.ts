@@ -24,6 +24,7 @@ import { SelfieCheckDialog } from './selfieCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
 import { normalizeText } from '../i18n/normalizeText';
+import { askForRating, takeRatingAnswer } from './satisfaction';
 
 /** Longer messages are not failure prompts; answering them would only waste the user's time. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -67,8 +68,13 @@ export class KycConversation {
 
   async onMessage(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
+    if (!env.data.counted) {
+      env.data.counted = true;
+      this.services.outcomes.record({ kind: 'conversation' });
+    }
     await this.showPendingReplies(context, env);
     const raw = (context.activity.text ?? '').trim();
+    if (await takeRatingAnswer(context, this.services, raw)) return;
     const dc = await this.dialogs.createContext(context);
     const hasAttachment = (context.activity.attachments?.length ?? 0) > 0;
     const photoDialog = this.dialogs.find(PHOTO_CHECK_DIALOG);
@@ -137,6 +143,13 @@ export class KycConversation {
     const locale = LOCALES.find((l) => l === value);
     if (!locale) return;
     await switchLocale(context, this.services, locale);
+  }
+
+  /** An agent resolved the user's ticket: say so in their conversation, with the 1–5 question. */
+  async ticketResolved(context: TurnContext, ticket: { number: string; cause: string | null }): Promise<void> {
+    const env = await turnEnv(context, this.services);
+    const lead = env.t('satisfaction:ticketResolved', { number: ticket.number });
+    await askForRating(context, env, { source: 'ticket', cause: ticket.cause }, lead);
   }
 
   async saveState(context: TurnContext): Promise<void> {

@@ -133,6 +133,7 @@ export class PhotoCheckDialog extends Dialog<PhotoCheckOptions> {
       checks: diagnosis.checks.map((c) => ({ id: c.id, status: c.status })),
     };
     env.data.photoChecks = [...env.data.photoChecks, summary].slice(-KEPT_RESULTS);
+    this.services.outcomes.record({ kind: 'photoChecked', verdict: summary.verdict, checks: summary.checks });
   }
 }
 

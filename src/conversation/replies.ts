@@ -23,6 +23,18 @@ export async function sendTyping(context: TurnContext): Promise<void> {
  * message, and a language offer comes before the answer to the message that prompted it.
  */
 export async function sendTextWithCardButton(context: TurnContext, text: string, button: string): Promise<void> {
-  const card = CardFactory.heroCard('', undefined, [{ type: ActionTypes.ImBack, title: button, value: button }]);
-  await context.sendActivity({ ...MessageFactory.text(text), attachments: [card] });
+  await sendTextWithCardButtons(context, text, [button]);
+}
+
+/** A text with a row of buttons on a card (the 1–5 rating): they stay on the message, and each posts its label. */
+export async function sendTextWithCardButtons(
+  context: TurnContext,
+  text: string,
+  buttons: readonly string[],
+): Promise<void> {
+  const actions = buttons.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
+  await context.sendActivity({
+    ...MessageFactory.text(text),
+    attachments: [CardFactory.heroCard('', undefined, actions)],
+  });
 }

@@ -111,6 +111,7 @@ export class SelfieCheckDialog extends Dialog<SelfieCheckOptions> {
       checks: diagnosis.checks.map((c) => ({ id: c.id, status: c.status })),
     };
     env.data.selfieChecks = [...(env.data.selfieChecks ?? []), summary].slice(-KEPT_RESULTS);
+    this.services.outcomes.record({ kind: 'selfieChecked', verdict: summary.verdict, checks: summary.checks });
   }
 }
 

@@ -7,6 +7,7 @@ import type { TicketStore } from '../tickets/ticketStore';
 import type { StateAccessors } from './conversationState';
 import type { Commands, Topic, TopicKind } from './topicSchema';
 import type { Language } from '../i18n/locales';
+import type { OutcomeRecorder } from '../reports/outcomes';
 
 export interface TopicMatch {
   topic: string | null;
@@ -51,6 +52,8 @@ export interface ConversationServices {
   /** A keyed hash of the channel's user id: finds a user's tickets without storing the id. */
   userKey: (channelId: string, userId: string) => string;
   now: () => number;
+  /** Counts of what happened (walk-through outcomes, check verdicts, ratings) for the reports. */
+  outcomes: OutcomeRecorder;
 }
 
 /** A translator for one turn, with the policy numbers every text may use already filled in. */

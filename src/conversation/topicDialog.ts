@@ -15,6 +15,8 @@ import type { ConversationServices } from './services';
 import type { Step, Topic } from './topicSchema';
 import { failedSelfieChecks } from './selfieFailures';
 import { inEveryLocale, turnEnv } from './turnEnv';
+import { beginWalkthrough, endWalkthrough } from './walkthroughOutcome';
+import { askForRating } from './satisfaction';
 
 export const TOPIC_DIALOG = 'topic';
 /** Child dialogs that topic steps start; they return to the topic when done. */
@@ -31,6 +33,8 @@ export interface TopicDialogOptions {
    * read up front so that the message itself is never kept in the persisted dialog state.
    */
   toldFailures?: number;
+  /** Reached by a `goto`: the walk-through under way goes on (see beginWalkthrough). */
+  continued?: boolean;
 }
 
 /** The cursor of a walk-through, kept in `activeDialog.state` so it survives restarts. */
@@ -64,6 +68,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     const env = await turnEnv(dc.context, this.services);
     env.data.currentTopic = topic.id;
+    beginWalkthrough(this.services, env, topic, options.continued === true);
     return this.runFrom(dc, cursor, topic.start);
   }
 
@@ -153,7 +158,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
         case 'infoCheck':
           return dc.beginDialog(INFO_CHECK_DIALOG, { promptKeys: step.text, topicId: cursor.topicId });
         case 'goto':
-          return dc.replaceDialog(TOPIC_DIALOG, { topicId: step.topic });
+          return dc.replaceDialog(TOPIC_DIALOG, { topicId: step.topic, continued: true });
         case 'escalate':
           if (step.text) await sendText(dc.context, this.texts(step.text, env.t));
           return dc.replaceDialog(ESCALATION_DIALOG, {
@@ -165,6 +170,10 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
           const parts = step.text ? [this.texts(step.text, env.t)] : [];
           if (step.tips) parts.push(tipsText(env.t));
           if (parts.length) await sendText(dc.context, parts.join('\n\n'));
+          if (this.topic(cursor.topicId).kind === 'cause') {
+            const cause = endWalkthrough(this.services, env, 'resolved') ?? cursor.topicId;
+            await askForRating(dc.context, env, { source: 'walkthrough', cause });
+          }
           return dc.endDialog();
         }
       }

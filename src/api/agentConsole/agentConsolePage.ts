@@ -21,6 +21,10 @@ const CONSOLE_CONTENT_SECURITY_POLICY = [
 
 const PUBLIC_DIR = path.join(PROJECT_ROOT, 'src', 'api', 'agentConsole', 'public');
 const I18NEXT_UMD = path.join(path.dirname(require.resolve('i18next/package.json')), 'dist', 'umd', 'i18next.min.js');
+// chart.js exports no package.json; its UMD build sits beside the main entry (dist/chart.cjs).
+const CHART_UMD = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+/** Pages are served at their own paths, not as assets. */
+const PAGES = new Set(['console.html', 'reports.html']);
 const script = (file: string, cacheControl = 'no-cache'): AssetSource => ({
   file,
   contentType: 'text/javascript; charset=utf-8',
@@ -33,6 +37,13 @@ const loadAsset = assetLoader({
     cacheControl: 'no-cache',
   },
   'console.js': script(path.join(PUBLIC_DIR, 'console.js')),
+  'reports.html': {
+    file: path.join(PUBLIC_DIR, 'reports.html'),
+    contentType: 'text/html; charset=utf-8',
+    cacheControl: 'no-cache',
+  },
+  'reports.js': script(path.join(PUBLIC_DIR, 'reports.js')),
+  'chart.js': script(CHART_UMD, 'public, max-age=86400'),
   'console.css': {
     file: path.join(PUBLIC_DIR, 'console.css'),
     contentType: 'text/css; charset=utf-8',
@@ -67,18 +78,21 @@ async function consoleTexts(locale: string): Promise<string> {
 
 const texts = new Map<string, Promise<string>>();
 
-/** `GET /agent`: the agent console; `/agent/assets/:asset` its files; `/agent/texts/:locale` its texts. */
+/** `GET /agent`: the agent console; `/agent/reports` its reports; `/agent/assets/:asset` their files; `/agent/texts/:locale` their texts. */
 export function registerAgentConsolePage(server: Server): void {
-  const page = async (req: Request, res: Response): Promise<void> => {
-    res.header('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
-    await sendAsset(req, res, loadAsset('console.html'));
-  };
-  server.get('/agent', page);
-  server.get('/agent/', page);
+  const page =
+    (file: string) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.header('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
+      await sendAsset(req, res, loadAsset(file));
+    };
+  server.get('/agent', page('console.html'));
+  server.get('/agent/', page('console.html'));
+  server.get('/agent/reports', page('reports.html'));
 
   server.get('/agent/assets/:asset', async (req: Request, res: Response) => {
     const name = pathParam(req, 'asset');
-    await sendAsset(req, res, name === undefined || name === 'console.html' ? undefined : loadAsset(name));
+    await sendAsset(req, res, name === undefined || PAGES.has(name) ? undefined : loadAsset(name));
   });
 
   server.get('/agent/texts/:locale', async (req: Request, res: Response) => {

@@ -1,0 +1,522 @@
+/* The outcome reports: the same agent sign-in as the console, a date range, charts (chart.js, served by this server) each with its table. */
+(function () {
+  'use strict';
+
+  var TOKEN_KEY = 'kycAgentToken';
+  var LOCALE_KEY = 'kycAgentLocale';
+  var DAY_MS = 86400000;
+  var COLORS = { resolved: '#1f7a3a', escalated: '#b5471b', abandoned: '#8a8f98', open: '#c9a227' };
+  var STATUS_COLORS = { pass: '#1f7a3a', warn: '#c9a227', fail: '#b5471b', skipped: '#8a8f98' };
+
+  var state = { token: sessionStorage.getItem(TOKEN_KEY), agent: null, locale: 'en', i18nReady: false, report: null };
+  var charts = {};
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function t(key, options) {
+    return i18next.t(key, options);
+  }
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function causeLabel(id) {
+    if (id === 'none') return t('queue.noCause');
+    return t('cause.' + id, { defaultValue: id });
+  }
+
+  function number(value, digits) {
+    if (value === null || value === undefined) return '—';
+    return new Intl.NumberFormat(state.locale, { maximumFractionDigits: digits || 0 }).format(value);
+  }
+
+  function percent(rate) {
+    if (rate === null) return '—';
+    return new Intl.NumberFormat(state.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  }
+
+  function duration(seconds) {
+    if (seconds === null) return '—';
+    if (seconds < 120) return t('reports.seconds', { count: Math.round(seconds) });
+    if (seconds < 7200) return t('reports.minutes', { count: Math.round(seconds / 60) });
+    return t('reports.hours', { count: Math.round(seconds / 360) / 10 });
+  }
+
+  function isoDay(time) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
+
+  // --- texts ---
+
+  function pickLocale() {
+    var saved = sessionStorage.getItem(LOCALE_KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+    var languages = navigator.languages || [navigator.language];
+    for (var i = 0; i < languages.length; i += 1) {
+      if (/^zh/i.test(languages[i])) return 'zh-CN';
+      if (/^en/i.test(languages[i])) return 'en';
+    }
+    return 'en';
+  }
+
+  function loadTexts(locale) {
+    return fetch('/agent/texts/' + locale)
+      .then(function (res) {
+        if (!res.ok) throw new Error('texts ' + res.status);
+        return res.json();
+      })
+      .then(function (texts) {
+        state.locale = locale;
+        if (state.i18nReady) {
+          i18next.addResourceBundle(locale, 'agent', texts, true, true);
+          return i18next.changeLanguage(locale);
+        }
+        state.i18nReady = true;
+        var resources = {};
+        resources[locale] = { agent: texts };
+        return i18next.init({
+          lng: locale,
+          ns: ['agent'],
+          defaultNS: 'agent',
+          resources: resources,
+          interpolation: { escapeValue: false },
+        });
+      })
+      .then(function () {
+        document.documentElement.lang = locale;
+        document.title = t('reports.title');
+        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
+          node.textContent = t(node.getAttribute('data-i18n'));
+        });
+        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-label]'), function (node) {
+          node.setAttribute('aria-label', t(node.getAttribute('data-i18n-label')));
+        });
+        Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
+          button.setAttribute('aria-pressed', String(button.getAttribute('data-locale') === locale));
+        });
+        if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
+        if (state.report) render(state.report);
+      });
+  }
+
+  // --- sign-in ---
+
+  function show(view) {
+    ['sign-in-view', 'reports-view'].forEach(function (id) {
+      $(id).hidden = id !== view;
+    });
+  }
+
+  function showSignIn(message) {
+    show('sign-in-view');
+    $('sign-in-error').textContent = message;
+    $('token').value = '';
+    $('token').focus();
+  }
+
+  function signIn(token) {
+    state.token = token;
+    return fetch('/api/agent/me', { headers: { Authorization: 'Bearer ' + token } }).then(function (res) {
+      if (res.ok) {
+        return res.json().then(function (me) {
+          sessionStorage.setItem(TOKEN_KEY, token);
+          state.agent = me.name;
+          $('who').textContent = t('signedInAs', { name: me.name });
+          $('who').hidden = false;
+          $('sign-out').hidden = false;
+          show('reports-view');
+          $('reports-heading').focus();
+          return load();
+        });
+      }
+      state.token = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      var message = res.status === 403 ? 'signIn.forbidden' : res.status === 404 ? 'signIn.off' : 'signIn.invalid';
+      showSignIn(t(message));
+    });
+  }
+
+  function signOut() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.token = null;
+    state.agent = null;
+    state.report = null;
+    $('who').hidden = true;
+    $('sign-out').hidden = true;
+    $('reports-body').hidden = true;
+    showSignIn('');
+  }
+
+  // --- the report ---
+
+  function range() {
+    return { from: $('range-from').value, to: $('range-to').value };
+  }
+
+  function setRange(days) {
+    var today = Date.now();
+    $('range-to').value = isoDay(today);
+    $('range-from').value = isoDay(today - (days - 1) * DAY_MS);
+  }
+
+  function fetchReport(format) {
+    var r = range();
+    var query = '?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
+    if (format) query += '&format=' + format;
+    return fetch('/api/reports' + query, { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
+      if (res.status === 401) {
+        signOut();
+        throw new Error('unauthorized');
+      }
+      if (!res.ok) {
+        return res.json().then(
+          function (body) {
+            throw new Error(res.status === 400 ? t('reports.badRange') + ' ' + body.error.message : t('error.generic'));
+          },
+          function () {
+            throw new Error(t('error.generic'));
+          },
+        );
+      }
+      return res;
+    });
+  }
+
+  function load() {
+    $('reports-error').textContent = '';
+    return fetchReport()
+      .then(function (res) {
+        return res.json();
+      })
+      .then(function (report) {
+        state.report = report;
+        render(report);
+        $('announce').textContent = t('reports.loaded', { from: report.from, to: report.to });
+      })
+      .catch(function (error) {
+        if (error.message !== 'unauthorized') $('reports-error').textContent = error.message;
+      });
+  }
+
+  function downloadCsv() {
+    fetchReport('csv')
+      .then(function (res) {
+        return res.blob();
+      })
+      .then(function (blob) {
+        var r = range();
+        var link = el('a', {
+          href: URL.createObjectURL(blob),
+          download: 'kyc-bot-report-' + r.from + '-' + r.to + '.csv',
+        });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () {
+          URL.revokeObjectURL(link.href);
+        }, 1000);
+      })
+      .catch(function (error) {
+        if (error.message !== 'unauthorized') $('reports-error').textContent = error.message;
+      });
+  }
+
+  function table(containerId, headers, rows) {
+    var head = el(
+      'tr',
+      {},
+      headers.map(function (h) {
+        return el('th', { scope: 'col', text: h });
+      }),
+    );
+    var body = rows.map(function (row) {
+      return el(
+        'tr',
+        {},
+        row.map(function (cell, index) {
+          return el(
+            index === 0 ? 'th' : 'td',
+            index === 0 ? { scope: 'row', text: String(cell) } : { text: String(cell) },
+          );
+        }),
+      );
+    });
+    var container = $(containerId);
+    container.textContent = '';
+    container.appendChild(el('table', {}, [el('thead', {}, [head]), el('tbody', {}, body)]));
+  }
+
+  function chart(id, config, description) {
+    if (charts[id]) charts[id].destroy();
+    var canvas = $(id);
+    canvas.setAttribute('aria-label', description);
+    config.options = Object.assign(
+      { responsive: true, maintainAspectRatio: false, animation: false },
+      config.options || {},
+    );
+    charts[id] = new Chart(canvas, config);
+  }
+
+  function summaryItem(label, value) {
+    return el('div', {}, [el('dt', { text: label }), el('dd', { text: value })]);
+  }
+
+  function renderChecks(prefix, checks) {
+    var statuses = ['pass', 'warn', 'fail', 'skipped'];
+    chart(
+      'chart-' + prefix,
+      {
+        type: 'bar',
+        data: {
+          labels: checks.checks.map(function (c) {
+            return c.check;
+          }),
+          datasets: statuses.map(function (status) {
+            return {
+              label: t('reports.status.' + status),
+              backgroundColor: STATUS_COLORS[status],
+              data: checks.checks.map(function (c) {
+                return c[status];
+              }),
+            };
+          }),
+        },
+        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+      },
+      t('reports.verdicts', { pass: checks.verdicts.pass, fail: checks.verdicts.fail }),
+    );
+    table(
+      'table-' + prefix,
+      [t('reports.check')].concat(
+        statuses.map(function (s) {
+          return t('reports.status.' + s);
+        }),
+      ),
+      checks.checks.map(function (c) {
+        return [c.check, c.pass, c.warn, c.fail, c.skipped];
+      }),
+    );
+  }
+
+  function render(report) {
+    $('reports-body').hidden = false;
+    var summary = $('summary');
+    summary.textContent = '';
+    var overall = report.containment.overall;
+    [
+      summaryItem(t('reports.totalConversations'), number(report.conversations.total)),
+      summaryItem(t('reports.containmentRate'), percent(overall.containmentRate)),
+      summaryItem(t('reports.escalated'), number(overall.escalated)),
+      summaryItem(t('reports.averageRating'), number(report.satisfaction.overall.average, 2)),
+      summaryItem(t('reports.ratings'), number(report.satisfaction.overall.count)),
+      summaryItem(t('reports.medianFirstReply'), duration(report.firstAgentReply.medianSeconds)),
+    ].forEach(function (item) {
+      summary.appendChild(item);
+    });
+
+    var days = report.conversations.perDay;
+    chart(
+      'chart-conversations',
+      {
+        type: 'bar',
+        data: {
+          labels: days.map(function (d) {
+            return d.day;
+          }),
+          datasets: [
+            {
+              label: t('reports.conversations'),
+              backgroundColor: '#0b5cad',
+              data: days.map(function (d) {
+                return d.count;
+              }),
+            },
+          ],
+        },
+        options: { scales: { y: { beginAtZero: true } } },
+      },
+      t('reports.conversationsDescription', { total: report.conversations.total }),
+    );
+    table(
+      'table-conversations',
+      [t('reports.day'), t('reports.count')],
+      days.map(function (d) {
+        return [d.day, d.count];
+      }),
+    );
+
+    $('abandon-note').textContent = t('reports.abandonNote', { hours: report.abandonAfterHours });
+    var causes = report.containment.perCause;
+    var outcomes = ['resolved', 'escalated', 'abandoned', 'open'];
+    chart(
+      'chart-containment',
+      {
+        type: 'bar',
+        data: {
+          labels: causes.map(function (c) {
+            return causeLabel(c.cause);
+          }),
+          datasets: outcomes.map(function (outcome) {
+            return {
+              label: t('reports.' + outcome),
+              backgroundColor: COLORS[outcome],
+              data: causes.map(function (c) {
+                return c[outcome];
+              }),
+            };
+          }),
+        },
+        options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } },
+      },
+      t('reports.containmentDescription', { rate: percent(overall.containmentRate) }),
+    );
+    table(
+      'table-containment',
+      [t('queue.cause'), t('reports.started')].concat(
+        outcomes.map(function (o) {
+          return t('reports.' + o);
+        }),
+        [t('reports.containmentRate')],
+      ),
+      causes.map(function (c) {
+        return [
+          causeLabel(c.cause),
+          c.started,
+          c.resolved,
+          c.escalated,
+          c.abandoned,
+          c.open,
+          percent(c.containmentRate),
+        ];
+      }),
+    );
+
+    renderChecks('photo', report.photoChecks);
+    renderChecks('selfie', report.selfieChecks);
+
+    var rules = report.infoChecks.rules;
+    chart(
+      'chart-info',
+      {
+        type: 'bar',
+        data: {
+          labels: rules.map(function (r) {
+            return r.rule;
+          }),
+          datasets: [
+            {
+              label: t('reports.found'),
+              backgroundColor: '#6b3fa0',
+              data: rules.map(function (r) {
+                return r.count;
+              }),
+            },
+          ],
+        },
+        options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
+      },
+      t('reports.infoDescription', { match: report.infoChecks.match, mismatch: report.infoChecks.mismatch }),
+    );
+    table(
+      'table-info',
+      [t('reports.rule'), t('reports.found')],
+      rules.map(function (r) {
+        return [r.rule, r.count];
+      }),
+    );
+
+    var ratings = report.satisfaction.perCause;
+    chart(
+      'chart-satisfaction',
+      {
+        type: 'bar',
+        data: {
+          labels: ratings.map(function (r) {
+            return causeLabel(r.cause);
+          }),
+          datasets: [
+            {
+              label: t('reports.averageRating'),
+              backgroundColor: '#0b5cad',
+              data: ratings.map(function (r) {
+                return r.average;
+              }),
+            },
+          ],
+        },
+        options: { scales: { y: { min: 0, max: 5 } } },
+      },
+      t('reports.satisfactionDescription', {
+        average: number(report.satisfaction.overall.average, 2),
+        count: report.satisfaction.overall.count,
+      }),
+    );
+    table(
+      'table-satisfaction',
+      [t('queue.cause'), t('reports.averageRating'), t('reports.ratings')],
+      ratings
+        .map(function (r) {
+          return [causeLabel(r.cause), number(r.average, 2), r.count];
+        })
+        .concat(
+          report.satisfaction.perSource.map(function (s) {
+            return [t('reports.source.' + s.source), number(s.average, 2), s.count];
+          }),
+        ),
+    );
+  }
+
+  function start() {
+    setRange(30);
+    $('sign-in-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var token = $('token').value.trim();
+      if (!token) {
+        $('sign-in-error').textContent = t('signIn.invalid');
+        return;
+      }
+      signIn(token).catch(function () {
+        showSignIn(t('error.network'));
+      });
+    });
+    $('sign-out').addEventListener('click', signOut);
+    $('range-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      load();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('.preset'), function (button) {
+      button.addEventListener('click', function () {
+        setRange(Number(button.getAttribute('data-days')));
+        load();
+      });
+    });
+    $('download-csv').addEventListener('click', downloadCsv);
+    Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
+      button.addEventListener('click', function () {
+        var locale = button.getAttribute('data-locale');
+        sessionStorage.setItem(LOCALE_KEY, locale);
+        loadTexts(locale);
+      });
+    });
+    loadTexts(pickLocale()).then(function () {
+      if (state.token) {
+        signIn(state.token).catch(function () {
+          showSignIn(t('error.network'));
+        });
+      } else showSignIn('');
+    });
+  }
+
+  start();
+})();
