@@ -201,6 +201,10 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
     ' ',
   ),
+  // pt-BR, chat forms and the modal verbs ("can I", "will"), as English drops "can" and "will"
+  ...'vc vcs voces q pq porque quando onde pelo pela pelos pelas num numa dessa desse nessa nesse aquele aquela entao ai ne ta to pro pros posso pode podem poderia consigo vou vai vao'.split(
+    ' ',
+  ),
   // fr
   ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
     ' ',
@@ -211,6 +215,10 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ),
   // id
   ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
+    ' ',
+  ),
+  // id, chat forms: pronouns, particles, "if", "but", "how", "why", "says"
+  ...'yg dgn sy aq gw gue ane lu km kmu aja saja deh kok kan lah kah nih tuh yah kalo kalau klo tp tapi jd krn karena karna gmn gimana knp kenapa apakah bagaimana buat pengen pgn punya soalnya padahal katanya bilang dibilang'.split(
     ' ',
   ),
   // vi (one syllable a word)

@@ -10,6 +10,7 @@ import {
 } from '@nlpjs/lang-all';
 import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
+import { indonesianReadings, indonesianSpelling } from './indonesianForms';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
@@ -57,6 +58,7 @@ function snowballStem(language: Language, word: string): string | undefined {
 export function stemIn(language: Language, word: string): string {
   if (language === 'en' || /\d/.test(word)) return englishWordStem(word);
   if (language === 'ar') return arabicStem(word);
+  if (language === 'id') return snowballStem(language, indonesianSpelling(word)) ?? word;
   return snowballStem(language, word) ?? word;
 }
 
@@ -80,6 +82,8 @@ export function candidateStems(word: string): readonly string[] {
   const stems = new Set([englishWordStem(word), word]);
   if (!/\d/.test(word)) for (const language of stemmersFor(word)) stems.add(snowballStem(language, word) ?? word);
   if (/\p{Script=Arabic}/u.test(word)) for (const stem of arabicStemReadings(word)) stems.add(stem);
+  else if (/^[a-z]+$/.test(word))
+    for (const reading of indonesianReadings(word)) stems.add(snowballStem('id', reading) ?? reading);
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
