@@ -197,6 +197,8 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'el la los las un una unos unas de del al y o en con por para que mi mis tu tus su sus me te se lo le les es son esta este esto estan fue era ser hay muy ya pero como cuando donde porque si yo tengo tiene hola gracias favor ahora aqui eso esa ese'.split(
     ' ',
   ),
+  // es, chat forms and the modal verbs ("can I"), as English drops "can"
+  ...'q k xq pq porq tb tmb puedo puede pueden podria podrian'.split(' '),
   // pt-BR
   ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
     ' ',
@@ -209,6 +211,8 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
     ' ',
   ),
+  // fr: chat forms and modal verbs ("can I"), as English drops "can"
+  ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
   // tr
   ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi'.split(
     ' ',
