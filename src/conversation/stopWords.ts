@@ -197,20 +197,32 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'el la los las un una unos unas de del al y o en con por para que mi mis tu tus su sus me te se lo le les es son esta este esto estan fue era ser hay muy ya pero como cuando donde porque si yo tengo tiene hola gracias favor ahora aqui eso esa ese'.split(
     ' ',
   ),
+  // es, chat forms and the modal verbs ("can I"), as English drops "can"
+  ...'q k xq pq porq tb tmb puedo puede pueden podria podrian'.split(' '),
   // pt-BR
   ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
+    ' ',
+  ),
+  // pt-BR, chat forms and the modal verbs ("can I", "will"), as English drops "can" and "will"
+  ...'vc vcs voces q pq porque quando onde pelo pela pelos pelas num numa dessa desse nessa nesse aquele aquela entao ai ne ta to pro pros posso pode podem poderia consigo vou vai vao'.split(
     ' ',
   ),
   // fr
   ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
     ' ',
   ),
+  // fr: chat forms and modal verbs ("can I"), as English drops "can"
+  ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
   // tr
   ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi'.split(
     ' ',
   ),
   // id
   ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
+    ' ',
+  ),
+  // id, chat forms: pronouns, particles, "if", "but", "how", "why", "says"
+  ...'yg dgn sy aq gw gue ane lu km kmu aja saja deh kok kan lah kah nih tuh yah kalo kalau klo tp tapi jd krn karena karna gmn gimana knp kenapa apakah bagaimana buat pengen pgn punya soalnya padahal katanya bilang dibilang'.split(
     ' ',
   ),
   // vi (one syllable a word)
@@ -223,8 +235,12 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка'.split(
     ' ',
   ),
-  // ar (without vowel marks, ة as ه)
-  ...'في من على الى إلى عن مع و او أو ان أن هذا هذه ذلك انا أنا انت أنت هو هي نحن لي لك كان كانت قد ما ماذا كيف متى لماذا مرحبا شكرا من فضلك'.split(
+  // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)
+  ...'في من على الى عن مع و او ان هذا هذه ذلك انا انت هو هي نحن لي لك كان كانت قد ما ماذا كيف متى لماذا مرحبا شكرا فضلك'.split(
+    ' ',
+  ),
+  // ar: Gulf, Egyptian and Levantine function words ("what", "which", "why", "because", "if", "now")
+  ...'هل اللي الي عشان علشان لان يعني بس كمان ايضا وش ايش شو ايه ليش ليه لو اذا يا والله الحين دحين دلوقتي هلا'.split(
     ' ',
   ),
 ]);

@@ -1,5 +1,4 @@
 import {
-  StemmerAr,
   StemmerEs,
   StemmerFr,
   StemmerId,
@@ -9,11 +8,16 @@ import {
   StemmerUk,
   type NlpjsStemmer,
 } from '@nlpjs/lang-all';
+import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
+import { indonesianReadings, indonesianSpelling } from './indonesianForms';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
-/** NLP.js's Snowball stemmers for the inflecting languages; the others compare whole words or characters. */
+/**
+ * NLP.js's Snowball stemmers for the inflecting languages; Arabic has its own light stemmer
+ * (arabicStem.ts), the others compare whole words or characters.
+ */
 const SNOWBALL: Partial<Record<Language, NlpjsStemmer>> = {
   es: new StemmerEs(),
   'pt-BR': new StemmerPt(),
@@ -22,13 +26,11 @@ const SNOWBALL: Partial<Record<Language, NlpjsStemmer>> = {
   id: new StemmerId(),
   ru: new StemmerRu(),
   uk: new StemmerUk(),
-  ar: new StemmerAr(),
 };
 
 /** Which stemmers could apply to a word of each script, for text whose language is not known. */
 const LATIN_STEMMED: readonly Language[] = ['es', 'pt-BR', 'fr', 'tr', 'id'];
 const CYRILLIC_STEMMED: readonly Language[] = ['ru', 'uk'];
-const ARABIC_STEMMED: readonly Language[] = ['ar'];
 
 const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
 const VERB_FORM = /(?:ed|ing)$/;
@@ -55,13 +57,14 @@ function snowballStem(language: Language, word: string): string | undefined {
 /** A trigger word's stem in the language it was written in. */
 export function stemIn(language: Language, word: string): string {
   if (language === 'en' || /\d/.test(word)) return englishWordStem(word);
+  if (language === 'ar') return arabicStem(word);
+  if (language === 'id') return snowballStem(language, indonesianSpelling(word)) ?? word;
   return snowballStem(language, word) ?? word;
 }
 
 function stemmersFor(word: string): readonly Language[] {
   if (/^[a-z]+$/.test(word)) return LATIN_STEMMED;
   if (/\p{Script=Cyrillic}/u.test(word)) return CYRILLIC_STEMMED;
-  if (/\p{Script=Arabic}/u.test(word)) return ARABIC_STEMMED;
   return [];
 }
 
@@ -78,6 +81,9 @@ export function candidateStems(word: string): readonly string[] {
   if (cached) return cached;
   const stems = new Set([englishWordStem(word), word]);
   if (!/\d/.test(word)) for (const language of stemmersFor(word)) stems.add(snowballStem(language, word) ?? word);
+  if (/\p{Script=Arabic}/u.test(word)) for (const stem of arabicStemReadings(word)) stems.add(stem);
+  else if (/^[a-z]+$/.test(word))
+    for (const reading of indonesianReadings(word)) stems.add(snowballStem('id', reading) ?? reading);
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
