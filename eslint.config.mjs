@@ -14,30 +14,48 @@ const layers = [
   {
     dir: 'diagnosis',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reminders'],
   },
-  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk'] },
-  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage'] },
+  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk', 'reminders'] },
+  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage', 'reminders'] },
+  {
+    dir: 'reminders',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk'],
+  },
   {
     dir: 'storage',
     botbuilder: false,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk', 'reminders'],
   },
   {
     dir: 'i18n',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk', 'reminders'],
   },
-  { dir: 'http', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'] },
+  {
+    dir: 'http',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reminders'],
+  },
   {
     dir: 'policy',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reminders'],
   },
-  { dir: 'channels', botbuilder: false, deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk'] },
+  {
+    dir: 'channels',
+    botbuilder: false,
+    deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk', 'reminders'],
+  },
   { dir: 'conversation', botbuilder: false, deny: ['bot', 'api', 'storage', 'helpdesk'] },
   { dir: 'bot', botbuilder: false, deny: ['api', 'storage', 'helpdesk'] },
-  { dir: 'api', botbuilder: true, deny: ['bot', 'channels', 'storage', 'helpdesk'], conversationOnly: 'services' },
+  {
+    dir: 'api',
+    botbuilder: true,
+    deny: ['bot', 'channels', 'storage', 'helpdesk', 'reminders'],
+    conversationOnly: 'services',
+  },
 ];
 const compositionRoot = ['app', 'botRuntime', 'server', 'index'];
 
