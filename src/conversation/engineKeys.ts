@@ -58,4 +58,13 @@ export const ENGINE_KEYS = [
   'policy:attempts.resubmitAdvice',
   'policy:attempts.lockedAgain',
   'policy:attempts.lockedAgainReason',
+  'reminders:offer',
+  'reminders:remindMe',
+  'reminders:scheduled',
+  'reminders:cancelButton',
+  'reminders:cancelled',
+  'reminders:noneToCancel',
+  'reminders:notRestricted',
+  'reminders:unavailable',
+  'reminders:due',
 ] as const;
