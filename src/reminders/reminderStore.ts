@@ -31,7 +31,7 @@ export interface DueReminder {
 export interface ReminderStore {
   /** Schedules the user's reminder, replacing one they already had (a user waits for one lockout at a time). */
   schedule(reminder: NewReminder): Promise<void>;
-  /** When the user's pending reminder is due (ISO), if they have one. */
+  /** When the user's pending reminder is due (ISO), if they have one; for operators and tests. */
   pendingFor(userKey: string): Promise<string | undefined>;
   /** "cancel reminder" and "forget me": deletes the user's reminders; returns how many. */
   cancelForUser(userKey: string): Promise<number>;
