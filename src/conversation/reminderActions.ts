@@ -1,4 +1,4 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { adviseResubmit } from '../policy/attemptPolicy';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import type { StoredConversationReference } from '../reminders/reminderStore';
@@ -15,11 +15,10 @@ const NOT_A_FAILURE_CAUSE = 'attempts_limited';
  * service URL. Names (the user's, the conversation's, the bot's) are left out.
  */
 function storedReference(activity: Activity): StoredConversationReference {
-  const reference = TurnContext.getConversationReference(activity);
   const { id, tenantId, conversationType, isGroup } = activity.conversation;
   return {
-    channelId: reference.channelId,
-    serviceUrl: reference.serviceUrl,
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
     conversation: { id, tenantId, conversationType, isGroup },
     bot: { id: activity.recipient.id },
     user: { id: activity.from.id },
