@@ -132,6 +132,8 @@ export class SqlReminderStore implements ReminderStore {
       .where('id', '=', reminder.id)
       .where('lock_token', '=', reminder.lockToken)
       .executeTakeFirst();
-    return numDeletedRows === 1n;
+    if (numDeletedRows === 0n) return false;
+    await this.database.afterErase();
+    return true;
   }
 }
