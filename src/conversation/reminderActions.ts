@@ -25,12 +25,16 @@ function storedReference(activity: Activity): StoredConversationReference {
   };
 }
 
+function isFailureCause(topic: string): boolean {
+  const causes: readonly string[] = CAUSE_IDS;
+  return topic !== NOT_A_FAILURE_CAUSE && causes.includes(topic);
+}
+
 /** The failure cause the user last worked on in this conversation, if any. */
 function causeOf(env: TurnEnv): string | null {
-  const causes: readonly string[] = CAUSE_IDS;
   const topics = [...env.data.journey.map((entry) => entry.topic)].reverse();
   if (env.data.currentTopic) topics.unshift(env.data.currentTopic);
-  return topics.find((topic) => topic !== NOT_A_FAILURE_CAUSE && causes.includes(topic)) ?? null;
+  return topics.find(isFailureCause) ?? null;
 }
 
 function userTime(context: TurnContext, env: TurnEnv, at: number): string {
@@ -68,6 +72,7 @@ export async function scheduleReminder(
     cause: causeOf(env),
     dueAt: new Date(until),
   });
+  env.profile.reminderDueAt = until;
   await sendTextWithCardButton(context, env.t('reminders:scheduled', { time }), env.t('reminders:cancelButton'));
 }
 
@@ -97,5 +102,26 @@ export async function cancelReminder(
   const { activity } = context;
   const cancelled =
     (await services.reminders?.store.cancelForUser(services.userKey(activity.channelId, activity.from.id))) ?? 0;
+  env.profile.reminderDueAt = undefined;
   await sendText(context, env.t(cancelled > 0 ? 'reminders:cancelled' : 'reminders:noneToCancel'));
+}
+
+/**
+ * A cause topic started while a reminder waits ("Prepare my next attempt" → the cause): the
+ * reminder will bring that cause's checklist.
+ */
+export async function reminderFollowsCause(
+  context: TurnContext,
+  env: TurnEnv,
+  services: ConversationServices,
+  topicId: string,
+): Promise<void> {
+  const due = env.profile.reminderDueAt;
+  if (due === undefined || !services.reminders || !isFailureCause(topicId)) return;
+  if (due <= services.now()) {
+    env.profile.reminderDueAt = undefined;
+    return;
+  }
+  const { activity } = context;
+  await services.reminders.store.updateCause(services.userKey(activity.channelId, activity.from.id), topicId);
 }

@@ -15,6 +15,7 @@ import type { ConversationServices } from './services';
 import type { Step, Topic } from './topicSchema';
 import { failedSelfieChecks } from './selfieFailures';
 import { inEveryLocale, turnEnv } from './turnEnv';
+import { reminderFollowsCause } from './reminderActions';
 
 export const TOPIC_DIALOG = 'topic';
 /** Child dialogs that topic steps start; they return to the topic when done. */
@@ -64,6 +65,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     const env = await turnEnv(dc.context, this.services);
     env.data.currentTopic = topic.id;
+    await reminderFollowsCause(dc.context, env, this.services, topic.id);
     return this.runFrom(dc, cursor, topic.start);
   }
 

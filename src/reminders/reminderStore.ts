@@ -33,6 +33,8 @@ export interface ReminderStore {
   schedule(reminder: NewReminder): Promise<void>;
   /** When the user's pending reminder is due (ISO), if they have one; for operators and tests. */
   pendingFor(userKey: string): Promise<string | undefined>;
+  /** The user went on to work on a cause: their pending reminder brings its checklist. Returns how many changed. */
+  updateCause(userKey: string, cause: string): Promise<number>;
   /** "cancel reminder" and "forget me": deletes the user's reminders; returns how many. */
   cancelForUser(userKey: string): Promise<number>;
   /** Due, unclaimed reminders (earliest first), now leased to the caller for `leaseMs`. */

@@ -47,6 +47,15 @@ export class SqlReminderStore implements ReminderStore {
     return row?.due_at;
   }
 
+  async updateCause(userKey: string, cause: string): Promise<number> {
+    const { numUpdatedRows } = await withReminders(this.database.db)
+      .updateTable('reminders')
+      .set({ cause })
+      .where('user_key', '=', userKey)
+      .executeTakeFirst();
+    return Number(numUpdatedRows);
+  }
+
   async cancelForUser(userKey: string): Promise<number> {
     const { numDeletedRows } = await withReminders(this.database.db)
       .deleteFrom('reminders')

@@ -63,6 +63,23 @@ describe('the lockout-end reminder in the conversation', () => {
     assert.ok(!JSON.stringify(due).includes('"name"'), 'no user, bot or conversation name is stored');
   });
 
+  it('brings the checklist of the cause the user picks after setting the reminder', async () => {
+    const harness = await harnessWithReminders(store);
+    const t = harness.runtime.localizer.t('en');
+    const say = (text: string) => harness.deliver({ type: 'message', text, locale: 'en' });
+    await say('too many tries');
+    await say(t('policy:attempts.count3'));
+    await say(t('policy:attempts.whenJustNow'));
+    await say(t('reminders:remindMe'));
+    const userKey = harness.runtime.services.userKey('test', 'user-1');
+    await say(t('topics:attempts_limited.prepare'));
+    await say(t('topics:face_verification_failed.label'));
+
+    const [due] = await store.claimDue(new Date(NOW + 25 * 3_600_000), 10, 60_000);
+    assert.equal(due?.cause, 'face_verification_failed');
+    assert.equal(await store.pendingFor(userKey), new Date(NOW + 24 * 3_600_000).toISOString());
+  });
+
   it("tells the time in the zone of Teams' clientInfo entity, and says UTC when the channel gives none", async () => {
     const harness = await harnessWithReminders(store);
     const say = (text: string, extra: Record<string, unknown> = {}) =>

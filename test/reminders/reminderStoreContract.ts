@@ -206,6 +206,15 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
       );
     });
 
+    it("changes the pending reminder's cause when the user goes on to work on one", async function () {
+      const store = await fresh();
+      await store.schedule(newReminder({ cause: null }));
+      assert.equal(await store.updateCause('user-key-1', 'info_mismatch'), 1);
+      assert.equal(await store.updateCause('someone-else', 'info_mismatch'), 0);
+      const [due] = await store.claimDue(new Date(T0 + 24 * HOUR), 10, 60_000);
+      assert.equal(due?.cause, 'info_mismatch');
+    });
+
     it('does not send a reminder cancelled while its send was under way twice, nor mark a lost lease', async function () {
       const store = await fresh();
       await store.schedule(newReminder());
