@@ -14,43 +14,72 @@ const layers = [
   {
     dir: 'diagnosis',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports', 'reminders'],
   },
-  { dir: 'tickets', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk', 'reports'] },
-  { dir: 'helpdesk', botbuilder: true, deny: ['conversation', 'bot', 'channels', 'api', 'storage', 'reports'] },
+  {
+    dir: 'tickets',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'helpdesk', 'reports', 'reminders'],
+  },
+  {
+    dir: 'helpdesk',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'storage', 'reports', 'reminders'],
+  },
   {
     dir: 'storage',
     botbuilder: false,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk', 'reports'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk', 'reports', 'reminders'],
   },
   {
     dir: 'i18n',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'storage', 'helpdesk', 'reports'],
+    deny: [
+      'conversation',
+      'bot',
+      'channels',
+      'api',
+      'tickets',
+      'diagnosis',
+      'storage',
+      'helpdesk',
+      'reports',
+      'reminders',
+    ],
   },
   {
     dir: 'http',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports', 'reminders'],
   },
   {
     dir: 'policy',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'storage', 'helpdesk', 'reports', 'reminders'],
   },
   {
     dir: 'channels',
     botbuilder: false,
-    deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk', 'reports'],
+    deny: ['conversation', 'bot', 'api', 'tickets', 'storage', 'helpdesk', 'reports', 'reminders'],
   },
   {
     dir: 'reports',
     botbuilder: true,
-    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'helpdesk'],
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'helpdesk', 'reminders'],
+  },
+  {
+    dir: 'reminders',
+    botbuilder: true,
+    deny: ['conversation', 'bot', 'channels', 'api', 'tickets', 'diagnosis', 'helpdesk', 'reports'],
   },
   { dir: 'conversation', botbuilder: false, deny: ['bot', 'api', 'storage', 'helpdesk'] },
   { dir: 'bot', botbuilder: false, deny: ['api', 'storage', 'helpdesk'] },
-  { dir: 'api', botbuilder: true, deny: ['bot', 'channels', 'storage', 'helpdesk'], conversationOnly: 'services' },
+  {
+    dir: 'api',
+    botbuilder: true,
+    deny: ['bot', 'channels', 'storage', 'helpdesk', 'reminders'],
+    conversationOnly: 'services',
+  },
 ];
 const compositionRoot = ['app', 'botRuntime', 'server', 'index'];
 

@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, type BotAdapter } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
@@ -21,6 +21,12 @@ import { createReplyDelivery, createResolvedNotice } from './bot/proactiveReplie
 import { OutcomeBuffer } from './reports/outcomeBuffer';
 import { openReportStore } from './reports/reportStore';
 import { registerReportRoutes } from './api/reportRoutes';
+import type { ProactiveRoute } from './bot/proactiveMessage';
+import { createReminderDelivery } from './bot/reminderDelivery';
+import { loopbackOrigin } from './bot/anonymousActivity';
+import { isLoopbackEmulatorTurn } from './channels/turnOrigin';
+import { openReminderStore } from './reminders/openReminderStore';
+import { ReminderScheduler, type ReminderRound } from './reminders/reminderScheduler';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
 import { openTicketStore } from './tickets/openTicketStore';
 import { WebhookDispatcher } from './helpdesk/webhookDispatcher';
@@ -37,13 +43,17 @@ import { openTurnLock } from './storage/turnLock';
 
 export interface AppOptions {
   logger?: Logger;
-  /** The clock the conversation uses (attempt windows, journey times); tests pin it. */
+  /** The clock the conversation uses (attempt windows, journey times, due reminders); tests pin it. */
   now?: () => number;
+  /** False: the reminder scheduler does not poll on its own; the caller runs `reminders.runDue()` (tests). */
+  pollReminders?: boolean;
 }
 
 export interface App {
   readonly http: KycServer;
   readonly logger: Logger;
+  /** The lockout-end reminders' scheduler: one pass over what is due (the poll timer runs the same). */
+  readonly reminders: { runDue(): Promise<ReminderRound> };
   /** Listens on `port` (0 = any free port) and resolves with the port taken. */
   listen(port: number, host?: string): Promise<number>;
   /** Graceful stop: no new requests, in-flight turns finish, storage closes. */
@@ -91,13 +101,25 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     webhookOutbox: config.helpdeskWebhookUrl !== undefined,
     onBackgroundError: (err) => logger.error({ err }, 'ticket store background error'),
   });
+  /** Closes what the start opened so far when a later step of it fails, newest first. */
+  const closeOnFailure =
+    (...opened: readonly { close(): Promise<void> }[]) =>
+    async (error: unknown): Promise<never> => {
+      for (const resource of [...opened].reverse()) await resource.close();
+      throw error;
+    };
+  const reminders = await openReminderStore(config.databaseUrl, {
+    onBackgroundError: (err) => logger.error({ err }, 'reminder store background error'),
+  }).catch(closeOnFailure(storage, turnLock, photos, selfies, tickets));
   const reports = await openReportStore(config.databaseUrl, {
     onBackgroundError: (err) => logger.error({ err }, 'report store background error'),
-  });
+  }).catch(closeOnFailure(storage, turnLock, photos, selfies, tickets, reminders));
   const outcomes = new OutcomeBuffer({
     store: reports,
     onError: (err) => logger.error({ err }, 'outcome counts not written yet; kept for the next flush'),
   });
+  // Set once the routes are registered; a turn cannot arrive before.
+  let localDirectLine: LocalDirectLine | undefined;
   if (!config.ticketUserKeySecret)
     logger.warn('TICKET_USER_KEY_SECRET is not set: user keys in tickets use the built-in default');
   const attachments = photoAttachmentReader({ maxBytes: config.maxPhotoBytes, localDevelopment: !config.bot.appId });
@@ -116,16 +138,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onWarning: (warning) => logger.warn({ warning }, 'dialog data'),
     turnLock,
     outcomes,
-  }).catch(async (error: unknown) => {
-    await outcomes.close();
-    await reports.close();
-    await turnLock.close();
-    await tickets.close();
-    await storage.close();
-    await photos.close();
-    await selfies.close();
-    throw error;
-  });
+    reminders: {
+      store: reminders,
+      // Only where the bot may write first: never to a serviceUrl an unauthenticated caller chose.
+      reachable: (context) => {
+        const { channelId, deliveryMode } = context.activity;
+        if (deliveryMode === 'expectReplies') return false;
+        if (channelId === DIRECT_LINE_CHANNEL_ID) return localDirectLine !== undefined;
+        return config.bot.appId !== undefined || isLoopbackEmulatorTurn(context);
+      },
+    },
+  }).catch(closeOnFailure(storage, turnLock, photos, selfies, tickets, reminders, reports, outcomes));
   await selfies.warm();
   const { bot, localizer, state, services } = runtime;
   // Expired personal values leave memory even when nobody comes back for them.
@@ -153,24 +176,39 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.onTurnError = onTurnError;
 
   const onUnexpected = (err: unknown): void => logger.error({ err }, 'request failed');
-  let localDirectLine: LocalDirectLine | undefined;
-  // The local Direct Line's conversations are its own; the others need Bot Framework credentials.
-  const adapterFor = (channelId: string): { adapter: BotAdapter; appId: string } | undefined => {
+  const channelRoute: ProactiveRoute = ({ channelId }) => {
     if (channelId === DIRECT_LINE_CHANNEL_ID && localDirectLine)
       return { adapter: localDirectLine.adapter, appId: LOCAL_DIRECT_LINE_BOT_ID };
     if (channelId !== DIRECT_LINE_CHANNEL_ID && config.bot.appId) return { adapter, appId: config.bot.appId };
     return undefined;
   };
-  const deliverReply = createReplyDelivery({
-    localizer,
-    logger,
-    adapterFor,
-  });
+  const deliverReply = createReplyDelivery({ localizer, logger, adapterFor: channelRoute });
   const notifyResolved = createResolvedNotice({
     localizer,
     logger,
     bot,
-    adapterFor,
+    adapterFor: channelRoute,
+  });
+  const reminderScheduler = new ReminderScheduler({
+    store: reminders,
+    deliver: createReminderDelivery({
+      localizer,
+      policy: settings.policy,
+      brandName: config.brandName,
+      settings: settings.reminders,
+      // Without credentials the Emulator on this machine is reached too: a reminder is stored only
+      // from its loopback turns (see `reachable`), and the URL is checked again before the send.
+      route: (target) =>
+        channelRoute(target) ??
+        (!config.bot.appId && target.channelId === 'emulator' && loopbackOrigin(target.serviceUrl)
+          ? { adapter, appId: '' }
+          : undefined),
+    }),
+    settings: settings.reminders,
+    now: options.now ?? Date.now,
+    onError: (err, about) => logger.warn({ err, ...about }, 'reminder not delivered yet'),
+    onGiveUp: (reminder) =>
+      logger.warn({ reminder: reminder.id, attempts: reminder.attempts + 1 }, 'reminder dropped: not deliverable'),
   });
   const dispatcher =
     config.helpdeskWebhookUrl && config.helpdeskWebhookSecret
@@ -219,6 +257,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       storage: () => storage.ping(),
       tickets: () => tickets.ping(),
       reports: () => reports.ping(),
+      reminders: () => reminders.ping(),
       ocr: () => photos.ready(),
       faceModel: () => selfies.ready(),
     },
@@ -282,10 +321,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ],
   });
 
+  if (options.pollReminders ?? true) reminderScheduler.start();
+
   let closing: Promise<void> | undefined;
   return {
     http,
     logger,
+    reminders: reminderScheduler,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.server.server.once('error', reject);
@@ -298,10 +340,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         feed.close();
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();
+        await reminderScheduler.stop();
         localDirectLine?.close();
         await outcomes.close();
         await reports.close();
         await turnLock.close();
+        await reminders.close();
         await tickets.close();
         await storage.close();
         await photos.close();

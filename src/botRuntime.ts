@@ -13,7 +13,8 @@ import type { PhotoDiagnoser } from './diagnosis/photoDiagnoser';
 import { SelfieCheckDialog } from './conversation/selfieCheckDialog';
 import type { SelfieDiagnoser } from './diagnosis/selfie/selfieService';
 import { SensitiveValues } from './conversation/sensitiveValues';
-import type { ConversationServices } from './conversation/services';
+import type { ConversationServices, ReminderServices } from './conversation/services';
+import { reminderChecklistKeys } from './reminders/reminderSettings';
 import { EscalationDialog } from './conversation/escalationDialog';
 import { ForgetMeDialog } from './conversation/forgetMeDialog';
 import type { TicketStore } from './tickets/ticketStore';
@@ -60,6 +61,8 @@ export interface BotRuntimeOptions {
   selfie?: { diagnoser: SelfieDiagnoser; attachments: AttachmentReader };
   /** Where walk-through outcomes, check verdicts and ratings are counted; not counted without it. */
   outcomes?: OutcomeRecorder;
+  /** The lockout-end reminder; without it the bot offers none. */
+  reminders?: ReminderServices;
 }
 
 export interface BotRuntime {
@@ -85,7 +88,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     data,
     localeKeys: (locale) => localizer.keys(locale),
     localeTexts: (locale) => localizer.texts(locale),
-    engineKeys: ENGINE_KEYS,
+    // A reminder's checklist texts are said by the reminder itself, outside any topic.
+    engineKeys: [...ENGINE_KEYS, ...reminderChecklistKeys(settings.reminders)],
   });
   if (report.errors.length) throw new DialogDataError(report.errors.join('\n'));
   for (const warning of report.warnings) options.onWarning?.(warning);
@@ -106,6 +110,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     brandName: options.brandName,
     state,
     tickets: options.tickets,
+    reminders: options.reminders,
     userKey: (channelId, userId) =>
       userKeyOf(options.userKeySecret, channelId, userId, {
         verified: options.verifiedChannel?.(channelId) ?? true,

@@ -7,6 +7,7 @@ import { ocrSettingsSchema, type OcrSettings } from './diagnosis/ocr/ocrSettings
 import { PhotoSettingsSchema, type PhotoSettings } from './diagnosis/photo/photoSettings';
 import { SelfieSettingsSchema, type SelfieSettings } from './diagnosis/selfie/selfieSettings';
 import { DIALOGS_DIR } from './projectPaths';
+import { reminderSettingsSchema, type ReminderSettings } from './reminders/reminderSettings';
 
 /** Policy numbers from the playbook: the one place they live (DESIGN.md). */
 export const policySchema = z.strictObject({
@@ -25,6 +26,7 @@ const settingsSchema = z.object({
   ocr: ocrSettingsSchema,
   info: infoSettingsSchema,
   selfie: SelfieSettingsSchema,
+  reminders: reminderSettingsSchema,
 });
 
 /** Every section of dialogs/settings.json, validated; the photo checks get the policy's resolution too. */
@@ -34,6 +36,7 @@ export interface Settings {
   ocr: OcrSettings;
   info: InfoSettings;
   selfie: SelfieSettings;
+  reminders: ReminderSettings;
 }
 
 export const SETTINGS_FILE = path.join(DIALOGS_DIR, 'settings.json');
@@ -44,8 +47,8 @@ export function loadSettings(file: string = SETTINGS_FILE): Settings {
     const issue = parsed.error.issues[0];
     throw new DialogDataError(`dialogs/settings.json: ${issue.path.join('.')}: ${issue.message}`);
   }
-  const { policy, photo, ocr, info, selfie } = parsed.data;
-  return { policy, photo: { ...photo, minimumResolution: policy.minimumResolution }, ocr, info, selfie };
+  const { policy, photo, ocr, info, selfie, reminders } = parsed.data;
+  return { policy, photo: { ...photo, minimumResolution: policy.minimumResolution }, ocr, info, selfie, reminders };
 }
 
 /** The policy numbers every text may interpolate, so no text hard-codes them. */

@@ -49,7 +49,7 @@ export function admitAnonymousActivity(
  * reads it (which already turns 2130706433, 0x7f000001 and 0177.0.0.1 into 127.0.0.1). Only the
  * origin goes on, so no other URL parser later reads a different host out of the same string.
  */
-function loopbackOrigin(serviceUrl: string | undefined): string | undefined {
+export function loopbackOrigin(serviceUrl: string | undefined): string | undefined {
   if (serviceUrl === undefined || !URL.canParse(serviceUrl)) return undefined;
   const url = new URL(serviceUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;

@@ -3,6 +3,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { adviseResubmit, parseFailureCount, type AttemptRecord } from '../policy/attemptPolicy';
 import { cursorOf } from './dialogCursor';
+import { offerReminder, scheduleReminder } from './reminderActions';
 import { matchChoice } from './choiceMatch';
 import { sendText } from './replies';
 import type { ConversationServices } from './services';
@@ -26,26 +27,34 @@ const WHEN_CHOICES = [
 interface AttemptsCursor {
   phase: 'count' | 'when';
   failures?: number;
+  /** Started by "remind me": a restriction found is scheduled at once instead of offered. */
+  remind?: boolean;
+}
+
+export interface AttemptsOptions {
+  toldFailures?: number;
+  remind?: boolean;
 }
 
 /**
  * Learns how many verification attempts failed today (from what the user already wrote, or by
  * asking) and says whether they can resubmit now or exactly when, in their own time zone.
  */
-export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
+export class AttemptsDialog extends Dialog<AttemptsOptions> {
   constructor(private readonly services: ConversationServices) {
     super(ATTEMPTS_DIALOG);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { toldFailures?: number }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: AttemptsOptions): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
     const told = options?.toldFailures;
-    if (told !== undefined) return this.haveCount(dc, env, told);
+    const remind = options?.remind;
+    if (told !== undefined) return this.haveCount(dc, env, told, remind);
     // Still inside a restriction we already know of: say when it ends rather than ask again.
     const known = env.profile.attempts;
     if (known && adviseResubmit(known, this.services.policy, this.services.now()).kind === 'restricted')
-      return this.record(dc, env, known);
-    this.setCursor(dc, { phase: 'count' });
+      return this.record(dc, env, known, remind);
+    this.setCursor(dc, { phase: 'count', remind });
     await this.sendCount(dc.context, env);
     return Dialog.EndOfTurn;
   }
@@ -63,7 +72,7 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
         await this.sendCount(dc.context, env, true);
         return Dialog.EndOfTurn;
       }
-      return this.haveCount(dc, env, count);
+      return this.haveCount(dc, env, count, cursor.remind);
     }
     const picked = matchChoice(text, this.labels(WHEN_CHOICES.map(([key]) => key)));
     if (picked === undefined) {
@@ -73,10 +82,12 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
       return Dialog.EndOfTurn;
     }
     const hoursAgo = WHEN_CHOICES[picked][1];
-    return this.record(dc, env, {
-      failures: cursor.failures ?? this.limit,
-      lastFailureAt: this.services.now() - hoursAgo * 3_600_000,
-    });
+    return this.record(
+      dc,
+      env,
+      { failures: cursor.failures ?? this.limit, lastFailureAt: this.services.now() - hoursAgo * 3_600_000 },
+      cursor.remind,
+    );
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -90,21 +101,30 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
     return this.services.policy.failuresPerDayBeforeRestriction;
   }
 
-  private async haveCount(dc: DialogContext, env: TurnEnv, count: number): Promise<DialogTurnResult> {
+  private async haveCount(dc: DialogContext, env: TurnEnv, count: number, remind?: boolean): Promise<DialogTurnResult> {
     if (count >= this.limit) {
-      this.setCursor(dc, { phase: 'when', failures: count });
+      this.setCursor(dc, { phase: 'when', failures: count, remind });
       await this.sendWhen(dc.context, env);
       return Dialog.EndOfTurn;
     }
-    return this.record(dc, env, { failures: count, lastFailureAt: this.services.now() });
+    return this.record(dc, env, { failures: count, lastFailureAt: this.services.now() }, remind);
   }
 
-  private async record(dc: DialogContext, env: TurnEnv, record: AttemptRecord): Promise<DialogTurnResult> {
+  private async record(
+    dc: DialogContext,
+    env: TurnEnv,
+    record: AttemptRecord,
+    remind = false,
+  ): Promise<DialogTurnResult> {
     const before = env.profile.attempts;
     env.profile.attempts = record;
     const advice = adviseResubmit(record, this.services.policy, this.services.now());
     if (advice.kind === 'restricted') {
-      const clock = userClockFrom(dc.context.activity.localTimezone, dc.context.activity.localTimestamp);
+      const clock = userClockFrom(
+        dc.context.activity.localTimezone,
+        dc.context.activity.localTimestamp,
+        dc.context.activity.entities,
+      );
       const time = formatUserTime(advice.until, clock, env.locale);
       await sendText(
         dc.context,
@@ -120,6 +140,8 @@ export class AttemptsDialog extends Dialog<{ toldFailures?: number }> {
           topicId: 'attempts_limited',
         });
       }
+      if (remind) await scheduleReminder(dc.context, env, this.services, advice.until);
+      else await offerReminder(dc.context, env, this.services);
     } else {
       const lines = [
         record.failures === 0

@@ -65,6 +65,8 @@ export interface UserProfile {
   attempts?: AttemptRecord;
   /** The user has filed a ticket, so agent replies may be waiting (saves a query on every other turn). */
   hasTickets?: boolean;
+  /** When the user's lockout-end reminder is due (epoch ms), so a cause picked later updates it without a query per topic. */
+  reminderDueAt?: number;
 }
 
 export const JOURNEY_LIMIT = 50;

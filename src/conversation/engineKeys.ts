@@ -66,4 +66,13 @@ export const ENGINE_KEYS = [
   'satisfaction:words.3',
   'satisfaction:words.4',
   'satisfaction:words.5',
+  'reminders:offer',
+  'reminders:remindMe',
+  'reminders:scheduled',
+  'reminders:cancelButton',
+  'reminders:cancelled',
+  'reminders:noneToCancel',
+  'reminders:notRestricted',
+  'reminders:unavailable',
+  'reminders:due',
 ] as const;

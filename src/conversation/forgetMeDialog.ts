@@ -12,8 +12,8 @@ const DIRECT_LINE: string = Channels.Directline;
 
 /**
  * "forget me": after a yes, deletes the user's bot state (language, attempts) and this
- * conversation's state, clears any values held for a running check, and anonymises the user's
- * tickets (agents keep the cause and check results, not the person).
+ * conversation's state, clears any values held for a running check, cancels a pending reminder,
+ * and anonymises the user's tickets (agents keep the cause and check results, not the person).
  */
 export class ForgetMeDialog extends Dialog {
   constructor(
@@ -43,9 +43,10 @@ export class ForgetMeDialog extends Dialog {
       return dc.endDialog(false);
     }
     const { activity } = dc.context;
-    const count = await this.services.tickets.anonymiseByUserKey(
-      this.services.userKey(activity.channelId, activity.from.id),
-    );
+    const userKey = this.services.userKey(activity.channelId, activity.from.id);
+    const count = await this.services.tickets.anonymiseByUserKey(userKey);
+    // A pending reminder holds the conversation reference: it goes too, and is never sent.
+    await this.services.reminders?.store.cancelForUser(userKey);
     this.sensitive.typed.delete(activity.conversation.id);
     this.sensitive.documents.delete(activity.conversation.id);
     const result = await dc.endDialog(true);

@@ -23,6 +23,7 @@ import { PhotoCheckDialog } from './photoCheckDialog';
 import { SelfieCheckDialog } from './selfieCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
+import { cancelReminder, remindWhenRestrictionEnds } from './reminderActions';
 import { normalizeText } from '../i18n/normalizeText';
 import { askForRating, takeRatingAnswer } from './satisfaction';
 
@@ -224,6 +225,19 @@ export class KycConversation {
         await dc.cancelAllDialogs();
         await dc.beginDialog(ATTEMPTS_DIALOG, {});
         return;
+      case 'remind_me':
+        // Like help, it keeps the question the user was answering: said, then asked again.
+        if (await remindWhenRestrictionEnds(context, env, this.services)) {
+          if (dc.activeDialog) await dc.repromptDialog();
+          return;
+        }
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(ATTEMPTS_DIALOG, { remind: true });
+        return;
+      case 'cancel_reminder':
+        await cancelReminder(context, env, this.services);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
       case 'check_photo':
       case 'check_selfie':
       case 'check_info': {
@@ -285,7 +299,7 @@ export class KycConversation {
     }
     const created = formatUserTime(
       Date.parse(ticket.createdAt),
-      userClockFrom(activity.localTimezone, activity.localTimestamp),
+      userClockFrom(activity.localTimezone, activity.localTimestamp, activity.entities),
       env.locale,
     );
     const lines = [

@@ -11,6 +11,8 @@ const MENU_COMMANDS: readonly (readonly [string, ExactIntent])[] = [
   ['chat:menu.checkInfo', { type: 'command', command: 'check_info' }],
   ['chat:menu.human', { type: 'command', command: 'human' }],
   ['chat:menu.attempts', { type: 'command', command: 'attempts' }],
+  ['reminders:remindMe', { type: 'command', command: 'remind_me' }],
+  ['reminders:cancelButton', { type: 'command', command: 'cancel_reminder' }],
   ['chat:menu.faq', { type: 'faqMenu' }],
   ['chat:language.menuEn', { type: 'command', command: 'language_en' }],
   ['chat:language.menuZh', { type: 'command', command: 'language_zh' }],

@@ -3,7 +3,9 @@ import type { LanguageGuess } from '../i18n/languageGuess';
 import type { LanguageTexts } from '../i18n/languageTexts';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
+import type { ReminderStore } from '../reminders/reminderStore';
 import type { TicketStore } from '../tickets/ticketStore';
+import type { TurnContext } from 'botbuilder';
 import type { StateAccessors } from './conversationState';
 import type { Commands, Topic, TopicKind } from './topicSchema';
 import type { Language } from '../i18n/locales';
@@ -29,6 +31,13 @@ export interface EscalationRequest {
   reviewOverdue?: boolean;
 }
 
+/** The lockout-end reminder: where reminders are kept, and whether a turn's conversation can be messaged later. */
+export interface ReminderServices {
+  store: ReminderStore;
+  /** False where the bot has no way to write first (an expectReplies caller, a channel without credentials). */
+  reachable: (context: TurnContext) => boolean;
+}
+
 /** Everything the conversation needs, wired once in the composition root. */
 export interface ConversationServices {
   topics: ReadonlyMap<string, Topic>;
@@ -49,6 +58,8 @@ export interface ConversationServices {
   brandName: string;
   state: StateAccessors;
   tickets: TicketStore;
+  /** Absent when the bot runs without reminders: then none is offered. */
+  reminders?: ReminderServices;
   /** A keyed hash of the channel's user id: finds a user's tickets without storing the id. */
   userKey: (channelId: string, userId: string) => string;
   now: () => number;

@@ -17,6 +17,7 @@ import { failedSelfieChecks } from './selfieFailures';
 import { inEveryLocale, turnEnv } from './turnEnv';
 import { beginWalkthrough, endWalkthrough } from './walkthroughOutcome';
 import { askForRating } from './satisfaction';
+import { reminderFollowsCause } from './reminderActions';
 
 export const TOPIC_DIALOG = 'topic';
 /** Child dialogs that topic steps start; they return to the topic when done. */
@@ -69,6 +70,7 @@ export class TopicDialog extends Dialog<TopicDialogOptions> {
     const env = await turnEnv(dc.context, this.services);
     env.data.currentTopic = topic.id;
     beginWalkthrough(this.services, env, topic, options.continued === true);
+    await reminderFollowsCause(dc.context, env, this.services, topic.id);
     return this.runFrom(dc, cursor, topic.start);
   }
 

@@ -112,6 +112,8 @@ export const COMMAND_IDS = [
   'attempts',
   'my_ticket',
   'forget_me',
+  'remind_me',
+  'cancel_reminder',
   'language_en',
   'language_zh',
   'language_zh_tw',

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale } from '../i18n/locales';
 
 /** Where the user is, as far as the activity tells: an IANA zone, or an offset from localTimestamp. */
@@ -15,9 +16,29 @@ function isValidZone(zone: string): boolean {
   }
 }
 
-/** Channels send `localTimezone` (IANA) and/or `localTimestamp` with the user's UTC offset. */
-export function userClockFrom(localTimezone: string | undefined, localTimestamp: string | Date | undefined): UserClock {
+/** Teams describes the user's client in an entity: `{ type: 'clientInfo', timezone: 'Europe/Berlin', ... }`. */
+const clientInfoSchema = z.looseObject({ type: z.literal('clientInfo'), timezone: z.string().max(64) });
+
+function clientInfoZone(entities: readonly unknown[] | undefined): string | undefined {
+  for (const entity of entities ?? []) {
+    const parsed = clientInfoSchema.safeParse(entity);
+    if (parsed.success && isValidZone(parsed.data.timezone)) return parsed.data.timezone;
+  }
+  return undefined;
+}
+
+/**
+ * Channels send `localTimezone` (IANA) and/or `localTimestamp` with the user's UTC offset; Teams
+ * also puts the zone in its clientInfo entity. Nothing of it: the caller says UTC.
+ */
+export function userClockFrom(
+  localTimezone: string | undefined,
+  localTimestamp: string | Date | undefined,
+  entities?: readonly unknown[],
+): UserClock {
   if (localTimezone && isValidZone(localTimezone)) return { timeZone: localTimezone };
+  const zone = clientInfoZone(entities);
+  if (zone) return { timeZone: zone };
   const raw = localTimestamp instanceof Date ? undefined : localTimestamp;
   const m = raw ? /([+-])(\d{2}):?(\d{2})$/.exec(raw) : null;
   if (m) return { offsetMinutes: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) };

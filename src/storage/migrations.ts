@@ -4,6 +4,8 @@ import { bothDialects, type Migration } from './migration';
  * Every table of the bot, per component, in the order applied. Applied versions are recorded in
  * schema_migrations and never change: a new table or column is a new version at the end of its
  * component's list, written once for both databases with bothDialects (plus its row type in schema.ts).
+ * A component outside storage/ may keep its list and row type in its own folder and open the
+ * database with them (reminders/reminderMigrations.ts, component 'reminders').
  */
 
 export const BOT_STATE_MIGRATIONS: readonly Migration[] = [

@@ -115,6 +115,8 @@ function sampleCommands(): Commands {
     check_selfie: one('check my selfie', '检查自拍'),
     check_info: one('check my info', '核对信息'),
     attempts: one('attempts', '认证次数'),
+    remind_me: one('remind me', '提醒我'),
+    cancel_reminder: one('cancel reminder', '取消提醒'),
     language_en: one('English', '英文'),
     language_zh: one('中文', '切换中文'),
     language_zh_tw: one('Traditional Chinese', '繁体中文'),

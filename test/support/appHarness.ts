@@ -25,7 +25,7 @@ export function tempDbDir(): string {
 /** The real server on port 0 with its own SQLite file; `env` overrides configuration. */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { dbDir?: string; now?: () => number } = {},
+  options: { dbDir?: string; now?: () => number; pollReminders?: boolean } = {},
 ): Promise<RunningApp> {
   const dbDir = options.dbDir ?? tempDbDir();
   const config = loadConfig({
@@ -34,7 +34,11 @@ export async function startApp(
     OCR_WORKERS: '1',
     ...env,
   });
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), now: options.now });
+  const app = await createApp(config, {
+    logger: pino({ level: 'silent' }),
+    now: options.now,
+    pollReminders: options.pollReminders,
+  });
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   const post = (pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { SqlDatabase } from '../storage/sqlDatabase';
+import { withReminders } from './reminderRow';
+import type { DueReminder, NewReminder, ReminderStore } from './reminderStore';
+
+const storedReference = z.record(z.string(), z.unknown());
+
+/** Reminders in the bot's database (SQLite or PostgreSQL), one Kysely implementation for both. */
+export class SqlReminderStore implements ReminderStore {
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async schedule(reminder: NewReminder): Promise<void> {
+    const dueAt = reminder.dueAt.toISOString();
+    await this.database.write(async (tx) => {
+      const db = withReminders(tx);
+      await db.deleteFrom('reminders').where('user_key', '=', reminder.userKey).execute();
+      await db
+        .insertInto('reminders')
+        .values({
+          id: randomUUID(),
+          user_key: reminder.userKey,
+          conversation_reference: JSON.stringify(reminder.conversationReference),
+          locale: reminder.locale,
+          cause: reminder.cause,
+          due_at: dueAt,
+          attempts: 0,
+          next_attempt_at: dueAt,
+          locked_until: null,
+          lock_token: null,
+          created_at: this.now().toISOString(),
+        })
+        .execute();
+    });
+  }
+
+  async pendingFor(userKey: string): Promise<string | undefined> {
+    const row = await withReminders(this.database.db)
+      .selectFrom('reminders')
+      .select('due_at')
+      .where('user_key', '=', userKey)
+      .orderBy('due_at')
+      .executeTakeFirst();
+    return row?.due_at;
+  }
+
+  async updateCause(userKey: string, cause: string): Promise<number> {
+    const { numUpdatedRows } = await withReminders(this.database.db)
+      .updateTable('reminders')
+      .set({ cause })
+      .where('user_key', '=', userKey)
+      .executeTakeFirst();
+    return Number(numUpdatedRows);
+  }
+
+  async cancelForUser(userKey: string): Promise<number> {
+    const { numDeletedRows } = await withReminders(this.database.db)
+      .deleteFrom('reminders')
+      .where('user_key', '=', userKey)
+      .executeTakeFirst();
+    // The conversation reference must not linger in SQLite's WAL or free pages either.
+    if (numDeletedRows > 0n) await this.database.afterErase();
+    return Number(numDeletedRows);
+  }
+
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<DueReminder[]> {
+    const at = now.toISOString();
+    const lockToken = randomUUID();
+    const claimed = await this.database.write((tx) => {
+      const db = withReminders(tx);
+      const due = db
+        .selectFrom('reminders')
+        .select('id')
+        .where('next_attempt_at', '<=', at)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        // Schedulers in other processes take other rows instead of waiting for these, and a row
+        // another one claimed meanwhile is re-checked against its new lease, so it is skipped.
+        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
+      return db
+        .updateTable('reminders')
+        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
+        .where('id', 'in', due)
+        .returning(['id', 'conversation_reference', 'locale', 'cause', 'due_at', 'attempts', 'next_attempt_at'])
+        .execute();
+    });
+    // RETURNING follows no order; the claim's is earliest first.
+    claimed.sort((a, b) =>
+      a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,
+    );
+    return claimed.map((row) => ({
+      id: row.id,
+      conversationReference: storedReference.parse(JSON.parse(row.conversation_reference)),
+      locale: row.locale,
+      cause: row.cause,
+      dueAt: row.due_at,
+      attempts: row.attempts,
+      lockToken,
+    }));
+  }
+
+  async markSent(reminder: DueReminder): Promise<boolean> {
+    return this.deleteClaimed(reminder);
+  }
+
+  async giveUp(reminder: DueReminder): Promise<boolean> {
+    return this.deleteClaimed(reminder);
+  }
+
+  async markFailed(reminder: DueReminder, nextAttemptAt: Date): Promise<boolean> {
+    const { numUpdatedRows } = await withReminders(this.database.db)
+      .updateTable('reminders')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        next_attempt_at: nextAttemptAt.toISOString(),
+        locked_until: null,
+        lock_token: null,
+      }))
+      .where('id', '=', reminder.id)
+      .where('lock_token', '=', reminder.lockToken)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  }
+
+  ping(): Promise<void> {
+    return this.database.ping();
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+
+  private async deleteClaimed(reminder: DueReminder): Promise<boolean> {
+    const { numDeletedRows } = await withReminders(this.database.db)
+      .deleteFrom('reminders')
+      .where('id', '=', reminder.id)
+      .where('lock_token', '=', reminder.lockToken)
+      .executeTakeFirst();
+    if (numDeletedRows === 0n) return false;
+    await this.database.afterErase();
+    return true;
+  }
+}
