@@ -5,20 +5,24 @@ import {
   StemmerId,
   StemmerPt,
   StemmerRu,
-  StemmerTr,
   StemmerUk,
   type NlpjsStemmer,
 } from '@nlpjs/lang-all';
 import { englishStem } from './englishStem';
+import { turkishStem } from './turkishStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
-/** NLP.js's Snowball stemmers for the inflecting languages; the others compare whole words or characters. */
-const SNOWBALL: Partial<Record<Language, NlpjsStemmer>> = {
+/**
+ * NLP.js's Snowball stemmers for the inflecting languages, and Turkish's own (Snowball's needs the
+ * Turkish letters that normalizeText folds away, see turkishStem.ts); the others compare whole
+ * words or characters.
+ */
+const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
   es: new StemmerEs(),
   'pt-BR': new StemmerPt(),
   fr: new StemmerFr(),
-  tr: new StemmerTr(),
+  tr: { stemWord: turkishStem },
   id: new StemmerId(),
   ru: new StemmerRu(),
   uk: new StemmerUk(),
