@@ -9,6 +9,7 @@ import {
   type NlpjsStemmer,
 } from '@nlpjs/lang-all';
 import { englishStem } from './englishStem';
+import { latinToRussian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
@@ -62,8 +63,12 @@ export function stemIn(language: Language, word: string): string {
   return snowballStem(language, word) ?? word;
 }
 
+const LATIN_WORD = /^[a-z]+$/;
+/** Shorter Latin words ("no", "da", "net") are as likely English, Spanish or Vietnamese as Russian. */
+const MIN_TRANSLITERATED = 4;
+
 function stemmersFor(word: string): readonly Language[] {
-  if (/^[a-z]+$/.test(word)) return LATIN_STEMMED;
+  if (LATIN_WORD.test(word)) return LATIN_STEMMED;
   if (/\p{Script=Cyrillic}/u.test(word)) return CYRILLIC_STEMMED;
   if (/\p{Script=Arabic}/u.test(word)) return ARABIC_STEMMED;
   return [];
@@ -82,6 +87,9 @@ export function candidateStems(word: string): readonly string[] {
   if (cached) return cached;
   const stems = new Set([englishWordStem(word), word]);
   if (!/\d/.test(word)) for (const language of stemmersFor(word)) stems.add(snowballStem(language, word) ?? word);
+  // Russian typed in Latin letters meets the Cyrillic triggers through its Cyrillic reading.
+  if (LATIN_WORD.test(word) && word.length >= MIN_TRANSLITERATED)
+    for (const cyrillic of latinToRussian(word)) stems.add(snowballStem('ru', cyrillic) ?? cyrillic);
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);

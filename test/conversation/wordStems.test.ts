@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { normalizeText } from '../../src/i18n/normalizeText';
 import { textFeatures } from '../../src/conversation/textFeatures';
+import { latinToRussian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
 import { stemIn } from '../../src/conversation/wordStems';
 
@@ -51,5 +52,20 @@ describe('Turkish stemming', () => {
     assert.notEqual(turkishStem('para'), turkishStem('parlama'));
     assert.equal(turkishStem('kabul'), 'kabul');
     assert.ok(meets('tr', 'fotoğrafı bulanık', 'fotografi'));
+  });
+});
+
+describe('Russian in Latin letters', () => {
+  it('reads the common transliterations as the Cyrillic word', () => {
+    assert.deepEqual(latinToRussian('razmytoe'), ['размытое']);
+    assert.deepEqual(latinToRussian('deistviya'), ['действия']);
+    assert.deepEqual(latinToRussian('litso'), ['лицо']);
+    assert.deepEqual(latinToRussian('poluchilos'), ['получилос', 'получилось']);
+  });
+
+  it('meets the Cyrillic trigger words through their stems', () => {
+    assert.ok(meets('ru', 'паспорта', 'pasport'));
+    assert.ok(meets('ru', 'действия', 'deystviya'));
+    assert.ok(meets('ru', 'размытое', 'razmytoe'));
   });
 });
