@@ -205,8 +205,8 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
     ' ',
   ),
-  // tr
-  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi'.split(
+  // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)
+  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini'.split(
     ' ',
   ),
   // id

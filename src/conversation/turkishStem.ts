@@ -65,14 +65,20 @@ function stripOne(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Possessive forms that are words of their own: "başkası" is someone else, "başka" only other,
+ * and "başkasının kimliği" (someone else's ID) must not read as "başka kimlik" (another ID).
+ */
+const WHOLE_WORDS: ReadonlySet<string> = new Set(['baskasi', 'birisi']);
+
 export function turkishStem(word: string): string {
   let stem = word;
-  for (let i = 0; i < MAX_SUFFIXES; i++) {
+  for (let i = 0; i < MAX_SUFFIXES && !WHOLE_WORDS.has(stem); i++) {
     const rest = stripOne(stem);
     if (rest === undefined) break;
     stem = rest;
   }
-  if (stem === word || !VOWEL.test(stem.slice(-2, -1))) return stem;
+  if (stem === word || WHOLE_WORDS.has(stem) || !VOWEL.test(stem.slice(-2, -1))) return stem;
   const last = stem.slice(-1);
   // "redded-ildi" is "reddet": a d after a vowel was a t before the suffix.
   return `${stem.slice(0, -1)}${last === 'd' ? 't' : (HARDENED[last] ?? last)}`;

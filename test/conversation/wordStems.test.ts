@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { normalizeText } from '../../src/i18n/normalizeText';
+import { loadDialogData } from '../../src/conversation/topicLoader';
+import { createTopicMatcher } from '../../src/conversation/topicMatcher';
+import { DIALOGS_DIR } from '../../src/projectPaths';
 import { textFeatures } from '../../src/conversation/textFeatures';
 import { latinToRussian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
@@ -67,5 +70,27 @@ describe('Russian in Latin letters', () => {
     assert.ok(meets('ru', 'паспорта', 'pasport'));
     assert.ok(meets('ru', 'действия', 'deystviya'));
     assert.ok(meets('ru', 'размытое', 'razmytoe'));
+  });
+});
+
+describe('matching what users type without their own letters', () => {
+  const { topics, framing } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing);
+  const topicOf = (text: string): string | null => matcher.match(text).topic;
+
+  it('names the cause of Turkish typed without ç ğ ı ö ş ü, and of Russian typed in Latin letters', () => {
+    assert.equal(topicOf('kimligimin suresi dolmus'), 'document_expired');
+    assert.equal(topicOf('yuz dogrulama olmuyor'), 'face_verification_failed');
+    assert.equal(topicOf('pasport prosrochen'), 'document_expired');
+    assert.equal(topicOf('selfi ne prohodit'), 'face_verification_failed');
+  });
+
+  it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
+    assert.equal(topicOf('başkasının kimliğiyle doğrulama yapsam'), 'safety_circumvention');
+    assert.equal(topicOf('başka bir kimlikle denesem olur mu'), 'faq_switch_document');
+  });
+
+  it('does not read an expired session as an expired document', () => {
+    assert.equal(topicOf('oturumun süresi doldu'), null);
   });
 });
