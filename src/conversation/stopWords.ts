@@ -273,7 +273,7 @@ export const OTHER_SUBJECT_WORDS: readonly string[] = [
   // id
   ...'dokumen identitas ktp paspor sim kartu dukungan layanan pelanggan agen cs'.split(' '),
   // vi
-  ...'giay to tuy than cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
+  ...'giay to tuy than can cuoc cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
   // ru
   ...'документ паспорт удостоверение права карта поддержка служба оператор клиент'.split(' '),
   // uk

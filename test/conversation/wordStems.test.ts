@@ -6,6 +6,7 @@ import { DIALOGS_DIR } from '../../src/projectPaths';
 import { textFeatures } from '../../src/conversation/textFeatures';
 import { latinToRussian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
+import { joinVietnameseCompounds } from '../../src/conversation/vietnameseCompounds';
 import { stemIn } from '../../src/conversation/wordStems';
 
 /** A user's word reaches a trigger word when one of its candidate stems is the trigger's stem. */
@@ -73,6 +74,14 @@ describe('Russian in Latin letters', () => {
   });
 });
 
+describe('Vietnamese words of several syllables', () => {
+  it('are one word, whether typed with diacritics or without', () => {
+    assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
+    assert.equal(joinVietnameseCompounds('can cuoc het han'), 'cancuoc hethan');
+    assert.equal(joinVietnameseCompounds('xhet hanx'), 'xhet hanx');
+  });
+});
+
 describe('matching what users type without their own letters', () => {
   const { topics, framing } = loadDialogData(DIALOGS_DIR);
   const matcher = createTopicMatcher(topics, framing);
@@ -92,5 +101,7 @@ describe('matching what users type without their own letters', () => {
 
   it('does not read an expired session as an expired document', () => {
     assert.equal(topicOf('oturumun süresi doldu'), null);
+    assert.equal(topicOf('phiên đăng nhập của tôi hết hạn'), null);
+    assert.equal(topicOf('cccd cua toi het han roi'), 'document_expired');
   });
 });
