@@ -206,21 +206,21 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
     ' ',
   ),
   // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)
-  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini'.split(
+  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini diyor yaziyor'.split(
     ' ',
   ),
   // id
   ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
     ' ',
   ),
-  // vi (one syllable a word)
-  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on'.split(' '),
+  // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
+  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
   // ru
   ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
     ' ',
   ),
   // uk
-  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка'.split(
+  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
     ' ',
   ),
   // ar (without vowel marks, ة as ه)

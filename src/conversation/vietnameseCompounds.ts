@@ -16,7 +16,7 @@ const COMPOUNDS: readonly string[] = [
   ...['chat luong', 'phan giai', 'su dung', 'lien ket', 'gioi han', 'han che'],
   // questions
   ...['ho so', 'xet duyet', 'ket qua', 'bao lau', 'bao gio', 'vinh vien', 'dinh chi', 'uu tien'],
-  ...['tai san', 'so du', 'dong bang', 'tich thu', 'rut tien', 'mat khau', 'lua dao', 'gia mao'],
+  ...['tai san', 'so du', 'dong bang', 'tich thu', 'rut tien', 'mat khau', 'lua dao', 'gia mao', 'cum tu', 'khoi phuc'],
 ];
 
 const JOINABLE = new RegExp(`(?<![^ ])(?:${COMPOUNDS.join('|')})(?![^ ])`, 'g');
