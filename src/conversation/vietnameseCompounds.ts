@@ -15,7 +15,18 @@ const COMPOUNDS: readonly string[] = [
   ...['nhan dien', 'khuon mat', 'thong tin', 'ngay sinh', 'ho ten', 'trung khop', 'sai lech', 'dinh dang'],
   ...['chat luong', 'phan giai', 'su dung', 'lien ket', 'gioi han', 'han che'],
   // questions
-  ...['ho so', 'xet duyet', 'ket qua', 'bao lau', 'bao gio', 'vinh vien', 'dinh chi', 'uu tien'],
+  ...[
+    'ho so',
+    'dang vien',
+    'nha bao',
+    'xet duyet',
+    'ket qua',
+    'bao lau',
+    'bao gio',
+    'vinh vien',
+    'dinh chi',
+    'uu tien',
+  ],
   ...['tai san', 'so du', 'dong bang', 'tich thu', 'rut tien', 'mat khau', 'lua dao', 'gia mao', 'cum tu', 'khoi phuc'],
 ];
 
