@@ -213,8 +213,8 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ),
   // fr: chat forms and modal verbs ("can I"), as English drops "can"
   ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
-  // tr
-  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi'.split(
+  // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)
+  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini diyor yaziyor'.split(
     ' ',
   ),
   // id
@@ -225,14 +225,14 @@ export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'yg dgn sy aq gw gue ane lu km kmu aja saja deh kok kan lah kah nih tuh yah kalo kalau klo tp tapi jd krn karena karna gmn gimana knp kenapa apakah bagaimana buat pengen pgn punya soalnya padahal katanya bilang dibilang'.split(
     ' ',
   ),
-  // vi (one syllable a word)
-  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on'.split(' '),
+  // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
+  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
   // ru
   ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
     ' ',
   ),
   // uk
-  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка'.split(
+  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
     ' ',
   ),
   // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)
@@ -318,7 +318,7 @@ export const OTHER_SUBJECT_WORDS: readonly string[] = [
   // id
   ...'dokumen identitas ktp paspor sim kartu dukungan layanan pelanggan agen cs'.split(' '),
   // vi
-  ...'giay to tuy than cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
+  ...'giay to tuy than can cuoc cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
   // ru
   ...'документ паспорт удостоверение права карта поддержка служба оператор клиент'.split(' '),
   // uk

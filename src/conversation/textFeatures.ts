@@ -12,6 +12,7 @@ import {
   OTHER_STOP_WORDS,
   OTHER_SUBJECT_WORDS,
 } from './stopWords';
+import { joinVietnameseCompounds } from './vietnameseCompounds';
 import { candidateStems, stemIn } from './wordStems';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -162,7 +163,7 @@ function isStopWord(word: string): boolean {
 export function textFeatures(text: string, options: FeatureOptions = {}): TextFeatures {
   const words = new Map<string, WordForms>();
   const grams = new Map<string, number>();
-  for (const [run] of normalizeText(expandContractions(text)).matchAll(RUNS)) {
+  for (const [run] of joinVietnameseCompounds(normalizeText(expandContractions(text))).matchAll(RUNS)) {
     if (CJK.test(run)) {
       const stops = KANA.test(run) ? JAPANESE_AND_CHINESE_STOPS : CHINESE_STOP_CHARACTERS;
       addCharacterRun(run, grams, stops, options.weighByWords ? wordShape(run, stops) : undefined);

@@ -1,28 +1,22 @@
-import {
-  StemmerEs,
-  StemmerFr,
-  StemmerId,
-  StemmerPt,
-  StemmerRu,
-  StemmerTr,
-  StemmerUk,
-  type NlpjsStemmer,
-} from '@nlpjs/lang-all';
+import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, StemmerUk, type NlpjsStemmer } from '@nlpjs/lang-all';
 import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
 import { indonesianReadings, indonesianSpelling } from './indonesianForms';
+import { latinToRussian } from './russianTranslit';
+import { turkishStem } from './turkishStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
 /**
- * NLP.js's Snowball stemmers for the inflecting languages; Arabic has its own light stemmer
- * (arabicStem.ts), the others compare whole words or characters.
+ * NLP.js's Snowball stemmers for the inflecting languages, and Turkish's own (Snowball's needs the
+ * Turkish letters that normalizeText folds away, see turkishStem.ts); Arabic has its own light
+ * stemmer (arabicStem.ts); the others compare whole words or characters.
  */
-const SNOWBALL: Partial<Record<Language, NlpjsStemmer>> = {
+const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
   es: new StemmerEs(),
   'pt-BR': new StemmerPt(),
   fr: new StemmerFr(),
-  tr: new StemmerTr(),
+  tr: { stemWord: turkishStem },
   id: new StemmerId(),
   ru: new StemmerRu(),
   uk: new StemmerUk(),
@@ -62,8 +56,12 @@ export function stemIn(language: Language, word: string): string {
   return snowballStem(language, word) ?? word;
 }
 
+const LATIN_WORD = /^[a-z]+$/;
+/** Shorter Latin words ("no", "da", "net") are as likely English, Spanish or Vietnamese as Russian. */
+const MIN_TRANSLITERATED = 4;
+
 function stemmersFor(word: string): readonly Language[] {
-  if (/^[a-z]+$/.test(word)) return LATIN_STEMMED;
+  if (LATIN_WORD.test(word)) return LATIN_STEMMED;
   if (/\p{Script=Cyrillic}/u.test(word)) return CYRILLIC_STEMMED;
   return [];
 }
@@ -82,8 +80,12 @@ export function candidateStems(word: string): readonly string[] {
   const stems = new Set([englishWordStem(word), word]);
   if (!/\d/.test(word)) for (const language of stemmersFor(word)) stems.add(snowballStem(language, word) ?? word);
   if (/\p{Script=Arabic}/u.test(word)) for (const stem of arabicStemReadings(word)) stems.add(stem);
-  else if (/^[a-z]+$/.test(word))
+  else if (LATIN_WORD.test(word)) {
     for (const reading of indonesianReadings(word)) stems.add(snowballStem('id', reading) ?? reading);
+    // Russian typed in Latin letters meets the Cyrillic triggers through its Cyrillic reading.
+    if (word.length >= MIN_TRANSLITERATED)
+      for (const cyrillic of latinToRussian(word)) stems.add(snowballStem('ru', cyrillic) ?? cyrillic);
+  }
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);

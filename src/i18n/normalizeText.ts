@@ -1,9 +1,16 @@
 /**
  * Diacritics dropped before comparing: people type "caducado" for "cadücado", "het han" for
  * "hết hạn", "kimlik" with or without "İ", Arabic with or without vowel marks. Kana keep theirs:
- * the voicing mark of "が" makes another syllable, not an accent.
+ * the voicing mark of "が" makes another syllable, not an accent; so do й and ї (see below).
  */
 const MARKS_OUTSIDE_KANA = /([^\p{Script=Hiragana}\p{Script=Katakana}])\p{M}+/gu;
+/**
+ * Cyrillic й and Ukrainian ї are letters of their own, not an и or і with an accent: the Russian
+ * and Ukrainian stemmers need them ("размытый" and "размытое" share a stem only with the й).
+ */
+const CYRILLIC_MARKED_LETTERS: ReadonlySet<string> = new Set(
+  ['й', 'Й', 'ї', 'Ї'].map((letter) => letter.normalize('NFD')),
+);
 /** Letters that do not decompose but are typed both ways. */
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ı: 'i',
@@ -31,7 +38,7 @@ export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
     .normalize('NFD')
-    .replace(MARKS_OUTSIDE_KANA, '$1')
+    .replace(MARKS_OUTSIDE_KANA, (marked, letter: string) => (CYRILLIC_MARKED_LETTERS.has(marked) ? marked : letter))
     .normalize('NFC')
     .toLowerCase()
     .replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { normalizeText } from '../../src/i18n/normalizeText';
+import { loadDialogData } from '../../src/conversation/topicLoader';
+import { createTopicMatcher } from '../../src/conversation/topicMatcher';
+import { DIALOGS_DIR } from '../../src/projectPaths';
+import { textFeatures } from '../../src/conversation/textFeatures';
+import { latinToRussian } from '../../src/conversation/russianTranslit';
+import { turkishStem } from '../../src/conversation/turkishStem';
+import { joinVietnameseCompounds } from '../../src/conversation/vietnameseCompounds';
+import { stemIn } from '../../src/conversation/wordStems';
+
+/** A user's word reaches a trigger word when one of its candidate stems is the trigger's stem. */
+function meets(language: 'ru' | 'uk' | 'tr', triggerWord: string, userWord: string): boolean {
+  const [trigger] = textFeatures(triggerWord, { language }).words;
+  const [user] = textFeatures(userWord).words;
+  return user.stems.includes(trigger.stems[0]);
+}
+
+describe('normalisation of Cyrillic letters', () => {
+  it('keeps й and ї, which the stemmers need, and still folds ё', () => {
+    assert.equal(normalizeText('Размытый, їхній, Ёлка'), 'размытый їхній елка');
+  });
+
+  it('stems the forms of one Russian and Ukrainian word alike', () => {
+    assert.ok(meets('ru', 'размытое', 'размытый'));
+    assert.ok(meets('ru', 'проверка', 'проверкой'));
+    assert.ok(meets('uk', 'розмита', 'розмитий'));
+  });
+});
+
+describe('Turkish stemming', () => {
+  it('gives one stem whether the Turkish letters were typed or not', () => {
+    const pairs = [
+      ['kimliğimin', 'kimligimin'],
+      ['fotoğrafı', 'fotografi'],
+      ['doğrulanmadı', 'dogrulanmadi'],
+      ['süresi', 'suresi'],
+      ['yüzümü', 'yuzumu'],
+    ];
+    for (const [turkish, ascii] of pairs)
+      assert.equal(stemIn('tr', normalizeText(turkish)), stemIn('tr', normalizeText(ascii)), turkish);
+  });
+
+  it('folds inflections of a word onto one stem', () => {
+    const same = (words: string[]): void =>
+      assert.deepEqual(new Set(words.map((word) => turkishStem(normalizeText(word)))).size, 1, words.join(' '));
+    same(['kimlik', 'kimliğim', 'kimliğimin', 'kimliği']);
+    same(['reddedildi', 'reddettiler', 'reddedilen']);
+    same(['doğrulama', 'doğrulanmadı', 'doğrulayamadım']);
+    same(['pasaport', 'pasaportum', 'pasaportumu', 'pasaporttan']);
+    same(['hesap', 'hesabım', 'hesaplarımdaki', 'hesaptaki']);
+    same(['geçmiyor', 'geçemiyorum', 'geçti']);
+  });
+
+  it('leaves short roots whole rather than cut them into other words', () => {
+    assert.notEqual(turkishStem('para'), turkishStem('parlama'));
+    assert.equal(turkishStem('kabul'), 'kabul');
+    assert.ok(meets('tr', 'fotoğrafı bulanık', 'fotografi'));
+  });
+});
+
+describe('Russian in Latin letters', () => {
+  it('reads the common transliterations as the Cyrillic word', () => {
+    assert.deepEqual(latinToRussian('razmytoe'), ['размытое']);
+    assert.deepEqual(latinToRussian('deistviya'), ['действия']);
+    assert.deepEqual(latinToRussian('litso'), ['лицо']);
+    assert.deepEqual(latinToRussian('poluchilos'), ['получилос', 'получилось']);
+  });
+
+  it('meets the Cyrillic trigger words through their stems', () => {
+    assert.ok(meets('ru', 'паспорта', 'pasport'));
+    assert.ok(meets('ru', 'действия', 'deystviya'));
+    assert.ok(meets('ru', 'размытое', 'razmytoe'));
+  });
+});
+
+describe('Vietnamese words of several syllables', () => {
+  it('are one word, whether typed with diacritics or without', () => {
+    assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
+    assert.equal(joinVietnameseCompounds('can cuoc het han'), 'cancuoc hethan');
+    assert.equal(joinVietnameseCompounds('xhet hanx'), 'xhet hanx');
+  });
+});
+
+describe('matching what users type without their own letters', () => {
+  const { topics, framing } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing);
+  const topicOf = (text: string): string | null => matcher.match(text).topic;
+
+  it('names the cause of Turkish typed without ç ğ ı ö ş ü, and of Russian typed in Latin letters', () => {
+    assert.equal(topicOf('kimligimin suresi dolmus'), 'document_expired');
+    assert.equal(topicOf('yuz dogrulama olmuyor'), 'face_verification_failed');
+    assert.equal(topicOf('pasport prosrochen'), 'document_expired');
+    assert.equal(topicOf('selfi ne prohodit'), 'face_verification_failed');
+  });
+
+  it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
+    assert.equal(topicOf('başkasının kimliğiyle doğrulama yapsam'), 'safety_circumvention');
+    assert.equal(topicOf('başka bir kimlikle denesem olur mu'), 'faq_switch_document');
+  });
+
+  it('does not read an expired session as an expired document', () => {
+    assert.equal(topicOf('oturumun süresi doldu'), null);
+    assert.equal(topicOf('phiên đăng nhập của tôi hết hạn'), null);
+    assert.equal(topicOf('cccd cua toi het han roi'), 'document_expired');
+  });
+});
