@@ -104,7 +104,8 @@ export class KycConversation {
     if (exact?.type === 'faqMenu') return this.showFaqMenu(context, env);
     if (exact?.type === 'topic') return this.startTopic(dc, env, exact.topic, raw);
 
-    const guess = this.services.guessLanguage(raw);
+    // Only another language than the conversation's is worth a guess; the guesser skips the rest cheaply.
+    const guess = this.services.guessLanguage(raw, env.locale);
     if (guess?.clear) await this.offerLanguage(context, env, guess.language);
 
     if (dc.activeDialog) {
