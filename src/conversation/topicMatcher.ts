@@ -37,10 +37,10 @@ export interface TopicMatcher {
   /**
    * `language` (the conversation's) does not narrow the search: users paste the exchange's
    * English prompt into a Chinese chat and the other way round, so every trigger of every language
-   * is compared. But a word that `language`'s triggers know is read as they read it, and its typo
-   * neighbours come from them, so a stem or a near spelling from another language (Indonesian
-   * "banned", a Turkish word one letter from a French one) cannot take the text over; only a word
-   * they do not know is read, and forgiven, through every language.
+   * is compared. But a word that `language`'s triggers know is read only as they read it, so
+   * another language's stem of it (Indonesian "banned") cannot take the text over, and a word they
+   * do not know takes its typo neighbours from them when they have any; the other words are read,
+   * and forgiven, through every language.
    */
   match(text: string, language?: Language): TopicMatch;
 }
@@ -253,8 +253,8 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
 
   /**
    * Trigger words within typo distance of a word, with their credit. Even a known word looks for
-   * near spellings: "licence" should also find "license". With a language, its triggers' near
-   * spellings win; the others count only for a word that language neither knows nor nearly knows.
+   * near spellings: "licence" should also find "license". With a language, a word its triggers
+   * do not know takes their near spellings when they have any, and only otherwise every language's.
    */
   function typosOf(word: WordForms, language: Language | undefined, knownInLanguage: boolean): [number, number][] {
     if (word.surface.length > MAX_FUZZY_WORD_LENGTH) return [];
