@@ -63,6 +63,21 @@ export function printTable(title: string, reports: readonly LanguageReport[]): v
   }
 }
 
+/**
+ * Matches per second of CPU time (user + system), steadier than wall time on a shared machine:
+ * the median of `rounds` runs of `cpuMicros` each, after one untimed pass (JIT and word caches).
+ */
+export function medianThroughput(
+  classify: Classify,
+  texts: readonly string[],
+  rounds = 5,
+  cpuMicros = 600_000,
+): number {
+  for (const text of texts) classify(text);
+  const runs = Array.from({ length: rounds }, () => throughput(classify, texts, cpuMicros)).sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)];
+}
+
 /** Matches per second of CPU time (user + system), steadier than wall time on a shared machine. */
 export function throughput(classify: Classify, texts: readonly string[], cpuMicros = 1_000_000): number {
   const start = process.cpuUsage();

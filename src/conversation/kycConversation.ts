@@ -1,6 +1,6 @@
 import { parseFailureCount } from '../policy/attemptPolicy';
 import type { TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { isLanguageCommand, LANGUAGE_COMMANDS, type CommandId } from './topicSchema';
 import { isLocale, LOCALES, type Language } from '../i18n/locales';
 import { languageOfTag } from '../i18n/resolveLocale';
@@ -35,11 +35,19 @@ const WELCOME_TOPICS = ['photo_unclear', 'info_mismatch', 'document_expired', 'f
 const PROMPT_TEXT_LIMIT = 500;
 /** Below this a match is offered as "did you mean", not acted on. */
 const SUGGEST_CONFIDENCE = 0.3;
+/**
+ * Where botbuilder-dialogs looks for the memory scopes and path resolvers of a turn before it
+ * builds them anew (through its component registry and a zod parse) for every DialogContext.
+ * If a release renames it, turns still work, only slower.
+ */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** Decides what a message means (command, answer, failure prompt, photo) and runs the right dialog. */
 export class KycConversation {
   private readonly dialogs: DialogSet;
   private readonly phrases: PhraseIndex;
+  /** The first turn's memory scopes and path resolvers, reused like DialogManager's `stateConfiguration`. */
+  private stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(
     private readonly services: ConversationServices,
@@ -76,7 +84,7 @@ export class KycConversation {
     await this.showPendingReplies(context, env);
     const raw = (context.activity.text ?? '').trim();
     if (await takeRatingAnswer(context, this.services, raw)) return;
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.dialogContext(context);
     const hasAttachment = (context.activity.attachments?.length ?? 0) > 0;
     const photoDialog = this.dialogs.find(PHOTO_CHECK_DIALOG);
 
@@ -111,7 +119,8 @@ export class KycConversation {
     if (exact?.type === 'faqMenu') return this.showFaqMenu(context, env);
     if (exact?.type === 'topic') return this.startTopic(dc, env, exact.topic, raw);
 
-    const guess = this.services.guessLanguage(raw);
+    // Only another language than the conversation's is worth a guess; the guesser skips the rest cheaply.
+    const guess = this.services.guessLanguage(raw, env.locale);
     if (guess?.clear) await this.offerLanguage(context, env, guess.language);
 
     if (dc.activeDialog) {
@@ -151,6 +160,13 @@ export class KycConversation {
     const env = await turnEnv(context, this.services);
     const lead = env.t('satisfaction:ticketResolved', { number: ticket.number });
     await askForRating(context, env, { source: 'ticket', cause: ticket.cause }, lead);
+  }
+
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
+    const dc = await this.dialogs.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
+    return dc;
   }
 
   async saveState(context: TurnContext): Promise<void> {

@@ -18,6 +18,8 @@ const MENU_COMMANDS: readonly (readonly [string, ExactIntent])[] = [
   ['chat:language.menuZh', { type: 'command', command: 'language_zh' }],
 ];
 
+const HAN = /\p{Script=Han}/u;
+
 export type PhraseIndex = (text: string) => ExactIntent | undefined;
 
 /** `inEveryLocale` gives a label key's text in each locale, as the buttons show it. */
@@ -62,22 +64,24 @@ export function createPersonRequestDetector(commands: Commands, topics: Iterable
         (language === 'en' ||
           language === 'zh-CN' ||
           phrase.includes(' ') ||
-          /\p{Script=Han}/u.test(phrase) ||
+          HAN.test(phrase) ||
           !topicWords.has(phrase)),
     )
     .map(({ phrase }) => phrase);
+  // Chinese has no word boundaries, so a phrase there is found as a substring; elsewhere as whole
+  // words, looked up as every run of the message's words (a message has at most a few).
+  const unspaced = phrases.filter((phrase) => HAN.test(phrase));
+  const spaced = new Set(phrases.filter((phrase) => !HAN.test(phrase)));
+  const longest = Math.max(0, ...[...spaced].map((phrase) => phrase.split(' ').length));
   return (text) => {
     const said = normalizeText(text);
-    return (
-      said.split(' ').length <= MAX_WORDS_FOR_PERSON_REQUEST && phrases.some((phrase) => containsPhrase(said, phrase))
-    );
+    const words = said.split(' ');
+    if (words.length > MAX_WORDS_FOR_PERSON_REQUEST) return false;
+    for (let from = 0; from < words.length; from++)
+      for (let to = from + 1; to <= Math.min(words.length, from + longest); to++)
+        if (spaced.has(words.slice(from, to).join(' '))) return true;
+    return unspaced.some((phrase) => said.includes(phrase));
   };
 }
 
 const MAX_WORDS_FOR_PERSON_REQUEST = 7;
-
-/** Whole words for spaced scripts; Chinese has no word boundaries, so a substring is the phrase. */
-function containsPhrase(text: string, phrase: string): boolean {
-  if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
-  return ` ${text} `.includes(` ${phrase} `);
-}

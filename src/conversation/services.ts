@@ -1,5 +1,5 @@
 import type { Localizer, Translate } from '../i18n/localizer';
-import type { LanguageGuess } from '../i18n/languageGuess';
+import type { LanguageGuesser } from '../i18n/languageGuess';
 import type { LanguageTexts } from '../i18n/languageTexts';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
@@ -51,7 +51,7 @@ export interface ConversationServices {
   /** Each language's own name and its one-line switch offer or English-only notice. */
   languageTexts: LanguageTexts;
   /** The language a message is written in, and whether it says so clearly enough to offer a switch. */
-  guessLanguage: (text: string) => LanguageGuess | undefined;
+  guessLanguage: LanguageGuesser;
   policy: Policy;
   /** How the information check compares (date format, name case): `info` in dialogs/settings.json. */
   infoSettings: InfoSettings;

@@ -1,6 +1,15 @@
 import { FuzzyVocabulary } from './fuzzy';
+import { createFramingStripper } from './framingStripper';
 import { normalizeText } from '../i18n/normalizeText';
-import { subjectFeatures, textFeatures } from './textFeatures';
+import {
+  foldedTextFeatures,
+  foldForFeatures,
+  subjectFeatures,
+  textFeatures,
+  type TextFeatures,
+  type WordForms,
+} from './textFeatures';
+import { stemIn } from './wordStems';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -26,18 +35,23 @@ export interface TopicMatch {
 
 export interface TopicMatcher {
   /**
-   * `locale` does not narrow the search: users paste the exchange's English prompt into a
-   * Chinese chat and the other way round, so every trigger of every language is compared.
+   * `language` (the conversation's) does not narrow the search: users paste the exchange's
+   * English prompt into a Chinese chat and the other way round, so every trigger of every language
+   * is compared. But a word that `language`'s triggers know is read only as they read it, so
+   * another language's stem of it (Indonesian "banned") cannot take the text over, and a word they
+   * do not know takes its typo neighbours from them when they have any; the other words are read,
+   * and forgiven, through every language.
    */
   match(text: string, language?: Language): TopicMatch;
 }
 
+const APOSTROPHE = /['’]/;
 /** Failure prompts are one line; anything past this is noise that would only cost time. */
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
 const MAX_FUZZY_WORD_LENGTH = 24;
-/** Distinct words whose typo neighbours are remembered; past this the memory starts over. */
-const NEAR_CACHE_LIMIT = 50_000;
+/** Distinct words (per language) whose readings and typo neighbours are remembered; past this the memory starts over. */
+const WORD_CACHE_LIMIT = 50_000;
 /** Words of a text looked up at most, so a pasted wall of text costs no more than a sentence. */
 const MAX_WORDS = 80;
 
@@ -80,9 +94,6 @@ const MIN_SHARED_UNITS = 2;
  */
 const UNEXPLAINED_FLOOR = 0.5;
 
-/** Scripts written without spaces between words: a framing phrase is found inside a run. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
 interface Trigger {
   topic: number;
   /** Total evidence weight, raised for one-word triggers (see MIN_SHARED_UNITS). */
@@ -97,8 +108,20 @@ interface Posting {
   unit: boolean;
 }
 
+/** A user's word as the triggers know it: feature ids of its readings (main first) and of its typo neighbours. */
+interface WordEvidence {
+  readings: readonly number[];
+  typos: readonly (readonly [id: number, credit: number])[];
+}
+
 function wordKey(stem: string): string {
   return `w:${stem}`;
+}
+
+function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
 function round(value: number): number {
@@ -116,16 +139,21 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
   /** Each spelling a trigger word was seen in (and each stem), to the stem's key: typo search runs on these. */
   const spellings = new Map<string, string>();
+  /** The same per language, with the key that language's triggers give the spelling. */
+  const spellingsIn = new Map<Language, Map<string, string>>(LANGUAGES.map((language) => [language, new Map()]));
   topics.forEach((topic, index) => {
     for (const language of LANGUAGES) {
+      const own = spellingsIn.get(language) ?? new Map<string, string>();
       for (const phrase of topic.triggers[language]) {
         const { words, grams } = textFeatures(phrase, { language, weighByWords: true });
         const features = new Map(grams);
         for (const { surface, stems } of words) {
           const key = wordKey(stems[0]);
           features.set(key, 1);
-          if (!spellings.has(stems[0])) spellings.set(stems[0], key);
-          if (!spellings.has(surface)) spellings.set(surface, key);
+          for (const spelling of [stems[0], surface]) {
+            if (!spellings.has(spelling)) spellings.set(spelling, key);
+            if (!own.has(spelling)) own.set(spelling, key);
+          }
         }
         if (features.size > 0) triggerFeatures.push({ topic: index, features });
       }
@@ -148,8 +176,6 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
     for (const [key, typeWeight] of features)
       featureWeight.set(key, Math.max(typeWeight * idf(key), featureWeight.get(key) ?? 0));
   }
-  const ownTopic = new Map<string, number>();
-  for (const [key, users] of topicsUsing) if (users.size === 1) ownTopic.set(key, [...users][0]);
 
   const triggers: Trigger[] = [];
   const postings = new Map<string, Posting[]>();
@@ -161,83 +187,174 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
       const posting = { trigger: index, weight: typeWeight * idf(key), unit: typeWeight === 1 };
       mass += posting.weight;
       if (posting.unit) units += 1;
-      const list = postings.get(key);
-      if (list) list.push(posting);
-      else postings.set(key, [posting]);
+      addTo(postings, key, posting);
     }
     // A trigger that boils down to one word ("is this really support?") can never name a topic
     // alone: it weighs as if its missing second word were absent from every text.
     triggers.push({ topic, mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1), units });
-  }
-  // Per feature, the topics whose triggers hold it as a unit, for the evidence a named topic needs.
-  const unitOf = new Map<string, Set<number>>();
-  for (const [key, list] of postings) {
-    for (const { trigger, unit } of list) {
-      if (!unit) continue;
-      const users = unitOf.get(key);
-      if (users) users.add(triggers[trigger].topic);
-      else unitOf.set(key, new Set([triggers[trigger].topic]));
-    }
   }
   const subject = subjectFeatures();
   const subjectKeys = new Set([...[...subject.stems].map(wordKey), ...subject.grams]);
   const vocabulary = new FuzzyVocabulary(spellings.keys());
 
   /**
-   * The stems of a user's word that some trigger knows: the first is the word's main reading
-   * (its English stem when a trigger has it, which keeps English as tuned, else the longest and
-   * most specific), the others are readings in other languages ("banned" is a stem of an
+   * Every feature a trigger uses gets a number, and what a match needs of it sits in arrays under
+   * that number: a match walks thousands of postings, and numbers cost less than keyed lookups.
+   */
+  const keys = [...postings.keys()];
+  const idOf = new Map(keys.map((key, id) => [key, id]));
+  const idsOf = (list: Iterable<string>): Set<number> =>
+    new Set([...list].flatMap((key) => (idOf.has(key) ? [idOf.get(key) ?? 0] : [])));
+  const weightOf = Float64Array.from(keys, (key) => featureWeight.get(key) ?? 0);
+  const isSubject = Uint8Array.from(keys, (key) => (subjectKeys.has(key) ? 1 : 0));
+  const usersOf = keys.map((key) => Int32Array.from(topicsUsing.get(key) ?? []));
+  /** The one topic that uses a feature, or -1: only such features pool across a topic's triggers. */
+  const ownTopicOf = Int32Array.from(usersOf, (users) => (users.length === 1 ? users[0] : -1));
+  /** The topics whose triggers hold a feature as a unit, for the evidence a named topic needs. */
+  const unitTopicsOf = keys.map((key) =>
+    Int32Array.from(new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic))),
+  );
+  const postingTriggers = keys.map((key) => Int32Array.from(postings.get(key) ?? [], (p) => p.trigger));
+  const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));
+  const postingUnits = keys.map((key) => Uint8Array.from(postings.get(key) ?? [], (p) => (p.unit ? 1 : 0)));
+  /** The word features each language's triggers use, for reading a user's word as that language does. */
+  const wordIdsIn = new Map(
+    LANGUAGES.map((language) => [
+      language,
+      idsOf([...(spellingsIn.get(language)?.values() ?? [])].filter((key) => key.startsWith('w:'))),
+    ]),
+  );
+
+  const idOfStem = (stem: string): number | undefined => idOf.get(wordKey(stem));
+
+  /**
+   * The readings of a user's word that some trigger knows, main reading first: with a language
+   * whose triggers know the word, that language's stem (else its longest), and only its readings;
+   * otherwise the English stem when a trigger has it, which keeps English as tuned, else the
+   * longest and most specific, then the readings in other languages ("banned" is a stem of an
    * Indonesian trigger, "ban" of the English ones).
    */
-  function knownKeys(stems: readonly string[]): string[] {
-    const known = stems.filter((stem) => postings.has(wordKey(stem)));
+  function readingsOf(word: WordForms, language: Language | undefined): string[] {
+    const known = word.stems.filter((stem) => idOfStem(stem) !== undefined);
+    const own = language === undefined ? undefined : wordIdsIn.get(language);
+    const mine = own ? known.filter((stem) => own.has(idOfStem(stem) ?? -1)) : [];
+    const longest = (list: readonly string[]): string | undefined =>
+      list.reduce<string | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
+    const preferred = language === undefined ? undefined : stemIn(language, word.surface);
+    const candidates = mine.length > 0 ? mine : known;
     const main =
-      known[0] === stems[0]
-        ? known[0]
-        : known.reduce<string | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
-    return main === undefined ? [] : [main, ...known.filter((stem) => stem !== main)].map(wordKey);
-  }
-
-  /** Words a chat sees again and again; their typo neighbours are looked up once. */
-  const nearCache = new Map<string, readonly (readonly [string, number])[]>();
-
-  /** Keys of trigger words within typo distance of a word, with their credit. */
-  function nearSpellings(surface: string): readonly (readonly [string, number])[] {
-    // Even a known word looks for near spellings: "licence" should also find "license".
-    if (surface.length > MAX_FUZZY_WORD_LENGTH) return [];
-    const cached = nearCache.get(surface);
-    if (cached) return cached;
-    const found: (readonly [string, number])[] = [];
-    for (const near of vocabulary.nearest(surface)) {
-      const key = spellings.get(near.word);
-      if (key) found.push([key, TYPO_CREDIT[near.distance] ?? 0]);
-    }
-    if (nearCache.size >= NEAR_CACHE_LIMIT) nearCache.clear();
-    nearCache.set(surface, found);
-    return found;
+      mine.length > 0
+        ? (mine.find((stem) => stem === preferred) ?? longest(mine))
+        : known[0] === word.stems[0]
+          ? known[0]
+          : longest(known);
+    return main === undefined ? [] : [main, ...candidates.filter((stem) => stem !== main)];
   }
 
   /**
-   * Credit per feature key, and the keys that are only another language's reading of a word
-   * already counted: they may complete a trigger but add nothing to how much the text says.
+   * Trigger words within typo distance of a word, with their credit. Even a known word looks for
+   * near spellings: "licence" should also find "license". With a language, a word its triggers
+   * do not know takes their near spellings when they have any, and only otherwise every language's.
    */
-  function evidence(text: string): { credit: Map<string, number>; alias: Set<string> } {
-    const { words, grams } = textFeatures(text.slice(0, MAX_INPUT_CHARS));
-    const credit = new Map<string, number>();
-    const alias = new Set<string>();
-    const main = new Set<string>();
-    for (const key of grams.keys()) if (postings.has(key)) credit.set(key, 1);
-    for (const { surface, stems } of words.slice(0, MAX_WORDS)) {
-      knownKeys(stems).forEach((key, i) => {
-        credit.set(key, 1);
-        if (i === 0) main.add(key);
-        else alias.add(key);
+  function typosOf(word: WordForms, language: Language | undefined, knownInLanguage: boolean): [number, number][] {
+    if (word.surface.length > MAX_FUZZY_WORD_LENGTH) return [];
+    const near = vocabulary.nearest(word.surface);
+    const through = (map: ReadonlyMap<string, string> | undefined): [number, number][] =>
+      near.flatMap(({ word: spelling, distance }) => {
+        const id = idOf.get(map?.get(spelling) ?? '');
+        return id === undefined ? [] : [[id, TYPO_CREDIT[distance] ?? 0] as [number, number]];
       });
-      for (const [key, typoCredit] of nearSpellings(surface))
-        credit.set(key, Math.max(credit.get(key) ?? 0, typoCredit));
+    if (language !== undefined && !knownInLanguage) {
+      const mine = through(spellingsIn.get(language));
+      if (mine.length > 0) return mine;
     }
-    for (const key of main) alias.delete(key);
-    return { credit, alias };
+    return through(spellings);
+  }
+
+  /** Words a chat sees again and again: each is read and searched for typos once per language. */
+  const wordCache = new Map<Language | undefined, Map<string, WordEvidence>>();
+  let cachedWords = 0;
+
+  function wordEvidence(word: WordForms, language: Language | undefined): WordEvidence {
+    let cache = wordCache.get(language);
+    if (!cache) {
+      cache = new Map();
+      wordCache.set(language, cache);
+    }
+    const cached = cache.get(word.surface);
+    if (cached) return cached;
+    const readings = readingsOf(word, language);
+    const own = language === undefined ? undefined : wordIdsIn.get(language);
+    const ids = readings.map((stem) => idOfStem(stem) ?? -1);
+    const found: WordEvidence = {
+      readings: ids,
+      typos: typosOf(word, language, own !== undefined && ids.some((id) => own.has(id))),
+    };
+    if (cachedWords >= WORD_CACHE_LIMIT) {
+      for (const words of wordCache.values()) words.clear();
+      cachedWords = 0;
+    }
+    cache.set(word.surface, found);
+    cachedWords += 1;
+    return found;
+  }
+
+  // Scratch space, reset after each use: a match is synchronous, so one set serves every call.
+  const credit = new Float64Array(keys.length);
+  const MAIN = 1;
+  const ALIAS = 2;
+  /** Per feature: whether some word read it as its main reading, or only as another language's reading. */
+  const role = new Uint8Array(keys.length);
+  const isCredited = new Uint8Array(keys.length);
+  const matched = new Float64Array(triggers.length);
+  const pooledInTrigger = new Float64Array(triggers.length);
+  const sharedUnits = new Uint16Array(triggers.length);
+  const isTouched = new Uint8Array(triggers.length);
+  const triggerTopic = Int32Array.from(triggers, (trigger) => trigger.topic);
+  const triggerMass = Float64Array.from(triggers, (trigger) => trigger.mass);
+  /** Units a text must share with a trigger before the trigger counts. */
+  const neededUnits = Uint16Array.from(triggers, (trigger) => Math.min(MIN_SHARED_UNITS, trigger.units));
+  /** The triggers a text touched, in the order it touched them; `isTouched` says which. */
+  const touched = new Int32Array(triggers.length);
+  const pooledInTopic = new Float64Array(topics.length);
+  const explained = new Float64Array(topics.length);
+  const unitsInTopic = new Uint16Array(topics.length);
+  const telling = new Uint8Array(topics.length);
+  /** Triggers without a unit are scored even when no feature touched them (their pooled share may count). */
+  const unitless = triggers.flatMap((trigger, i) => (trigger.units === 0 ? [i] : []));
+
+  /**
+   * Credit per feature, in the order the text gives them, and (in `role`) the features that are
+   * only another language's reading of a word already counted: they may complete a trigger but
+   * add nothing to how much the text says.
+   */
+  function evidence({ words, grams }: TextFeatures, language: Language | undefined): number[] {
+    const credited: number[] = [];
+    for (const key of grams.keys()) {
+      const id = idOf.get(key);
+      if (id === undefined) continue;
+      if (isCredited[id] === 0) credited.push(id);
+      isCredited[id] = 1;
+      credit[id] = 1;
+    }
+    for (const word of words.slice(0, MAX_WORDS)) {
+      const { readings, typos } = wordEvidence(word, language);
+      for (let i = 0; i < readings.length; i++) {
+        const id = readings[i];
+        if (isCredited[id] === 0) credited.push(id);
+        isCredited[id] = 1;
+        credit[id] = 1;
+        role[id] |= i === 0 ? MAIN : ALIAS;
+      }
+      for (const [id, typoCredit] of typos) {
+        if (isCredited[id] === 0) {
+          credited.push(id);
+          isCredited[id] = 1;
+          credit[id] = typoCredit;
+        } else credit[id] = Math.max(credit[id], typoCredit);
+      }
+    }
+    return credited;
   }
 
   /**
@@ -245,96 +362,72 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
    * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
    * and "card" with "my ID card expired" but says nothing about an expiry).
    */
-  /** The postings as flat arrays: a match walks thousands of them, and objects cost more than numbers. */
-  const packed = new Map(
-    [...postings].map(([key, list]) => [
-      key,
-      {
-        triggers: Int32Array.from(list, (p) => p.trigger),
-        weights: Float64Array.from(list, (p) => p.weight),
-        units: Uint8Array.from(list, (p) => (p.unit ? 1 : 0)),
-      },
-    ]),
-  );
-
-  // Scratch space for topicScores, reset after each use: a match is synchronous, so one set serves every call.
-  const matched = new Float64Array(triggers.length);
-  const pooledInTrigger = new Float64Array(triggers.length);
-  const sharedUnits = new Uint16Array(triggers.length);
-  const isTouched = new Uint8Array(triggers.length);
-  /** Triggers without a unit are scored even when no feature touched them (their pooled share may count). */
-  const unitless = triggers.flatMap((trigger, i) => (trigger.units === 0 ? [i] : []));
-
-  function topicScores(text: string): { score: number; grounded: boolean }[] {
-    const pooledInTopic = new Float64Array(topics.length);
-    const explained = new Float64Array(topics.length);
-    const unitsInTopic = new Uint16Array(topics.length);
-    const telling = new Uint8Array(topics.length);
-    const touched = [...unitless];
-    for (const i of unitless) isTouched[i] = 1;
+  function topicScores(features: TextFeatures, language: Language | undefined): { score: number; grounded: boolean }[] {
+    pooledInTopic.fill(0);
+    explained.fill(0);
+    unitsInTopic.fill(0);
+    telling.fill(0);
+    let touchedCount = 0;
+    for (const i of unitless) {
+      isTouched[i] = 1;
+      touched[touchedCount++] = i;
+    }
     let known = 0;
-    const { credit: credits, alias } = evidence(text);
-    for (const [key, credit] of credits) {
-      for (const topic of unitOf.get(key) ?? []) {
+    const credited = evidence(features, language);
+    for (const id of credited) {
+      for (const topic of unitTopicsOf[id]) {
         unitsInTopic[topic] += 1;
-        if (!subjectKeys.has(key)) telling[topic] = 1;
+        if (isSubject[id] === 0) telling[topic] = 1;
       }
-      const textWeight = alias.has(key) ? 0 : credit * (featureWeight.get(key) ?? 0);
+      const textWeight = role[id] === ALIAS ? 0 : credit[id] * weightOf[id];
       known += textWeight;
-      for (const topic of topicsUsing.get(key) ?? []) explained[topic] += textWeight;
-      const own = ownTopic.get(key);
-      if (own !== undefined) pooledInTopic[own] += textWeight;
-      const list = packed.get(key);
-      if (!list) continue;
-      const pooledWeight = own === undefined ? 0 : textWeight;
-      for (let p = 0; p < list.triggers.length; p++) {
-        const trigger = list.triggers[p];
+      for (const topic of usersOf[id]) explained[topic] += textWeight;
+      const own = ownTopicOf[id];
+      if (own >= 0) pooledInTopic[own] += textWeight;
+      const pooledWeight = own < 0 ? 0 : textWeight;
+      const list = postingTriggers[id];
+      const weights = postingWeights[id];
+      const units = postingUnits[id];
+      const featureCredit = credit[id];
+      for (let p = 0; p < list.length; p++) {
+        const trigger = list[p];
         if (isTouched[trigger] === 0) {
           isTouched[trigger] = 1;
-          touched.push(trigger);
+          touched[touchedCount++] = trigger;
         }
-        matched[trigger] += list.weights[p] * credit;
-        pooledInTrigger[trigger] += pooledWeight;
-        sharedUnits[trigger] += list.units[p];
+        matched[trigger] += weights[p] * featureCredit;
+        if (pooledWeight !== 0) pooledInTrigger[trigger] += pooledWeight;
+        sharedUnits[trigger] += units[p];
       }
     }
-    const scores = topics.map(() => 0);
-    for (const i of touched) {
-      const trigger = triggers[i];
-      if (sharedUnits[i] >= Math.min(MIN_SHARED_UNITS, trigger.units)) {
-        const pooled = matched[i] + POOLED_CREDIT * (pooledInTopic[trigger.topic] - pooledInTrigger[i]);
-        scores[trigger.topic] = Math.max(scores[trigger.topic], pooled / trigger.mass);
+    for (const id of credited) {
+      credit[id] = 0;
+      role[id] = 0;
+      isCredited[id] = 0;
+    }
+    const scores = new Float64Array(topics.length);
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t];
+      const topic = triggerTopic[i];
+      if (sharedUnits[i] >= neededUnits[i]) {
+        const score = (matched[i] + POOLED_CREDIT * (pooledInTopic[topic] - pooledInTrigger[i])) / triggerMass[i];
+        if (score > scores[topic]) scores[topic] = score;
       }
       matched[i] = 0;
       isTouched[i] = 0;
       pooledInTrigger[i] = 0;
       sharedUnits[i] = 0;
     }
-    return scores.map((score, topic) => ({
+    return Array.from(scores, (score, topic) => ({
       score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
       grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
     }));
   }
 
-  /** Longest first, so "identity verification failed" goes before "verification failed" can split it. */
-  const framingNeedles = [...new Set(framing.map(normalizeText).filter(Boolean))]
-    .sort((a, b) => b.length - a.length)
-    .map((phrase) => (UNSPACED_SCRIPT.test(phrase) ? phrase : ` ${phrase} `));
+  const withoutFraming = createFramingStripper(framing);
 
-  /** The text without the exchange's framing words, or undefined when it has none. */
-  function withoutFraming(text: string): string | undefined {
-    let said = ` ${normalizeText(text.slice(0, MAX_INPUT_CHARS))} `;
-    let found = false;
-    for (const needle of framingNeedles) {
-      if (!said.includes(needle)) continue;
-      said = said.split(needle).join(' ');
-      found = true;
-    }
-    return found ? said.trim() : undefined;
-  }
-
-  function decide(text: string): TopicMatch {
-    const ranked = topicScores(text)
+  function decide(features: TextFeatures, language: Language | undefined): TopicMatch {
+    const ranked = topicScores(features, language)
       .map(({ score, grounded }, index) => ({ index, score, grounded }))
       .filter(({ score }) => score >= PLAUSIBLE)
       .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -362,13 +455,16 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
      * without the framing words, which would otherwise outweigh a short prompt; when that names
      * nothing ("Face verification failed" loses its "verification failed"), by the whole text.
      */
-    match(text: string): TopicMatch {
-      const bare = withoutFraming(text);
+    match(text: string, language?: Language): TopicMatch {
+      const clipped = text.slice(0, MAX_INPUT_CHARS);
+      const folded = foldForFeatures(clipped);
+      // Without an apostrophe to expand, the folded text is normalizeText's, as the framing phrases are.
+      const bare = withoutFraming(APOSTROPHE.test(clipped.normalize('NFKC')) ? normalizeText(clipped) : folded);
       if (bare) {
-        const match = decide(bare);
+        const match = decide(textFeatures(bare), language);
         if (match.topic) return match;
       }
-      return decide(text);
+      return decide(foldedTextFeatures(folded), language);
     },
   };
 }
