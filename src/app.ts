@@ -118,7 +118,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await selfies.warm();
   // Photo, selfie and OCR threads yield the CPU to the event loop, so text turns stay fast under photo load.
-  const stopLoweringThreads = keepBackgroundThreadsLow(BACKGROUND_THREADS_CHECK_MS);
+  const stopLoweringThreads =
+    config.backgroundThreadNice > 0
+      ? keepBackgroundThreadsLow(BACKGROUND_THREADS_CHECK_MS, config.backgroundThreadNice)
+      : (): void => undefined;
   const { bot, localizer, state, services } = runtime;
   // Expired personal values leave memory even when nobody comes back for them.
   const sweeper = setInterval(() => {
