@@ -1,4 +1,5 @@
 import type { CheckResult } from '../photo/checkResult';
+import { legibilityResult } from './legibilityCheck';
 import type { OcrOutput } from './ocrJob';
 import type { OcrSettings } from './ocrSettings';
 
@@ -36,15 +37,5 @@ export function cnFrontLegibility(
   const confidence = Math.round(
     Math.min(numberLineConfidence(english, found.number), chineseConfidence(chinese, settings.sampleWords)),
   );
-  const threshold = settings.failBelow;
-  const byConfidence = confidence < settings.failBelow ? 'fail' : confidence < settings.warnBelow ? 'warn' : 'pass';
-  const status = !found.valid && byConfidence === 'pass' ? 'warn' : byConfidence;
-  return {
-    id: 'legibility',
-    status,
-    measured: confidence,
-    threshold,
-    messageKey: `text.legibility.${status}`,
-    messageParams: { confidence, threshold },
-  };
+  return legibilityResult(confidence, settings, found.valid ? 'pass' : 'warn');
 }
