@@ -1,38 +1,42 @@
 import assert from 'node:assert/strict';
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { BACKGROUND_NICE, lowerBackgroundThreads } from '../../src/diagnosis/backgroundThreads';
+import { execFileSync } from 'node:child_process';
+import { z } from 'zod';
 import { skipOrFail } from '../support/optionalSuite';
 
-/** A worker thread that reports its own thread id (Linux) and stays up until terminated. */
-async function startWorker(): Promise<{ worker: Worker; tid: number }> {
-  const worker = new Worker(
-    `const { parentPort } = require('node:worker_threads');
-     parentPort.postMessage(require('node:fs').readlinkSync('/proc/thread-self'));
-     setInterval(() => undefined, 1000);`,
-    { eval: true },
-  );
-  const self = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: unknown) => resolve(String(message)));
-    worker.once('error', reject);
-  });
-  return { worker, tid: Number(self.split('/').at(-1)) };
-}
+/**
+ * Runs in a child process: lowering is one-way, and the test process must keep its own threads
+ * (later suites run OCR in them) at their priority.
+ */
+const CHILD = `
+const os = require('node:os');
+const { Worker } = require('node:worker_threads');
+const { BACKGROUND_NICE, lowerBackgroundThreads } = require(${JSON.stringify(require.resolve('../../src/diagnosis/backgroundThreads'))});
+const worker = new Worker(
+  "require('node:worker_threads').parentPort.postMessage(require('node:fs').readlinkSync('/proc/thread-self')); setInterval(() => undefined, 1000);",
+  { eval: true },
+);
+worker.once('message', async (self) => {
+  const tid = Number(String(self).split('/').at(-1));
+  const lowered = lowerBackgroundThreads();
+  console.log(JSON.stringify({ lowered, nice: BACKGROUND_NICE, worker: os.getPriority(tid), main: os.getPriority(process.pid) }));
+  await worker.terminate();
+});
+`;
 
 describe('background threads', () => {
   before(function () {
     if (process.platform !== 'linux') skipOrFail(this, 'per-thread priorities (Linux)');
   });
 
-  it('lowers a worker thread below the event loop, which keeps its priority', async () => {
-    const { worker, tid } = await startWorker();
-    try {
-      assert.ok(lowerBackgroundThreads() >= 1);
-      assert.equal(os.getPriority(tid), BACKGROUND_NICE);
-      assert.equal(os.getPriority(process.pid), os.getPriority(), 'the main thread is left alone');
-      assert.ok(os.getPriority(process.pid) < BACKGROUND_NICE);
-    } finally {
-      await worker.terminate();
-    }
+  it('lowers a worker thread below the event loop, which keeps its priority', () => {
+    const output = execFileSync(process.execPath, ['-r', require.resolve('tsx/cjs'), '-e', CHILD], {
+      encoding: 'utf8',
+    });
+    const { lowered, nice, worker, main } = z
+      .object({ lowered: z.number(), nice: z.number(), worker: z.number(), main: z.number() })
+      .parse(JSON.parse(output.trim().split('\n').at(-1) ?? '{}'));
+    assert.ok(lowered >= 1);
+    assert.equal(worker, nice);
+    assert.ok(main < nice, 'the main thread is left alone');
   });
 });
