@@ -32,11 +32,12 @@ async function main(): Promise<void> {
   const server = await startServerProcess({
     DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
     PHOTO_RATE_PER_MINUTE: '100000',
+    BACKGROUND_THREAD_NICE: process.env.BACKGROUND_THREAD_NICE ?? '0',
   });
   const url = `${server.baseUrl}/api/diagnose/photo`;
   const photo = await syntheticPhoto({ width: 4032, height: 3024, cameraExif: true, sensorNoise: 18 });
   console.log(
-    `12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores`,
+    `12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores; BACKGROUND_THREAD_NICE=${process.env.BACKGROUND_THREAD_NICE ?? '0'}`,
   );
   const post = async (): Promise<{ status: number; ms: number; total?: number }> => {
     const started = performance.now();

@@ -8,6 +8,7 @@ import { registerSelfieRoute } from './api/selfieRoute';
 import { SelfieService } from './diagnosis/selfie/selfieService';
 import { photoAttachmentReader } from './channels/photoAttachments';
 import { PhotoService } from './diagnosis/photoService';
+import { keepBackgroundThreadsLow } from './diagnosis/backgroundThreads';
 import { RateLimiter } from './http/rateLimiter';
 import { UploadGate } from './http/uploadGate';
 import { boundedHttpClient } from './bot/outboundHttpClient';
@@ -64,6 +65,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const PURGE_INTERVAL_MS = 6 * 3_600_000;
 /** Photos allowed to wait per OCR worker before the photo API answers 503. */
 const PHOTO_QUEUE_PER_WORKER = 3;
+/** How often threads started since (a recycled OCR worker) are lowered below the event loop. */
+const BACKGROUND_THREADS_CHECK_MS = 1_000;
 /** Used when TICKET_USER_KEY_SECRET is unset (local use); the hash still keeps user ids out of tickets. */
 const DEFAULT_USER_KEY_SECRET = 'kyc-support-bot-default-user-key';
 /** Each process asks the database this often for ticket changes while a console is connected. */
@@ -150,6 +153,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   }).catch(closeOnFailure(storage, turnLock, photos, selfies, tickets, reminders, reports, outcomes));
   await selfies.warm();
+  // Photo, selfie and OCR threads yield the CPU to the event loop, so text turns stay fast under photo load.
+  const stopLoweringThreads =
+    config.backgroundThreadNice > 0
+      ? keepBackgroundThreadsLow(BACKGROUND_THREADS_CHECK_MS, config.backgroundThreadNice)
+      : (): void => undefined;
   const { bot, localizer, state, services } = runtime;
   // Expired personal values leave memory even when nobody comes back for them.
   const sweeper = setInterval(() => {
@@ -337,6 +345,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       closing ??= (async () => {
         clearInterval(sweeper);
         clearInterval(purger);
+        stopLoweringThreads();
         feed.close();
         await http.drain(DRAIN_TIMEOUT_MS);
         await dispatcher?.stop();

@@ -63,6 +63,7 @@ const envSchema = z.object({
   LOCAL_WEBCHAT: flag.optional(),
   MAX_PHOTO_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(100).default(15),
   OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism())),
+  BACKGROUND_THREAD_NICE: z.coerce.number({ error: 'expected a number' }).int().min(0).max(19).default(0),
   PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
   UPLOAD_BUDGET_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(16_384).optional(),
   UPLOADS_PER_ADDRESS: positiveInt(1000).default(4),
@@ -95,6 +96,8 @@ export interface Config {
   readonly localWebChat: boolean;
   readonly maxPhotoBytes: number;
   readonly ocrWorkers: number;
+  /** Nice value of every thread but the event loop's (Linux); 0 leaves them at the process's priority. */
+  readonly backgroundThreadNice: number;
   readonly photoRatePerMinute: number;
   /** Request bodies of uploads (photo API, Direct Line) all in flight at once may hold this many bytes. */
   readonly uploadBudgetBytes: number;
@@ -179,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localWebChat: e.LOCAL_WEBCHAT ?? !e.MicrosoftAppId,
     maxPhotoBytes: mb(e.MAX_PHOTO_MB),
     ocrWorkers: e.OCR_WORKERS,
+    backgroundThreadNice: e.BACKGROUND_THREAD_NICE,
     photoRatePerMinute: e.PHOTO_RATE_PER_MINUTE,
     uploadBudgetBytes: mb(e.UPLOAD_BUDGET_MB ?? Math.max(DEFAULT_UPLOAD_BUDGET_MB, 2 * e.MAX_PHOTO_MB)),
     uploadsPerAddress: e.UPLOADS_PER_ADDRESS,

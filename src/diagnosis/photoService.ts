@@ -1,5 +1,5 @@
 import { BoundedQueue } from './boundedQueue';
-import { OcrPool } from './ocr/ocrPool';
+import { OcrPool, type OcrPoolOptions } from './ocr/ocrPool';
 import type { OcrSettings } from './ocr/ocrSettings';
 import { createTextChecks } from './ocr/textChecks';
 import { mrzDocument, type MrzDocument } from './info/mrzDocument';
@@ -18,12 +18,26 @@ export interface PhotoServiceOptions {
   now?: () => Date;
 }
 
+function poolOptions(ocr: OcrSettings): OcrPoolOptions {
+  return {
+    model: ocr.model,
+    jobsPerWorker: ocr.jobsPerWorker,
+    maxQueue: ocr.maxQueue,
+    retryAfterSeconds: ocr.retryAfterSeconds,
+    jobTimeoutMs: ocr.jobTimeoutMs,
+    maxWaitMs: ocr.maxWaitMs,
+  };
+}
+
 /**
  * The whole photo diagnosis behind one bounded queue: decoding (libvips threads), the pixel
  * measures (worker threads) and OCR (tesseract workers) all stay off the event loop, and at most
  * `concurrency + maxWaiting` photos are held in memory at any time.
  */
 export class PhotoService {
+  /** The `chi_sim` worker, started on the first Chinese resident ID front (its model costs memory only then). */
+  private chinesePool?: Promise<OcrPool>;
+
   private constructor(
     private readonly options: PhotoServiceOptions,
     private readonly ocr: OcrPool,
@@ -33,15 +47,7 @@ export class PhotoService {
 
   /** Starts the OCR workers (about half a second each) so the first user does not wait for them. */
   static async create(options: PhotoServiceOptions): Promise<PhotoService> {
-    const ocr = await OcrPool.create({
-      size: options.ocrWorkers,
-      model: options.ocr.model,
-      jobsPerWorker: options.ocr.jobsPerWorker,
-      maxQueue: options.ocr.maxQueue,
-      retryAfterSeconds: options.ocr.retryAfterSeconds,
-      jobTimeoutMs: options.ocr.jobTimeoutMs,
-      maxWaitMs: options.ocr.maxWaitMs,
-    });
+    const ocr = await OcrPool.create({ ...poolOptions(options.ocr), size: options.ocrWorkers });
     const pixels = new PixelWorkerPool(options.photo.pixelWorkers);
     return new PhotoService(
       options,
@@ -55,6 +61,7 @@ export class PhotoService {
   async diagnose(bytes: Buffer): Promise<PhotoDiagnosis & { reading?: MrzDocument }> {
     const textChecks = createTextChecks(this.ocr, this.options.ocr, {
       findBands: (image) => this.pixels.mrzBands(image, this.options.ocr.mrz.bands),
+      chinese: () => ({ recognize: async (job) => (await this.chinese()).recognize(job) }),
       ...(this.options.now ? { now: this.options.now } : {}),
     });
     const diagnosis = await this.queue.run(() =>
@@ -70,6 +77,16 @@ export class PhotoService {
       : diagnosis;
   }
 
+  private chinese(): Promise<OcrPool> {
+    this.chinesePool ??= OcrPool.create({ ...poolOptions(this.options.ocr), size: 1, language: 'chi_sim' }).catch(
+      (error: unknown) => {
+        this.chinesePool = undefined;
+        throw error;
+      },
+    );
+    return this.chinesePool;
+  }
+
   /** For /readyz: the OCR workers are up. */
   ready(): Promise<void> {
     return this.ocr.ready() ? Promise.resolve() : Promise.reject(new Error('OCR workers are not running'));
@@ -77,6 +94,7 @@ export class PhotoService {
 
   async close(): Promise<void> {
     await this.ocr.close();
+    await this.chinesePool?.then((pool) => pool.close()).catch(() => undefined);
     await this.pixels.close();
   }
 }

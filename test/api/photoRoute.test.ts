@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { animatedGif, pdfDocument, pngBomb, svgDocument, textNamedJpg, truncated } from '../fixtures/badPhotoInputs';
-import { syntheticPhoto, SYNTHETIC_CN_ID_NUMBER } from '../fixtures/syntheticDocument';
+import {
+  syntheticPhoto,
+  SYNTHETIC_CN_ID_NUMBER,
+  SYNTHETIC_CN_ID_NUMBER_BAD_CHECK,
+} from '../fixtures/syntheticDocument';
 import { startApp, type RunningApp } from '../support/appHarness';
 import { errorBody, jsonOf } from '../support/json';
 
@@ -88,7 +92,30 @@ describe('POST /api/diagnose/photo', function () {
     assert.equal(body.document?.type, 'cn_resident_id');
     assert.equal(body.document?.issuer, 'CHN');
     assert.equal(body.checks.find((c) => c.id === 'mrz')?.status, 'skipped', 'no MRZ is expected on it');
+    assert.equal(body.checks.find((c) => c.id === 'legibility')?.status, 'pass', 'its Chinese text is read too');
+    assert.equal(body.verdict, 'pass');
     assert.ok(!JSON.stringify(body).includes(SYNTHETIC_CN_ID_NUMBER), 'the number itself never leaves the server');
+  });
+
+  it('does not take a resident ID number whose check character disagrees, and warns that it reads wrong', async () => {
+    const front = await syntheticPhoto({
+      kind: 'cnResidentId',
+      width: 2400,
+      cameraExif: true,
+      cnIdNumber: SYNTHETIC_CN_ID_NUMBER_BAD_CHECK,
+    });
+    const body = await jsonOf(await post(running, front, 'image/jpeg'), diagnosisBody);
+    assert.notEqual(body.document?.type, 'cn_resident_id');
+    assert.equal(body.checks.find((c) => c.id === 'legibility')?.status, 'warn');
+    assert.ok(!JSON.stringify(body).includes(SYNTHETIC_CN_ID_NUMBER_BAD_CHECK.slice(0, 17)));
+  });
+
+  it('fails a blurred resident ID front for its blur, not for text the model could not read', async () => {
+    const front = await syntheticPhoto({ kind: 'cnResidentId', width: 2400, cameraExif: true, defects: ['blur'] });
+    const body = await jsonOf(await post(running, front, 'image/jpeg'), diagnosisBody);
+    assert.equal(body.verdict, 'fail');
+    assert.equal(body.checks.find((c) => c.id === 'blur')?.status, 'fail');
+    assert.notEqual(body.checks.find((c) => c.id === 'legibility')?.status, 'pass');
   });
 
   it('reports a small screenshot-like PNG as low resolution and missing camera data, in Chinese when asked', async () => {

@@ -44,12 +44,25 @@ function typeFromMrz(reading: MrzReading, printedText: string): DocumentType {
  * into groups; the check character makes a chance match of other digits negligible.
  */
 export function findCnResidentIdNumber(printedText: string): string | undefined {
+  const found = readCnResidentIdNumber(printedText);
+  return found?.valid ? found.number : undefined;
+}
+
+/**
+ * A number shaped like a resident ID number (17 digits, a digit or X, a real birth date inside),
+ * the first whose check character agrees if any does: `valid` false means it was misread or is
+ * not a real number.
+ */
+export function readCnResidentIdNumber(printedText: string): { number: string; valid: boolean } | undefined {
   const joined = printedText.toUpperCase().replace(/(?<=\d)[ \t]+(?=[\dX])/g, '');
+  let shaped: string | undefined;
   for (const match of joined.matchAll(/(?<![\dA-Z])(\d{17}[\dX])(?![\dA-Z])/g)) {
     const number = match[1] ?? '';
-    if (cnIdCheckCharacter(number.slice(0, 17)) === number[17] && cnIdBirthDate(number)) return number;
+    if (!cnIdBirthDate(number)) continue;
+    if (cnIdCheckCharacter(number.slice(0, 17)) === number[17]) return { number, valid: true };
+    shaped ??= number;
   }
-  return undefined;
+  return shaped ? { number: shaped, valid: false } : undefined;
 }
 
 /** Types whose temporary issue the playbook refuses ("temporary ID cards are also not accepted"). */

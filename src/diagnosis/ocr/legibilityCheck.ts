@@ -25,8 +25,18 @@ export function legibilityCheck(output: OcrOutput, settings: OcrSettings['legibi
   if (confidences.length === 0) {
     return { id: 'legibility', status: 'fail', measured: 0, threshold, messageKey: 'text.legibility.noText' };
   }
-  const confidence = Math.round(confidences.reduce((sum, c) => sum + c, 0) / settings.sampleWords);
-  const status = confidence < settings.failBelow ? 'fail' : confidence < settings.warnBelow ? 'warn' : 'pass';
+  return legibilityResult(Math.round(confidences.reduce((sum, c) => sum + c, 0) / settings.sampleWords), settings);
+}
+
+/** The legibility check for a measured confidence; `atBest` caps the status (e.g. a number that does not validate). */
+export function legibilityResult(
+  confidence: number,
+  settings: OcrSettings['legibility'],
+  atBest: 'pass' | 'warn' = 'pass',
+): CheckResult {
+  const threshold = settings.failBelow;
+  const measuredStatus = confidence < settings.failBelow ? 'fail' : confidence < settings.warnBelow ? 'warn' : 'pass';
+  const status = measuredStatus === 'pass' ? atBest : measuredStatus;
   return {
     id: 'legibility',
     status,

@@ -11,6 +11,9 @@ import type { GreyImage, OcrEngine, OcrJob, OcrLine, OcrOutput, PageSegmentation
  */
 export type OcrModel = 'best_int' | 'standard';
 
+/** Languages whose trained data is installed as a package (nothing is downloaded at run time). */
+export type OcrLanguage = 'eng' | 'chi_sim';
+
 export interface OcrPoolOptions {
   /** Number of tesseract workers; defaults to the number of cores. */
   size?: number;
@@ -24,6 +27,8 @@ export interface OcrPoolOptions {
   /** A job waiting longer for a worker is refused as busy, so no caller waits forever; defaults to jobTimeoutMs. */
   maxWaitMs?: number;
   model?: OcrModel;
+  /** `eng` by default; `chi_sim` reads Chinese (and digits) for the Chinese resident ID front. */
+  language?: OcrLanguage;
 }
 
 export interface OcrPoolHealth {
@@ -63,8 +68,12 @@ const PSM_BY_SEGMENTATION: Record<PageSegmentation, PSM> = {
 
 const RESPAWN_DELAY_MS = 1000;
 
-function langPath(model: OcrModel): string {
-  const dataPackage = path.dirname(require.resolve('@tesseract.js-data/eng/package.json'));
+function langPath(model: OcrModel, language: OcrLanguage): string {
+  const dataPackage = path.dirname(
+    require.resolve(
+      language === 'eng' ? '@tesseract.js-data/eng/package.json' : '@tesseract.js-data/chi_sim/package.json',
+    ),
+  );
   return path.join(dataPackage, model === 'best_int' ? '4.0.0_best_int' : '4.0.0');
 }
 
@@ -116,6 +125,7 @@ export class OcrPool implements OcrEngine {
   private readonly queue: QueuedJob[] = [];
   private readonly size: number;
   private readonly langPath: string;
+  private readonly language: OcrLanguage;
   private starting = 0;
   private recycled = 0;
   private closed = false;
@@ -123,7 +133,8 @@ export class OcrPool implements OcrEngine {
 
   private constructor(private readonly options: OcrPoolOptions) {
     this.size = Math.max(1, options.size ?? os.availableParallelism());
-    this.langPath = langPath(options.model ?? 'best_int');
+    this.language = options.language ?? 'eng';
+    this.langPath = langPath(options.model ?? 'best_int', this.language);
   }
 
   /** Starts every worker; resolves once all are loaded, rejects if none could start. */
@@ -195,7 +206,7 @@ export class OcrPool implements OcrEngine {
   private async spawn(): Promise<void> {
     this.starting++;
     try {
-      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+      const worker = await createWorker(this.language, OEM.LSTM_ONLY, {
         langPath: this.langPath,
         cacheMethod: 'none',
         gzip: true,

@@ -5,7 +5,8 @@ import { mrzCheck } from '../mrz/mrzCheck';
 import type { MrzReading } from '../mrz/mrzParser';
 import { readingScore } from '../mrz/mrzParser';
 import { DOUBTFUL_SCORE, scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
-import { documentAcceptance, documentKind } from './documentKind';
+import { cnFrontLegibility } from './cnFrontLegibility';
+import { documentAcceptance, documentKind, readCnResidentIdNumber } from './documentKind';
 import { expiryCheck } from './expiryCheck';
 import { scaleRegion } from './greyRegion';
 import { legibilityCheck } from './legibilityCheck';
@@ -56,7 +57,12 @@ function documentFacts(
 export function createTextChecks(
   pool: OcrEngine,
   settings: OcrSettings,
-  deps: { findBands: MrzBandFinder; now?: () => Date },
+  deps: {
+    findBands: MrzBandFinder;
+    now?: () => Date;
+    /** A `chi_sim` engine, started on first use: only a Chinese resident ID front needs it. */
+    chinese?: () => OcrEngine;
+  },
 ): TextChecks {
   const now = deps.now ?? ((): Date => new Date());
   const readBands = async (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>): Promise<MrzScan> => {
@@ -85,12 +91,20 @@ export function createTextChecks(
     const printedLines = text.output.lines.map((line) => line.text);
     const expiry = expiryCheck(mrz.reading, printedLines, now(), settings.expiry);
     const document = documentFacts(mrz.reading, text.output.text, expiry, settings.documents);
+    // A resident ID front has no MRZ and Chinese fields the English model cannot read.
+    const cnNumber = mrz.reading ? undefined : readCnResidentIdNumber(text.output.text);
+    const chinese = cnNumber && deps.chinese?.();
+    const legibility =
+      cnNumber && chinese
+        ? cnFrontLegibility(
+            text.output,
+            await chinese.recognize({ image: text.scaled.image, segmentation: 'auto' }),
+            cnNumber,
+            settings.legibility,
+          )
+        : legibilityCheck(text.output, settings.legibility);
     return {
-      checks: [
-        legibilityCheck(text.output, settings.legibility),
-        mrzCheck(mrz.reading, mrz.region, text.output.text),
-        expiry.check,
-      ],
+      checks: [legibility, mrzCheck(mrz.reading, mrz.region, text.output.text), expiry.check],
       document,
       ...(mrz.region ? { regions: [mrz.region] } : {}),
       ...(mrz.reading?.valid ? { mrz: { format: mrz.reading.format, lines: mrz.reading.lines } } : {}),

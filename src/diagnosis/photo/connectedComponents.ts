@@ -12,19 +12,48 @@ export interface Point {
   y: number;
 }
 
-/** 4-connected components of the set pixels of `mask` (width x height, 0/1), largest first. */
-export function connectedComponents(mask: Uint8Array, width: number, height: number, minArea: number): Component[] {
+export type Connectivity = 4 | 8;
+
+/** Neighbour offsets [dx, dy] in the order they are visited. */
+const NEIGHBOURS: Record<Connectivity, readonly (readonly [number, number])[]> = {
+  4: [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+  ],
+  8: [
+    [-1, -1],
+    [0, -1],
+    [1, -1],
+    [-1, 0],
+    [1, 0],
+    [-1, 1],
+    [0, 1],
+    [1, 1],
+  ],
+};
+
+/**
+ * Every connected component of the set pixels of `mask` (width x height, 0/1), in the order of
+ * its first pixel in a row-by-row scan: one flood fill for documents, glare spots and MRZ characters.
+ */
+export function labelComponents(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  connectivity: Connectivity,
+): Component[] {
   if (mask.length !== width * height) throw new RangeError(`mask of ${mask.length} for ${width}x${height}`);
-  const labels = new Int32Array(width * height);
+  const neighbours = NEIGHBOURS[connectivity];
+  const seen = new Uint8Array(width * height);
   const stack = new Int32Array(width * height);
   const components: Component[] = [];
-  let next = 0;
   for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || labels[start]) continue;
-    next++;
+    if (!mask[start] || seen[start]) continue;
     let top = 0;
     stack[top++] = start;
-    labels[start] = next;
+    seen[start] = 1;
     let area = 0;
     let minX = width,
       minY = height,
@@ -65,24 +94,17 @@ export function connectedComponents(mask: Uint8Array, width: number, height: num
         blScore = diff;
         bl = at;
       }
-      if (x > 0 && mask[at - 1] && !labels[at - 1]) {
-        labels[at - 1] = next;
-        stack[top++] = at - 1;
-      }
-      if (x < width - 1 && mask[at + 1] && !labels[at + 1]) {
-        labels[at + 1] = next;
-        stack[top++] = at + 1;
-      }
-      if (y > 0 && mask[at - width] && !labels[at - width]) {
-        labels[at - width] = next;
-        stack[top++] = at - width;
-      }
-      if (y < height - 1 && mask[at + width] && !labels[at + width]) {
-        labels[at + width] = next;
-        stack[top++] = at + width;
+      for (const [dx, dy] of neighbours) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || nx >= width || ny < 0 || ny >= height) continue;
+        const next = ny * width + nx;
+        if (mask[next] && !seen[next]) {
+          seen[next] = 1;
+          stack[top++] = next;
+        }
       }
     }
-    if (area < minArea) continue;
     const point = (index: number): Point => ({ x: index % width, y: Math.floor(index / width) });
     components.push({
       area,
@@ -90,5 +112,12 @@ export function connectedComponents(mask: Uint8Array, width: number, height: num
       corners: { topLeft: point(tl), topRight: point(tr), bottomRight: point(br), bottomLeft: point(bl) },
     });
   }
-  return components.sort((a, b) => b.area - a.area);
+  return components;
+}
+
+/** 4-connected components of the set pixels of `mask` (width x height, 0/1) of at least `minArea`, largest first. */
+export function connectedComponents(mask: Uint8Array, width: number, height: number, minArea: number): Component[] {
+  return labelComponents(mask, width, height, 4)
+    .filter((component) => component.area >= minArea)
+    .sort((a, b) => b.area - a.area);
 }

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { readCameraExif, type CameraExif } from './cameraExif';
+import { toGreyImage, type GreyImage } from './greyImage';
 import { decodeHeic } from './heicDecoder';
 import { sniffImageFormat, type ImageFormat } from './imageFormat';
 import { PhotoInputError } from './photoInputError';
@@ -34,6 +35,20 @@ export interface DecodedPhoto {
   scale: number;
   /** A fresh pipeline over the full-resolution oriented image. */
   fullImage: () => sharp.Sharp;
+  /**
+   * A greyscale oriented copy no longer than `longSide`, decoded again with JPEG shrink-on-load:
+   * what OCR reads, so the checks themselves need only the small working copy.
+   */
+  greyCopy: (longSide: number) => Promise<GreyImage>;
+}
+
+function greyCopyOf(fullImage: () => sharp.Sharp): (longSide: number) => Promise<GreyImage> {
+  return (longSide) =>
+    toGreyImage(
+      fullImage()
+        .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#808080' }),
+    );
 }
 
 function inputError(error: unknown): PhotoInputError {
@@ -94,13 +109,22 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits): Promise<D
         working,
         scale: working.width / rgba.width,
         fullImage,
+        greyCopy: greyCopyOf(fullImage),
       };
     }
     const size = await orientedSize(bytes, format, limits.maxPixels);
     const options: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' };
     const fullImage = (): sharp.Sharp => sharp(bytes, options).autoOrient();
     const working = await toWorking(fullImage(), limits.workingLongSide);
-    return { format, ...size, exif: await exifPromise, working, scale: working.width / size.width, fullImage };
+    return {
+      format,
+      ...size,
+      exif: await exifPromise,
+      working,
+      scale: working.width / size.width,
+      fullImage,
+      greyCopy: greyCopyOf(fullImage),
+    };
   } catch (error) {
     throw inputError(error);
   }

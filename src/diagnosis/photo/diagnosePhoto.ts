@@ -8,9 +8,9 @@ import type { DocumentFacts, DocumentImage } from './documentImage';
 import { exposureCheck } from './exposureCheck';
 import { framingCheck } from './framingCheck';
 import { glareCheck } from './glareCheck';
-import { cropGrey, greyPipeline, scaleBox, toGreyImage, type GreyImage } from './greyImage';
+import { cropGrey, cropGreyTo, greyPipeline, scaleBox, toGreyImage, type GreyImage } from './greyImage';
 import { settleMrzVerdict } from './mrzVerdict';
-import { markPreview, previewBase } from './photoPreview';
+import { markPreview, plainPreview, previewBase } from './photoPreview';
 import type { PhotoSettings } from './photoSettings';
 import { sharedPixelWorkerPool, type PixelWorkerPool } from './pixelWorkerPool';
 import { resolutionCheck } from './resolutionCheck';
@@ -78,39 +78,37 @@ function toFull(location: DocumentLocation, scale: number): DocumentLocation {
   };
 }
 
-/** The working copy may be this much smaller than the document image before the full photo is decoded again. */
-const WORKING_COPY_ENOUGH = 0.85;
-
 /**
- * Greyscale crop of the document for OCR, `width` wide: a small scan is enlarged so its MRZ
- * characters can be found and read. Taken from the grey working copy when that holds nearly
- * enough pixels (a phone photo), so a 12 MP JPEG is not decoded a second time at full size.
+ * Greyscale crop of the document for OCR, `width` wide, from the text copy: a small scan is
+ * enlarged so its MRZ characters can be found and read.
  */
-async function documentImage(photo: DecodedPhoto, grey: GreyImage, box: Box, width: number): Promise<DocumentImage> {
+async function documentImage(photo: DecodedPhoto, text: GreyImage, box: Box, width: number): Promise<DocumentImage> {
   const region = {
     left: Math.max(0, box.left),
     top: Math.max(0, box.top),
     width: Math.min(photo.width - Math.max(0, box.left), box.width),
     height: Math.min(photo.height - Math.max(0, box.top), box.height),
   };
-  const inWorking = scaleBox(region, photo.scale);
-  const fromWorking = inWorking.width >= WORKING_COPY_ENOUGH * width;
-  const source = fromWorking
-    ? greyPipeline(grey).extract({
-        left: inWorking.left,
-        top: inWorking.top,
-        width: Math.min(grey.width - inWorking.left, inWorking.width),
-        height: Math.min(grey.height - inWorking.top, inWorking.height),
-      })
-    : photo.fullImage().extract(region);
-  const kernel = (fromWorking ? inWorking.width : region.width) < width ? 'cubic' : 'lanczos3';
-  const image = await toGreyImage(source.resize({ width, kernel }));
+  const inText = scaleBox(region, text.width / photo.width);
+  const source = greyPipeline(text).extract({
+    left: inText.left,
+    top: inText.top,
+    width: Math.min(text.width - inText.left, inText.width),
+    height: Math.min(text.height - inText.top, inText.height),
+  });
+  const image = await toGreyImage(source.resize({ width, kernel: inText.width < width ? 'cubic' : 'lanczos3' }));
   return {
     data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
     width: image.width,
     height: image.height,
     box: region,
   };
+}
+
+/** How many more pixels per side the text copy has than the working copy. */
+function textDetail(photo: DecodedPhoto, settings: PhotoSettings): number {
+  const longSide = Math.max(photo.width, photo.height);
+  return Math.min(1, settings.textLongSide / longSide) / photo.scale;
 }
 
 class Stopwatch {
@@ -146,10 +144,15 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     exifTags: [...settings.cameraMetadata.cameraTags, ...settings.cameraMetadata.captureTags],
   });
   clock.lap('decode');
+  // OCR needs more pixels than the checks: a second shrink-on-load decode runs alongside them.
+  const textCopy = deps.textChecks ? photo.greyCopy(settings.textLongSide) : undefined;
+  textCopy?.catch(() => undefined);
 
   // The preview's base is shrunk now, alongside the checks, so only the outlines remain at the end.
   const base = previewBase(photo.working, settings.previewLongSide);
   base.catch(() => undefined);
+  const plain = base.then(plainPreview);
+  plain.catch(() => undefined);
   const grey = await toGreyImage(
     sharp(photo.working.data, { raw: { width: photo.working.width, height: photo.working.height, channels: 3 } }),
   );
@@ -159,7 +162,9 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
 
   const region = inset(located.box, 0.03);
   const [sharpnessImage, glareImage] = await Promise.all([
-    cropGrey(grey, region, settings.blur.normalisedWidth),
+    // Sharpness is measured in pixels, at the width its thresholds were set at, but never finer than the
+    // copy the text is read from: the small working copy is enlarged up to that much.
+    cropGreyTo(grey, region, (width) => Math.min(settings.blur.normalisedWidth, width * textDetail(photo, settings))),
     cropGrey(grey, region, settings.glare.analysisWidth),
   ]);
   const { sharpness, glare: spots, histogram } = await pixels.measure(sharpnessImage, glareImage, settings.glare);
@@ -186,14 +191,15 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
   const textRegions: Box[] = [];
   let document: DocumentFacts | undefined;
   let mrz: ReadMrz | undefined;
-  if (deps.textChecks) {
-    const image = await documentImage(photo, grey, location.box, settings.documentImageWidth);
+  if (deps.textChecks && textCopy) {
+    const text = await textCopy;
+    const image = await documentImage(photo, text, location.box, settings.documentImageWidth);
     clock.lap('documentImage');
     const wholePhoto: WholePhoto = () =>
       Promise.resolve({
-        data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
-        width: grey.width,
-        height: grey.height,
+        data: Buffer.from(text.data.buffer, text.data.byteOffset, text.data.byteLength),
+        width: text.width,
+        height: text.height,
         box: { left: 0, top: 0, width: photo.width, height: photo.height },
       });
     const outcome = await deps.textChecks(image, wholePhoto);
@@ -212,7 +218,8 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
     cutEdges: results.get('framing')?.regions ?? [],
     text: textRegions,
   };
-  const preview = await markPreview(await base, photo.width, marks);
+  const unmarked = marks.glare.length + marks.cutEdges.length + marks.text.length === 0;
+  const preview = unmarked ? await plain : await markPreview(await base, photo.width, marks);
   clock.lap('preview');
 
   const checks = CHECK_IDS.map((id) => results.get(id) ?? skipped(id, 'skipped.noTextChecks'));

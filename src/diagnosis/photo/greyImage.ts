@@ -10,6 +10,11 @@ export interface GreyImage {
 
 /** Crops `box` (clamped to the image) and shrinks it to at most `maxWidth`; never enlarges. */
 export async function cropGrey(image: GreyImage, box: Box, maxWidth: number): Promise<GreyImage> {
+  return cropGreyTo(image, box, (width) => Math.min(width, maxWidth));
+}
+
+/** Crops `box` (clamped to the image) and scales it to the width `widthFor` picks for the crop's own width. */
+export async function cropGreyTo(image: GreyImage, box: Box, widthFor: (width: number) => number): Promise<GreyImage> {
   const left = Math.max(0, Math.min(image.width - 1, Math.round(box.left)));
   const top = Math.max(0, Math.min(image.height - 1, Math.round(box.top)));
   const width = Math.max(1, Math.min(image.width - left, Math.round(box.width)));
@@ -17,7 +22,10 @@ export async function cropGrey(image: GreyImage, box: Box, maxWidth: number): Pr
   return toGreyImage(
     greyPipeline(image)
       .extract({ left, top, width, height })
-      .resize({ width: Math.min(width, maxWidth), withoutEnlargement: true }),
+      .resize({
+        width: Math.max(1, Math.round(widthFor(width))),
+        kernel: 'lanczos3',
+      }),
   );
 }
 

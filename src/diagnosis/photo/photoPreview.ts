@@ -37,6 +37,15 @@ export async function previewBase(working: RawImage, longSide: number): Promise<
   return { data, width: info.width, height: info.height, channels: working.channels };
 }
 
+const QUALITY = 72;
+
+/** The preview of a photo with nothing to outline, encoded while the checks still run. */
+export function plainPreview(base: RawImage): Promise<Buffer> {
+  return sharp(base.data, { raw: { width: base.width, height: base.height, channels: base.channels } })
+    .jpeg({ quality: QUALITY })
+    .toBuffer();
+}
+
 /**
  * A small JPEG of the photo with the problem areas outlined. Built from the decoded pixels, so no
  * EXIF (GPS, serial numbers) can survive into it. Boxes are in full-image coordinates.
@@ -48,6 +57,6 @@ export async function markPreview(base: RawImage, fullWidth: number, marks: Prev
   );
   return sharp(base.data, { raw: { width, height, channels: base.channels } })
     .composite([{ input: overlay, left: 0, top: 0 }])
-    .jpeg({ quality: 72 })
+    .jpeg({ quality: QUALITY })
     .toBuffer();
 }

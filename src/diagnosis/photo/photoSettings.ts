@@ -23,6 +23,8 @@ export const PhotoSettingsSchema = z.object({
   maxInputPixels: z.number().int().positive(),
   /** Long side of the colour working copy every check reads; JPEG shrink-on-load keeps it cheap. */
   workingLongSide: z.number().int().min(800),
+  /** Long side of the greyscale copy OCR reads, decoded only when the text checks run. */
+  textLongSide: z.number().int().min(800),
   previewLongSide: z.number().int().min(100),
   documentImageWidth: z.number().int().min(400),
   /** HEIC decodes (WASM, in worker threads) allowed at once: each holds a full RGBA frame. */

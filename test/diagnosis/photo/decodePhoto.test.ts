@@ -107,7 +107,10 @@ describe('decodePhoto', () => {
       assert.deepEqual([stored.width, stored.height, stored.orientation], [1200, 1600, 6]);
       const photo = await decodePhoto(rotated, limits);
       assert.deepEqual([photo.width, photo.height], [1600, 1200]);
-      assert.deepEqual([photo.working.width, photo.working.height], [1600, 1200]);
+      const workingHeight = Math.round((settings.workingLongSide * 1200) / 1600);
+      assert.deepEqual([photo.working.width, photo.working.height], [settings.workingLongSide, workingHeight]);
+      const text = await photo.greyCopy(settings.textLongSide);
+      assert.deepEqual([text.width, text.height], [1600, 1200]);
     });
 
     it('decodes PNG and WebP by their bytes, and finds no camera EXIF in a screenshot-like PNG', async () => {
