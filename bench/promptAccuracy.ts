@@ -5,9 +5,9 @@ import { loadLabelledUtterances } from '../test/conversation/labelledUtterances'
 import { classifyAll, medianThroughput, percent, printTable, reportByLanguage } from './promptEvaluation';
 
 function main(): void {
-  const { topics, framing } = loadDialogData(DIALOGS_DIR);
+  const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
   const constructionStart = process.hrtime.bigint();
-  const matcher = createTopicMatcher(topics, framing);
+  const matcher = createTopicMatcher(topics, framing, offTopic);
   const constructionMs = Number(process.hrtime.bigint() - constructionStart) / 1e6;
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();

@@ -99,7 +99,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const services: ConversationServices = {
     topics,
     commands: data.commands,
-    matcher: createTopicMatcher(data.topics, data.framing),
+    matcher: createTopicMatcher(data.topics, data.framing, data.offTopic),
     asksForPerson: createPersonRequestDetector(data.commands, data.topics),
     redactPrompt: createPromptRedactor(data.topics),
     localizer,

@@ -18,7 +18,7 @@ const INLINE_LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 export const TRIGGERS_SUBDIR = 'triggers';
 
 /** Files in dialogs/ that are not topics. */
-const NON_TOPIC_FILES = new Set(['settings.json', 'commands.json', 'framing.json']);
+const NON_TOPIC_FILES = new Set(['settings.json', 'commands.json', 'framing.json', 'off-topic.json']);
 
 export interface DialogData {
   topics: Topic[];
@@ -30,10 +30,12 @@ export interface DialogData {
    * every language's in one list: the matcher looks past them.
    */
   framing: string[];
+  /** Words that put a text about the exchange account, not identity verification ("my session expired"). */
+  offTopic: string[];
 }
 
-/** dialogs/framing.json: per language, the exchange's framing phrases. */
-const framingSchema = z.record(z.enum(LANGUAGES), z.array(z.string().min(2)).min(1));
+/** dialogs/framing.json and dialogs/off-topic.json: per language, phrases. */
+const phrasesByLanguageSchema = z.record(z.enum(LANGUAGES), z.array(z.string().min(2)).min(1));
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
 export class DialogDataError extends Error {
@@ -114,12 +116,18 @@ export function loadDialogData(dialogsDir: string): DialogData {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   for (const language of LANGUAGES)
     if (!INLINE_LANGUAGES.includes(language)) addLanguageFile(dialogsDir, language, byId, commands);
-  const framing = parseWith(framingSchema, path.join(dialogsDir, 'framing.json'), 'dialogs/framing.json');
+  const framing = parseWith(phrasesByLanguageSchema, path.join(dialogsDir, 'framing.json'), 'dialogs/framing.json');
+  const offTopic = parseWith(
+    phrasesByLanguageSchema,
+    path.join(dialogsDir, 'off-topic.json'),
+    'dialogs/off-topic.json',
+  );
   return {
     topics,
     commands,
     files: new Map(topics.map((topic, i) => [topic.id, `dialogs/${files[i]}`])),
     framing: Object.values(framing).flat(),
+    offTopic: Object.values(offTopic).flat(),
   };
 }
 

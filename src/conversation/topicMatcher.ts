@@ -135,7 +135,11 @@ function round(value: number): number {
  * uses; a topic scores as its best trigger, scaled by how much of the text's known vocabulary it
  * explains. Everything that depends only on the topics is computed here once.
  */
-export function createTopicMatcher(topics: readonly Topic[], framing: readonly string[] = []): TopicMatcher {
+export function createTopicMatcher(
+  topics: readonly Topic[],
+  framing: readonly string[] = [],
+  offTopic: readonly string[] = [],
+): TopicMatcher {
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
   /** Each spelling a trigger word was seen in (and each stem), to the stem's key: typo search runs on these. */
   const spellings = new Map<string, string>();
@@ -362,7 +366,11 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
    * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
    * and "card" with "my ID card expired" but says nothing about an expiry).
    */
+  /** Whether the text topicScores last scored names a document ("passport", "身份证"); set by it. */
+  let namedDocument = false;
+
   function topicScores(features: TextFeatures, language: Language | undefined): { score: number; grounded: boolean }[] {
+    namedDocument = false;
     pooledInTopic.fill(0);
     explained.fill(0);
     unitsInTopic.fill(0);
@@ -375,6 +383,7 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
     let known = 0;
     const credited = evidence(features, language);
     for (const id of credited) {
+      if (isSubject[id] === 1) namedDocument = true;
       for (const topic of unitTopicsOf[id]) {
         unitsInTopic[topic] += 1;
         if (isSubject[id] === 0) telling[topic] = 1;
@@ -425,8 +434,15 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
   }
 
   const withoutFraming = createFramingStripper(framing);
+  // The stripper finds phrases the way framing is found; only whether it found one is used here.
+  const withoutOffTopic = createFramingStripper(offTopic);
 
-  function decide(features: TextFeatures, language: Language | undefined): TopicMatch {
+  /**
+   * `aboutAccount`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
+   * 切れました" share the words of an expired document, but without a document named they are
+   * about logging in, so no cause is named (an FAQ or safety topic still may be).
+   */
+  function decide(features: TextFeatures, language: Language | undefined, aboutAccount: boolean): TopicMatch {
     const ranked = topicScores(features, language)
       .map(({ score, grounded }, index) => ({ index, score, grounded }))
       .filter(({ score }) => score >= PLAUSIBLE)
@@ -435,7 +451,11 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
     const leads = (other: { index: number; score: number }): boolean =>
       best.score - other.score >=
       (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
-    const chosen = best && best.grounded && best.score >= ACCEPT && ranked.slice(1).every(leads) ? best : undefined;
+    const accountNotCause = aboutAccount && !namedDocument && best && topics[best.index].kind === 'cause';
+    const chosen =
+      best && best.grounded && best.score >= ACCEPT && !accountNotCause && ranked.slice(1).every(leads)
+        ? best
+        : undefined;
     const alternatives = ranked
       .filter((candidate) => candidate !== chosen)
       .slice(0, MAX_ALTERNATIVES)
@@ -459,12 +479,14 @@ export function createTopicMatcher(topics: readonly Topic[], framing: readonly s
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
       // Without an apostrophe to expand, the folded text is normalizeText's, as the framing phrases are.
-      const bare = withoutFraming(APOSTROPHE.test(clipped.normalize('NFKC')) ? normalizeText(clipped) : folded);
+      const normalized = APOSTROPHE.test(clipped.normalize('NFKC')) ? normalizeText(clipped) : folded;
+      const bare = withoutFraming(normalized);
+      const aboutAccount = withoutOffTopic(normalized) !== undefined;
       if (bare) {
-        const match = decide(textFeatures(bare), language);
+        const match = decide(textFeatures(bare), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(foldedTextFeatures(folded), language);
+      return decide(foldedTextFeatures(folded), language, aboutAccount);
     },
   };
 }

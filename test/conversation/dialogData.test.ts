@@ -152,6 +152,7 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     commands: sampleCommands(),
     files: new Map(topics.map((t) => [t.id, `dialogs/${t.id}.json`])),
     framing: [],
+    offTopic: [],
   };
 }
 

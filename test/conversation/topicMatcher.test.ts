@@ -22,8 +22,8 @@ function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): 
 }
 
 describe('topic matcher on the real dialogs', () => {
-  const { topics, framing } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing);
+  const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing, offTopic);
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
 
@@ -54,6 +54,17 @@ describe('topic matcher on the real dialogs', () => {
       .map((u) => ({ text: u.text, topic: matcher.match(u.text, u.locale).topic }))
       .filter((r) => r.topic !== null && kindOf.get(r.topic) === 'cause');
     assert.deepEqual(toCause, []);
+  });
+
+  it('names no cause for a text about logging in unless it also names a document', () => {
+    for (const text of [
+      'セッションの有効期限が切れました',
+      'my login session expired',
+      'сессия истекла, войти в аккаунт не могу',
+    ])
+      assert.notEqual(kindOf.get(matcher.match(text).topic ?? ''), 'cause', text);
+    assert.equal(matcher.match('my passport expired and now my session expired too').topic, 'document_expired');
+    assert.equal(matcher.match('パスポートの有効期限が切れました').topic, 'document_expired');
   });
 
   it('labels only topics that exist, and covers every topic in both languages', () => {
@@ -293,8 +304,8 @@ describe('text features', () => {
   });
 
   it('names no cause for a Korean sentence that shares only a verb ending with a prompt', () => {
-    const { topics, framing } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing);
+    const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, framing, offTopic);
     assert.equal(matcher.match('결제 링크가 만료되었습니다').topic, null);
     assert.equal(matcher.match('신분증 유효기간이 만료되었습니다').topic, 'document_expired');
   });

@@ -83,8 +83,8 @@ describe('Vietnamese words of several syllables', () => {
 });
 
 describe('matching what users type without their own letters', () => {
-  const { topics, framing } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing);
+  const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing, offTopic);
   const topicOf = (text: string): string | null => matcher.match(text).topic;
 
   it('names the cause of Turkish typed without ç ğ ı ö ş ü, and of Russian typed in Latin letters', () => {
