@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Schema } from './schema';
 import { sqlDatabase, type Db, type Dialect, type SqlDatabase } from './sqlDatabase';
 import { storageKeyHash } from './storageKeyEncoding';
@@ -33,13 +33,41 @@ function openFile(filePath: string): Database {
   return database;
 }
 
+/** Distinct SQL texts kept prepared; past this the cache starts over (IN lists of many lengths). */
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * The database as Kysely sees it, with its statements prepared once per SQL text: Kysely prepares
+ * every query anew, which is a good part of a small query's cost and of every bot turn. Reusing a
+ * statement is safe because the one connection runs one query at a time.
+ */
+function withStatementCache(database: Database): SqliteDatabase {
+  const statements = new Map<string, Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text) => {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens (creating file and folders) `filePath`, relative to the cwd; ':memory:' is a private database. */
 export function openSqliteDatabase(filePath: string): SqlDatabase {
   const key = filePath === ':memory:' ? undefined : resolve(filePath);
   let file = key === undefined ? undefined : sharedFiles.get(key);
   if (file === undefined) {
     const database = openFile(filePath);
-    file = { database, db: new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), handles: 0 };
+    file = {
+      database,
+      db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+      handles: 0,
+    };
     if (key !== undefined) sharedFiles.set(key, file);
   }
   const shared = file;
