@@ -1,8 +1,9 @@
-import { REPORT_MIGRATIONS } from '../storage/migrations';
 import { openDatabase, type OpenDatabaseOptions } from '../storage/openDatabase';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 import { sql } from 'kysely';
 import { METRIC, type Increment } from './reportMetrics';
+import { REPORT_MIGRATIONS } from './reportMigrations';
+import { withReportCounts } from './reportRow';
 
 export interface CounterRow extends Increment {
   readonly count: number;
@@ -33,7 +34,8 @@ export class ReportStore {
   /** Adds each row's count to its counter, in one transaction. */
   async add(rows: readonly CounterRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.database.write(async (db) => {
+    await this.database.write(async (connection) => {
+      const db = withReportCounts(connection);
       for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
         await db
           .insertInto('report_counts')
@@ -53,7 +55,8 @@ export class ReportStore {
    * database sums what a report needs only in total, so few rows leave it however many days there are.
    */
   async counts(from: string, to: string): Promise<RangeCounts> {
-    return this.database.read(async (db) => {
+    return this.database.read(async (connection) => {
+      const db = withReportCounts(connection);
       const inRange = db.selectFrom('report_counts').where('day', '>=', from).where('day', '<=', to);
       const daily = await inRange
         .select(['day', 'metric', 'subject', 'count'])

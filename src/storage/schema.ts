@@ -62,17 +62,6 @@ export interface TicketOutboxTable {
   created_at: Timestamp;
 }
 
-/**
- * Outcome counters (src/reports/): one row per UTC day, metric and subject (a cause, check or rule
- * id, never anything about a person); processes add to a row with ON CONFLICT, so they aggregate.
- */
-export interface ReportCountsTable {
-  day: string;
-  metric: string;
-  subject: string;
-  count: number;
-}
-
 /** Every table of the bot's database, for Kysely's typed queries. A new table is added here and in migrations.ts. */
 export interface Schema {
   schema_migrations: SchemaMigrationsTable;
@@ -81,5 +70,4 @@ export interface Schema {
   ticket_notes: TicketChildTable;
   ticket_replies: TicketRepliesTable;
   ticket_outbox: TicketOutboxTable;
-  report_counts: ReportCountsTable;
 }
