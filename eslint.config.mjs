@@ -167,7 +167,7 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       ecmaVersion: 2017,
-      globals: { ...globals.browser, i18next: 'readonly', Chart: 'readonly' },
+      globals: { ...globals.browser, i18next: 'readonly', Chart: 'readonly', KycConsoleTexts: 'readonly' },
     },
   },
 

@@ -3,7 +3,6 @@
   'use strict';
 
   var TOKEN_KEY = 'kycAgentToken';
-  var LOCALE_KEY = 'kycAgentLocale';
   var PAGE_SIZE = 50;
   var STATUSES = ['open', 'in_progress', 'resolved'];
   var PRIORITIES = ['normal', 'high'];
@@ -14,7 +13,6 @@
     token: sessionStorage.getItem(TOKEN_KEY),
     agent: null,
     locale: 'en',
-    i18nReady: false,
     items: {},
     nextCursor: null,
     ticket: null,
@@ -67,52 +65,12 @@
 
   // --- language ---
 
-  function pickLocale() {
-    var saved = sessionStorage.getItem(LOCALE_KEY);
-    if (saved === 'en' || saved === 'zh-CN') return saved;
-    var languages = navigator.languages || [navigator.language];
-    for (var i = 0; i < languages.length; i += 1) {
-      if (/^zh/i.test(languages[i])) return 'zh-CN';
-      if (/^en/i.test(languages[i])) return 'en';
-    }
-    return 'en';
-  }
-
   function loadTexts(locale) {
-    return fetch('/agent/texts/' + locale)
-      .then(function (res) {
-        if (!res.ok) throw new Error('texts ' + res.status);
-        return res.json();
-      })
-      .then(function (texts) {
-        state.locale = locale;
-        if (state.i18nReady) {
-          i18next.addResourceBundle(locale, 'agent', texts, true, true);
-          return i18next.changeLanguage(locale);
-        }
-        state.i18nReady = true;
-        var resources = {};
-        resources[locale] = { agent: texts };
-        return i18next.init({
-          lng: locale,
-          ns: ['agent'],
-          defaultNS: 'agent',
-          resources: resources,
-          interpolation: { escapeValue: false },
-        });
-      })
-      .then(function () {
-        document.documentElement.lang = locale;
-        document.title = t('title');
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
-          node.textContent = t(node.getAttribute('data-i18n'));
-        });
-        Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
-          button.setAttribute('aria-pressed', String(button.getAttribute('data-locale') === locale));
-        });
-        fillFilterOptions();
-        fillStatusOptions();
-      });
+    return KycConsoleTexts.load(locale, 'title').then(function () {
+      state.locale = locale;
+      fillFilterOptions();
+      fillStatusOptions();
+    });
   }
 
   function option(value, text, selected) {
@@ -749,7 +707,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
       button.addEventListener('click', function () {
         var locale = button.getAttribute('data-locale');
-        sessionStorage.setItem(LOCALE_KEY, locale);
+        KycConsoleTexts.remember(locale);
         loadTexts(locale).then(function () {
           if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
           setLive(Boolean(state.stream) && $('live').getAttribute('data-state') === 'live');
@@ -759,7 +717,7 @@
       });
     });
     window.addEventListener('hashchange', route);
-    loadTexts(pickLocale()).then(function () {
+    loadTexts(KycConsoleTexts.pickLocale()).then(function () {
       if (state.token) {
         signIn(state.token).catch(function () {
           showSignIn(t('error.network'));

@@ -3,12 +3,11 @@
   'use strict';
 
   var TOKEN_KEY = 'kycAgentToken';
-  var LOCALE_KEY = 'kycAgentLocale';
   var DAY_MS = 86400000;
   var COLORS = { resolved: '#1f7a3a', escalated: '#b5471b', abandoned: '#8a8f98', open: '#c9a227' };
   var STATUS_COLORS = { pass: '#1f7a3a', warn: '#c9a227', fail: '#b5471b', skipped: '#8a8f98' };
 
-  var state = { token: sessionStorage.getItem(TOKEN_KEY), agent: null, locale: 'en', i18nReady: false, report: null };
+  var state = { token: sessionStorage.getItem(TOKEN_KEY), agent: null, locale: 'en', report: null };
   var charts = {};
 
   function $(id) {
@@ -59,55 +58,12 @@
 
   // --- texts ---
 
-  function pickLocale() {
-    var saved = sessionStorage.getItem(LOCALE_KEY);
-    if (saved === 'en' || saved === 'zh-CN') return saved;
-    var languages = navigator.languages || [navigator.language];
-    for (var i = 0; i < languages.length; i += 1) {
-      if (/^zh/i.test(languages[i])) return 'zh-CN';
-      if (/^en/i.test(languages[i])) return 'en';
-    }
-    return 'en';
-  }
-
   function loadTexts(locale) {
-    return fetch('/agent/texts/' + locale)
-      .then(function (res) {
-        if (!res.ok) throw new Error('texts ' + res.status);
-        return res.json();
-      })
-      .then(function (texts) {
-        state.locale = locale;
-        if (state.i18nReady) {
-          i18next.addResourceBundle(locale, 'agent', texts, true, true);
-          return i18next.changeLanguage(locale);
-        }
-        state.i18nReady = true;
-        var resources = {};
-        resources[locale] = { agent: texts };
-        return i18next.init({
-          lng: locale,
-          ns: ['agent'],
-          defaultNS: 'agent',
-          resources: resources,
-          interpolation: { escapeValue: false },
-        });
-      })
-      .then(function () {
-        document.documentElement.lang = locale;
-        document.title = t('reports.title');
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
-          node.textContent = t(node.getAttribute('data-i18n'));
-        });
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-label]'), function (node) {
-          node.setAttribute('aria-label', t(node.getAttribute('data-i18n-label')));
-        });
-        Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
-          button.setAttribute('aria-pressed', String(button.getAttribute('data-locale') === locale));
-        });
-        if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
-        if (state.report) render(state.report);
-      });
+    return KycConsoleTexts.load(locale, 'reports.title').then(function () {
+      state.locale = locale;
+      if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
+      if (state.report) render(state.report);
+    });
   }
 
   // --- sign-in ---
@@ -505,11 +461,11 @@
     Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
       button.addEventListener('click', function () {
         var locale = button.getAttribute('data-locale');
-        sessionStorage.setItem(LOCALE_KEY, locale);
+        KycConsoleTexts.remember(locale);
         loadTexts(locale);
       });
     });
-    loadTexts(pickLocale()).then(function () {
+    loadTexts(KycConsoleTexts.pickLocale()).then(function () {
       if (state.token) {
         signIn(state.token).catch(function () {
           showSignIn(t('error.network'));
