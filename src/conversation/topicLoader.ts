@@ -30,7 +30,7 @@ export interface DialogData {
    * every language's in one list: the matcher looks past them.
    */
   framing: string[];
-  /** Words that put a text about the exchange account, not identity verification ("my session expired"). */
+  /** Words that put a text about the login session or password, not identity verification ("my session expired"). */
   offTopic: string[];
 }
 
