@@ -37,7 +37,7 @@ const loadAsset = assetLoader({
     cacheControl: 'no-cache',
   },
   'console.js': script(path.join(PUBLIC_DIR, 'console.js')),
-  'consoleTexts.js': script(path.join(PUBLIC_DIR, 'consoleTexts.js')),
+  'consoleCommon.js': script(path.join(PUBLIC_DIR, 'consoleCommon.js')),
   'reports.html': {
     file: path.join(PUBLIC_DIR, 'reports.html'),
     contentType: 'text/html; charset=utf-8',

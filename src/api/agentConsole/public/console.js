@@ -2,7 +2,13 @@
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'kycAgentToken';
+  var K = window.KycConsole;
+  var $ = K.$;
+  var t = K.t;
+  var el = K.el;
+  var session = K.session;
+  var api = K.api;
+  var show = K.show;
   var PAGE_SIZE = 50;
   var STATUSES = ['open', 'in_progress', 'resolved'];
   var PRIORITIES = ['normal', 'high'];
@@ -10,9 +16,6 @@
   var RECONNECT_MS = 3000;
 
   var state = {
-    token: sessionStorage.getItem(TOKEN_KEY),
-    agent: null,
-    locale: 'en',
     items: {},
     nextCursor: null,
     ticket: null,
@@ -21,38 +24,17 @@
     listGeneration: 0,
   };
 
-  function $(id) {
-    return document.getElementById(id);
-  }
-
-  function t(key, options) {
-    return i18next.t(key, options);
-  }
-
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === 'text') node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined)
-        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
   function announce(text) {
     $('announce').textContent = text;
   }
 
   function formatDate(iso) {
-    return new Intl.DateTimeFormat(state.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(session.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   }
 
   function formatAge(iso) {
     var minutes = Math.round((Date.now() - Date.parse(iso)) / 60000);
-    var format = new Intl.RelativeTimeFormat(state.locale, { numeric: 'auto' });
+    var format = new Intl.RelativeTimeFormat(session.locale, { numeric: 'auto' });
     if (Math.abs(minutes) < 60) return format.format(-minutes, 'minute');
     if (Math.abs(minutes) < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
     return format.format(-Math.round(minutes / 1440), 'day');
@@ -65,12 +47,13 @@
 
   // --- language ---
 
-  function loadTexts(locale) {
-    return KycConsoleTexts.load(locale, 'title').then(function () {
-      state.locale = locale;
-      fillFilterOptions();
-      fillStatusOptions();
-    });
+  function onTexts() {
+    fillFilterOptions();
+    fillStatusOptions();
+    if (!session.agent) return;
+    setLive(Boolean(state.stream) && $('live').getAttribute('data-state') === 'live');
+    if (state.ticket) renderTicket(state.ticket);
+    else renderQueue();
   }
 
   function option(value, text, selected) {
@@ -97,7 +80,7 @@
         }),
       ),
     );
-    var causes = Object.keys(i18next.getResource(state.locale, 'agent', 'cause') || {});
+    var causes = Object.keys(i18next.getResource(session.locale, 'agent', 'cause') || {});
     fillSelect(
       $('filter-cause'),
       [any].concat(
@@ -137,72 +120,12 @@
 
   // --- API ---
 
-  function api(path, options) {
-    var init = options || {};
-    var headers = init.headers || {};
-    headers.Authorization = 'Bearer ' + state.token;
-    init.headers = headers;
-    return fetch(path, init).then(function (res) {
-      if (res.status === 401) {
-        signOut(t('signIn.invalid'));
-        throw new Error('unauthorized');
-      }
-      return res;
-    });
-  }
-
   function errorText(res) {
     if (res.status === 404) return t('error.notFound');
     if (res.status === 412) return t('error.conflict');
     if (res.status === 413) return t('error.tooLong');
     if (res.status === 409) return t('error.forgotten');
     return t('error.generic');
-  }
-
-  // --- sign-in ---
-
-  function signIn(token) {
-    state.token = token;
-    return fetch('/api/agent/me', { headers: { Authorization: 'Bearer ' + token } }).then(function (res) {
-      if (res.ok) {
-        return res.json().then(function (me) {
-          sessionStorage.setItem(TOKEN_KEY, token);
-          state.agent = me.name;
-          $('who').textContent = t('signedInAs', { name: me.name });
-          $('who').hidden = false;
-          $('sign-out').hidden = false;
-          openStream();
-          route();
-        });
-      }
-      state.token = null;
-      sessionStorage.removeItem(TOKEN_KEY);
-      var message = res.status === 403 ? 'signIn.forbidden' : res.status === 404 ? 'signIn.off' : 'signIn.invalid';
-      showSignIn(t(message));
-    });
-  }
-
-  function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    state.token = null;
-    state.agent = null;
-    closeStream();
-    $('who').hidden = true;
-    $('sign-out').hidden = true;
-    showSignIn(message || '');
-  }
-
-  function show(view) {
-    ['sign-in-view', 'queue-view', 'ticket-view'].forEach(function (id) {
-      $(id).hidden = id !== view;
-    });
-  }
-
-  function showSignIn(message) {
-    show('sign-in-view');
-    $('sign-in-error').textContent = message;
-    $('token').value = '';
-    $('token').focus();
   }
 
   // --- live updates ---
@@ -237,7 +160,7 @@
         if (state.stream !== controller || controller.signal.aborted) return;
         setLive(false);
         setTimeout(function () {
-          if (state.stream === controller && state.token) openStream();
+          if (state.stream === controller && session.token) openStream();
         }, RECONNECT_MS);
       });
   }
@@ -662,7 +585,7 @@
   // --- routing ---
 
   function route() {
-    if (!state.token || !state.agent) return;
+    if (!session.token || !session.agent) return;
     var match = /^#\/ticket\/([A-Za-z0-9-]+)$/.exec(location.hash);
     $('form-result').textContent = '';
     if (match) {
@@ -680,19 +603,7 @@
   }
 
   function start() {
-    $('sign-in-form').addEventListener('submit', function (event) {
-      event.preventDefault();
-      var token = $('token').value.trim();
-      if (!token) {
-        $('sign-in-error').textContent = t('signIn.invalid');
-        return;
-      }
-      signIn(token).catch(function () {
-        showSignIn(t('error.network'));
-      });
-    });
     $('sign-out').addEventListener('click', function () {
-      signOut('');
       location.hash = '#/';
     });
     $('filters').addEventListener('change', function () {
@@ -704,25 +615,15 @@
     $('status-form').addEventListener('submit', onStatus);
     $('note-form').addEventListener('submit', onNote);
     $('reply-form').addEventListener('submit', onReply);
-    Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
-      button.addEventListener('click', function () {
-        var locale = button.getAttribute('data-locale');
-        KycConsoleTexts.remember(locale);
-        loadTexts(locale).then(function () {
-          if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
-          setLive(Boolean(state.stream) && $('live').getAttribute('data-state') === 'live');
-          if (state.ticket) renderTicket(state.ticket);
-          else renderQueue();
-        });
-      });
-    });
     window.addEventListener('hashchange', route);
-    loadTexts(KycConsoleTexts.pickLocale()).then(function () {
-      if (state.token) {
-        signIn(state.token).catch(function () {
-          showSignIn(t('error.network'));
-        });
-      } else showSignIn('');
+    K.start({
+      titleKey: 'title',
+      onTexts: onTexts,
+      onSignedIn: function () {
+        openStream();
+        route();
+      },
+      onSignedOut: closeStream,
     });
   }
 

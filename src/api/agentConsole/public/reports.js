@@ -2,33 +2,17 @@
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'kycAgentToken';
+  var K = window.KycConsole;
+  var $ = K.$;
+  var t = K.t;
+  var el = K.el;
+  var session = K.session;
   var DAY_MS = 86400000;
   var COLORS = { resolved: '#1f7a3a', escalated: '#b5471b', abandoned: '#8a8f98', open: '#c9a227' };
   var STATUS_COLORS = { pass: '#1f7a3a', warn: '#c9a227', fail: '#b5471b', skipped: '#8a8f98' };
 
-  var state = { token: sessionStorage.getItem(TOKEN_KEY), agent: null, locale: 'en', report: null };
+  var state = { report: null };
   var charts = {};
-
-  function $(id) {
-    return document.getElementById(id);
-  }
-
-  function t(key, options) {
-    return i18next.t(key, options);
-  }
-
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === 'text') node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
 
   function causeLabel(id) {
     if (id === 'none') return t('queue.noCause');
@@ -37,12 +21,12 @@
 
   function number(value, digits) {
     if (value === null || value === undefined) return '—';
-    return new Intl.NumberFormat(state.locale, { maximumFractionDigits: digits || 0 }).format(value);
+    return new Intl.NumberFormat(session.locale, { maximumFractionDigits: digits || 0 }).format(value);
   }
 
   function percent(rate) {
     if (rate === null) return '—';
-    return new Intl.NumberFormat(state.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+    return new Intl.NumberFormat(session.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
   }
 
   function duration(seconds) {
@@ -54,64 +38,6 @@
 
   function isoDay(time) {
     return new Date(time).toISOString().slice(0, 10);
-  }
-
-  // --- texts ---
-
-  function loadTexts(locale) {
-    return KycConsoleTexts.load(locale, 'reports.title').then(function () {
-      state.locale = locale;
-      if (state.agent) $('who').textContent = t('signedInAs', { name: state.agent });
-      if (state.report) render(state.report);
-    });
-  }
-
-  // --- sign-in ---
-
-  function show(view) {
-    ['sign-in-view', 'reports-view'].forEach(function (id) {
-      $(id).hidden = id !== view;
-    });
-  }
-
-  function showSignIn(message) {
-    show('sign-in-view');
-    $('sign-in-error').textContent = message;
-    $('token').value = '';
-    $('token').focus();
-  }
-
-  function signIn(token) {
-    state.token = token;
-    return fetch('/api/agent/me', { headers: { Authorization: 'Bearer ' + token } }).then(function (res) {
-      if (res.ok) {
-        return res.json().then(function (me) {
-          sessionStorage.setItem(TOKEN_KEY, token);
-          state.agent = me.name;
-          $('who').textContent = t('signedInAs', { name: me.name });
-          $('who').hidden = false;
-          $('sign-out').hidden = false;
-          show('reports-view');
-          $('reports-heading').focus();
-          return load();
-        });
-      }
-      state.token = null;
-      sessionStorage.removeItem(TOKEN_KEY);
-      var message = res.status === 403 ? 'signIn.forbidden' : res.status === 404 ? 'signIn.off' : 'signIn.invalid';
-      showSignIn(t(message));
-    });
-  }
-
-  function signOut() {
-    sessionStorage.removeItem(TOKEN_KEY);
-    state.token = null;
-    state.agent = null;
-    state.report = null;
-    $('who').hidden = true;
-    $('sign-out').hidden = true;
-    $('reports-body').hidden = true;
-    showSignIn('');
   }
 
   // --- the report ---
@@ -130,11 +56,7 @@
     var r = range();
     var query = '?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
     if (format) query += '&format=' + format;
-    return fetch('/api/reports' + query, { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
-      if (res.status === 401) {
-        signOut();
-        throw new Error('unauthorized');
-      }
+    return K.api('/api/reports' + query).then(function (res) {
       if (!res.ok) {
         return res.json().then(
           function (body) {
@@ -435,18 +357,6 @@
 
   function start() {
     setRange(30);
-    $('sign-in-form').addEventListener('submit', function (event) {
-      event.preventDefault();
-      var token = $('token').value.trim();
-      if (!token) {
-        $('sign-in-error').textContent = t('signIn.invalid');
-        return;
-      }
-      signIn(token).catch(function () {
-        showSignIn(t('error.network'));
-      });
-    });
-    $('sign-out').addEventListener('click', signOut);
     $('range-form').addEventListener('submit', function (event) {
       event.preventDefault();
       load();
@@ -458,19 +368,20 @@
       });
     });
     $('download-csv').addEventListener('click', downloadCsv);
-    Array.prototype.forEach.call(document.querySelectorAll('.language'), function (button) {
-      button.addEventListener('click', function () {
-        var locale = button.getAttribute('data-locale');
-        KycConsoleTexts.remember(locale);
-        loadTexts(locale);
-      });
-    });
-    loadTexts(KycConsoleTexts.pickLocale()).then(function () {
-      if (state.token) {
-        signIn(state.token).catch(function () {
-          showSignIn(t('error.network'));
-        });
-      } else showSignIn('');
+    K.start({
+      titleKey: 'reports.title',
+      onTexts: function () {
+        if (state.report) render(state.report);
+      },
+      onSignedIn: function () {
+        K.show('reports-view');
+        $('reports-heading').focus();
+        return load();
+      },
+      onSignedOut: function () {
+        state.report = null;
+        $('reports-body').hidden = true;
+      },
     });
   }
 
