@@ -3,7 +3,7 @@ import type { CheckResult } from '../diagnosis/photo/checkResult';
 import type { DocumentFacts } from '../diagnosis/photo/documentImage';
 import { maskDocumentNumber } from '../diagnosis/documentNumberMask';
 import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
-import type { OutcomeRecorder } from '../reports/outcomes';
+import { checkOutcome, type OutcomeRecorder } from '../reports/outcomes';
 import { registerImageRoute, type ImageRouteDeps } from './imageRoute';
 
 export interface PhotoRouteDeps extends ImageRouteDeps {
@@ -41,11 +41,7 @@ export function registerPhotoRoute(server: Server, deps: PhotoRouteDeps): void {
     busyKey: 'photoChat:busy',
     answer: async (bytes, t) => {
       const diagnosis = await deps.diagnoser.diagnose(bytes);
-      deps.outcomes?.record({
-        kind: 'photoChecked',
-        verdict: diagnosis.verdict,
-        checks: diagnosis.checks.map((check) => ({ id: check.id, status: check.status })),
-      });
+      deps.outcomes?.record(checkOutcome('photoChecked', diagnosis));
       const checks = diagnosis.checks.map((check: CheckResult) => ({
         id: check.id,
         status: check.status,

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { SelfieDiagnoser } from '../diagnosis/selfie/selfieService';
-import type { OutcomeRecorder } from '../reports/outcomes';
+import { checkOutcome, type OutcomeRecorder } from '../reports/outcomes';
 import { registerImageRoute, type ImageRouteDeps } from './imageRoute';
 
 export interface SelfieRouteDeps extends ImageRouteDeps {
@@ -20,11 +20,7 @@ export function registerSelfieRoute(server: Server, deps: SelfieRouteDeps): void
     busyKey: 'selfie:chat.busy',
     answer: async (bytes, t) => {
       const diagnosis = await deps.diagnoser.diagnose(bytes);
-      deps.outcomes?.record({
-        kind: 'selfieChecked',
-        verdict: diagnosis.verdict,
-        checks: diagnosis.checks.map((check) => ({ id: check.id, status: check.status })),
-      });
+      deps.outcomes?.record(checkOutcome('selfieChecked', diagnosis));
       return {
         verdict: diagnosis.verdict,
         checks: diagnosis.checks.map((check) => ({

@@ -15,19 +15,15 @@ export interface JourneyEntry {
   at: number;
 }
 
-/** Outcome of a photo check, without the photo or anything read from it. */
-export interface PhotoCheckSummary {
+/** What a conversation keeps of an image check: ids and statuses, never the image or a measure read from it. */
+export interface ImageCheckSummary<Id extends string> {
   at: number;
   verdict: 'pass' | 'fail';
-  checks: { id: CheckId; status: CheckStatus }[];
+  checks: { id: Id; status: CheckStatus }[];
 }
 
-/** Outcome of a selfie check: ids and statuses only, never the selfie or a measure of the face. */
-export interface SelfieCheckSummary {
-  at: number;
-  verdict: 'pass' | 'fail';
-  checks: { id: SelfieCheckId; status: CheckStatus }[];
-}
+export type PhotoCheckSummary = ImageCheckSummary<CheckId>;
+export type SelfieCheckSummary = ImageCheckSummary<SelfieCheckId>;
 
 export interface ConversationData {
   welcomed: boolean;

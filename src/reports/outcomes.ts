@@ -44,6 +44,14 @@ export type OutcomeEvent =
   /** ISO-8601 times; counted on the ticket's creation day. */
   | { readonly kind: 'firstAgentReply'; readonly ticketCreatedAt: string; readonly repliedAt: string };
 
+/** The outcome of a photo or selfie check, from the chat or the API alike: the verdict and each check's status. */
+export function checkOutcome(
+  kind: 'photoChecked' | 'selfieChecked',
+  diagnosis: { readonly verdict: 'pass' | 'fail'; readonly checks: readonly { id: string; status: CheckStatus }[] },
+): OutcomeEvent {
+  return { kind, verdict: diagnosis.verdict, checks: diagnosis.checks.map(({ id, status }) => ({ id, status })) };
+}
+
 /** Takes an outcome without waiting: the turn path never waits for the database. */
 export interface OutcomeRecorder {
   record(event: OutcomeEvent): void;
