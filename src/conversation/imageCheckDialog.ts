@@ -20,16 +20,13 @@ export interface ImageCheckOptions {
   photoAlreadySent?: boolean;
 }
 
-/** The keys of one image check's sentences. */
+/**
+ * Where one image check's sentences are: `<prefix>prompt`, `privacy` (said with the first request
+ * only), `skip` (the button, and what people type, to go on without an image), `later` and
+ * `notAPhoto`; `busy` is the full key for a full worker queue.
+ */
 export interface ImageCheckTexts {
-  readonly prompt: string;
-  /** Said with the first request only. */
-  readonly privacy: string;
-  /** The button (and what people type) to go on without sending an image. */
-  readonly skip: string;
-  readonly later: string;
-  readonly notAPhoto: string;
-  /** The worker queue is full. */
+  readonly prefix: string;
   readonly busy: string;
 }
 
@@ -74,17 +71,21 @@ export abstract class ImageCheckDialog<
   /** Stores the summary in the conversation's data. */
   protected abstract keep(env: TurnEnv, summary: ImageCheckSummary<Id>): void;
 
+  private text(name: 'prompt' | 'privacy' | 'skip' | 'later' | 'notAPhoto'): string {
+    return this.texts.prefix + name;
+  }
+
   override async beginDialog(dc: DialogContext, options?: ImageCheckOptions): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
     if (options?.photoAlreadySent) return this.check(dc, env);
     const cursor: ImageCursor = { prompts: 1 };
     if (dc.activeDialog) dc.activeDialog.state = cursor;
-    const lines = [...(options?.promptKeys ?? []).map((key) => env.t(key)), env.t(this.texts.prompt)];
+    const lines = [...(options?.promptKeys ?? []).map((key) => env.t(key)), env.t(this.text('prompt'))];
     if (!env.data[this.privacyShown]) {
-      lines.push(env.t(this.texts.privacy));
+      lines.push(env.t(this.text('privacy')));
       env.data[this.privacyShown] = true;
     }
-    await sendText(dc.context, lines.join('\n\n'), [env.t(this.texts.skip)]);
+    await sendText(dc.context, lines.join('\n\n'), [env.t(this.text('skip'))]);
     return Dialog.EndOfTurn;
   }
 
@@ -96,29 +97,29 @@ export abstract class ImageCheckDialog<
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
     if (this.hasPhoto(dc.context.activity.attachments ?? [])) return this.check(dc, env);
-    const skip = inEveryLocale(this.services, this.texts.skip);
+    const skip = inEveryLocale(this.services, this.text('skip'));
     const cursor: ImageCursor = cursorOf<ImageCursor>(dc.activeDialog) ?? { prompts: MAX_PROMPTS };
     if (matchChoice(dc.context.activity.text ?? '', [skip]) !== undefined || cursor.prompts >= MAX_PROMPTS) {
-      await sendText(dc.context, env.t(this.texts.later));
+      await sendText(dc.context, env.t(this.text('later')));
       return dc.endDialog('skipped');
     }
     const switched = await switchTopicIfAsked(dc, this.services, dc.context.activity.text ?? '', env.data.currentTopic);
     if (switched) return switched;
     cursor.prompts += 1;
-    await sendText(dc.context, env.t(this.texts.notAPhoto), [env.t(this.texts.skip)]);
+    await sendText(dc.context, env.t(this.text('notAPhoto')), [env.t(this.text('skip'))]);
     return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: TurnContext): Promise<void> {
     const env = await turnEnv(context, this.services);
-    await sendText(context, env.t(this.texts.prompt), [env.t(this.texts.skip)]);
+    await sendText(context, env.t(this.text('prompt')), [env.t(this.text('skip'))]);
   }
 
   private async check(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {
     const context = dc.context;
     const attachment = this.attachments.pick(context.activity.attachments ?? []);
     if (!attachment) {
-      await sendText(context, env.t(this.texts.notAPhoto));
+      await sendText(context, env.t(this.text('notAPhoto')));
       return dc.endDialog();
     }
     await sendTyping(context);

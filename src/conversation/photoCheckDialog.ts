@@ -35,14 +35,7 @@ export class PhotoCheckDialog extends ImageCheckDialog<CheckId, CheckedPhoto> {
       PHOTO_CHECK_DIALOG,
       services,
       attachments,
-      {
-        prompt: 'photoChat:ask.prompt',
-        privacy: 'photoChat:ask.privacy',
-        skip: 'photoChat:ask.skip',
-        later: 'photoChat:ask.later',
-        notAPhoto: 'photoChat:ask.notAPhoto',
-        busy: 'photoChat:busy',
-      },
+      { prefix: 'photoChat:ask.', busy: 'photoChat:busy' },
       'photoPrivacyShown',
       'photoChecked',
     );

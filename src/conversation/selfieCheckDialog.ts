@@ -24,14 +24,7 @@ export class SelfieCheckDialog extends ImageCheckDialog<SelfieCheckId, SelfieDia
       SELFIE_CHECK_DIALOG,
       services,
       attachments,
-      {
-        prompt: 'selfie:chat.prompt',
-        privacy: 'selfie:chat.privacy',
-        skip: 'selfie:chat.skip',
-        later: 'selfie:chat.later',
-        notAPhoto: 'selfie:chat.notAPhoto',
-        busy: 'selfie:chat.busy',
-      },
+      { prefix: 'selfie:chat.', busy: 'selfie:chat.busy' },
       'selfiePrivacyShown',
       'selfieChecked',
     );
