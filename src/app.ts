@@ -29,7 +29,7 @@ import { isLoopbackEmulatorTurn } from './channels/turnOrigin';
 import { openReminderStore } from './reminders/openReminderStore';
 import { ReminderScheduler, type ReminderRound } from './reminders/reminderScheduler';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
-import { openTicketStore } from './tickets/openTicketStore';
+import { openTicketStore } from './tickets/ticketStore';
 import { WebhookDispatcher } from './helpdesk/webhookDispatcher';
 import {
   LOCAL_DIRECT_LINE_BOT_ID,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStorage } from '../../src/storage/openStorage';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 
 /** ./data/kyc-bot.db as the build before the shared SQL layer left it: bot_state keyed by its key text. */
 const LEGACY_SCHEMA = `

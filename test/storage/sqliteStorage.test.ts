@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStorage } from '../../src/storage/openStorage';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 import { newTicket } from '../tickets/ticketFixtures';
 import { storageContract } from './storageContract';
 
