@@ -39,7 +39,7 @@ import {
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
-import { openStorage } from './storage/openStorage';
+import { openStorage } from './storage/openDatabase';
 import { openTurnLock } from './storage/turnLock';
 
 export interface AppOptions {
