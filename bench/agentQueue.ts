@@ -11,7 +11,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { openTicketStore } from '../src/tickets/openTicketStore';
+import { openTicketStore } from '../src/tickets/ticketStore';
 import type { NewTicket } from '../src/tickets/ticket';
 import { userKeyOf } from '../src/tickets/userKey';
 

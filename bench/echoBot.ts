@@ -4,7 +4,7 @@
  */
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import restify from 'restify';
-import { openStorage } from '../src/storage/openStorage';
+import { openStorage } from '../src/storage/openDatabase';
 
 async function main(): Promise<void> {
   const storage = await openStorage(process.env.DATABASE_URL ?? 'sqlite::memory:');

@@ -29,7 +29,7 @@ import { isLoopbackEmulatorTurn } from './channels/turnOrigin';
 import { openReminderStore } from './reminders/openReminderStore';
 import { ReminderScheduler, type ReminderRound } from './reminders/reminderScheduler';
 import { DIRECT_LINE_CHANNEL_ID } from './channels/directline/directLineActivity';
-import { openTicketStore } from './tickets/openTicketStore';
+import { openTicketStore } from './tickets/ticketStore';
 import { WebhookDispatcher } from './helpdesk/webhookDispatcher';
 import {
   LOCAL_DIRECT_LINE_BOT_ID,
@@ -39,7 +39,7 @@ import {
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { createServer, type KycServer } from './server';
-import { openStorage } from './storage/openStorage';
+import { openStorage } from './storage/openDatabase';
 import { openTurnLock } from './storage/turnLock';
 
 export interface AppOptions {

@@ -1,16 +1,52 @@
-import { describePostgresUrl, parseDatabaseUrl } from './databaseUrl';
 import { runMigrations, type Migration } from './migration';
+import { BOT_STATE_MIGRATIONS } from './migrations';
 import { createPostgresPool, openPostgresDatabase } from './postgresDialect';
 import type { SqlDatabase } from './sqlDatabase';
 import { openSqliteDatabase } from './sqliteDialect';
+import { SqlStorage, type ClosableStorage } from './sqlStorage';
+
+export type { ClosableStorage } from './sqlStorage';
+
+/** Which database DATABASE_URL names; shared by every store (bot state, tickets). */
+export type DatabaseLocation =
+  | { readonly kind: 'sqlite'; readonly filePath: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string };
+
+/**
+ * Parses DATABASE_URL: `sqlite:<path>` (relative to the cwd; `sqlite::memory:` for a private
+ * in-memory database) or `postgres://` / `postgresql://`. Errors name DATABASE_URL and never
+ * echo the rest of the URL, which may hold a password.
+ */
+export function parseDatabaseUrl(databaseUrl: string): DatabaseLocation {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(databaseUrl)?.[1]?.toLowerCase();
+  if (scheme === 'sqlite') {
+    const filePath = databaseUrl.slice(scheme.length + 1);
+    if (filePath === '') {
+      throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/kyc-bot.db');
+    }
+    return { kind: 'sqlite', filePath };
+  }
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    return { kind: 'postgres', connectionString: databaseUrl };
+  }
+  throw new Error(
+    `DATABASE_URL must be sqlite:<path> or postgres://...; got ${scheme === undefined ? 'no scheme' : `a "${scheme}:" URL`}`,
+  );
+}
+
+/** Where a PostgreSQL URL points (host, port, database), without user name or password. */
+export function describePostgresUrl(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return 'the configured server';
+  }
+}
 
 export interface OpenDatabaseOptions {
   /** Errors that happen outside any call (an idle PostgreSQL connection dropping); for logging. */
   readonly onBackgroundError?: (error: Error) => void;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -40,6 +76,13 @@ export async function openDatabase(
       location.kind === 'sqlite'
         ? `SQLite database ${location.filePath}`
         : `PostgreSQL at ${describePostgresUrl(location.connectionString)}`;
-    throw new Error(`DATABASE_URL: cannot open ${where}: ${errorMessage(error)}`, { cause: error });
+    throw new Error(`DATABASE_URL: cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
+}
+
+/** Opens the bot-state storage named by DATABASE_URL, with its schema migrations applied. */
+export async function openStorage(databaseUrl: string, options: OpenDatabaseOptions = {}): Promise<ClosableStorage> {
+  return new SqlStorage(await openDatabase(databaseUrl, 'bot_state', BOT_STATE_MIGRATIONS, options));
 }

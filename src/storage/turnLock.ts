@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseDatabaseUrl } from './databaseUrl';
+import { parseDatabaseUrl, type OpenDatabaseOptions } from './openDatabase';
 import { createPostgresPool } from './postgresDialect';
 
 /** Serialises turns that share state keys (the bot's TurnLock). */
@@ -9,38 +9,28 @@ export interface ClosableTurnLock {
   close(): Promise<void>;
 }
 
-/** A turn lock for one process: each key is a queue of waiting turns. */
+/** A turn lock for one process: the turns holding a key run one after the other, in the order they came. */
 export class InProcessTurnLock implements ClosableTurnLock {
-  private readonly tails = new Map<string, Promise<void>>();
+  /** Per key, the settling of the last turn queued on it. */
+  private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
-    // One global order, so two turns that share two keys can never wait on each other.
-    const releases: (() => void)[] = [];
-    try {
-      for (const key of [...new Set(keys)].sort()) releases.push(await this.acquire(key));
-      return await work();
-    } finally {
-      for (const release of releases.reverse()) release();
-    }
+  run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    const unique = [...new Set(keys)];
+    // A turn queues on all its keys at once and only behind turns queued before it, so two turns
+    // that share two keys can never wait on each other.
+    const result = Promise.all(unique.flatMap((key) => this.tails.get(key) ?? [])).then(() => work());
+    const tail = result.catch(() => undefined);
+    for (const key of unique) this.tails.set(key, tail);
+    void tail.then(() => {
+      for (const key of unique) {
+        if (this.tails.get(key) === tail) this.tails.delete(key);
+      }
+    });
+    return result;
   }
 
   close(): Promise<void> {
     return Promise.resolve();
-  }
-
-  private async acquire(key: string): Promise<() => void> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const tail = previous.then(() => held);
-    this.tails.set(key, tail);
-    await previous;
-    return () => {
-      release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    };
   }
 }
 
@@ -93,10 +83,7 @@ export class PostgresTurnLock implements ClosableTurnLock {
  * The turn lock that fits DATABASE_URL: PostgreSQL may be shared by several bot processes, so its
  * lock spans them; a SQLite file serves one process, so an in-process lock is enough.
  */
-export function openTurnLock(
-  databaseUrl: string,
-  options: { readonly onBackgroundError?: (error: Error) => void } = {},
-): ClosableTurnLock {
+export function openTurnLock(databaseUrl: string, options: OpenDatabaseOptions = {}): ClosableTurnLock {
   const location = parseDatabaseUrl(databaseUrl);
   return location.kind === 'sqlite'
     ? new InProcessTurnLock()

@@ -76,12 +76,7 @@ const activitySchema = z.strictObject({
   value: z.string().max(TICKET_LIMITS.assigneeCharacters).nullable(),
 });
 
-export type TicketCause = z.infer<typeof causeSchema>;
-export type TicketActivity = z.infer<typeof activitySchema>;
-export type StepVisit = z.infer<typeof stepVisitSchema>;
-export type AttemptsState = z.infer<typeof attemptsSchema>;
 export type PhotoCheckSummary = z.infer<typeof photoCheckSchema>;
-export type InfoFindingSummary = z.infer<typeof infoFindingSchema>;
 
 /** What the escalation dialog hands over to create a ticket. The user key comes from userKeyOf(). */
 export const newTicketSchema = z.strictObject({

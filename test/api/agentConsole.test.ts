@@ -4,7 +4,7 @@ import restify from 'restify';
 import { z } from 'zod';
 import { TicketChangeFeed } from '../../src/api/ticketChangeFeed';
 import { registerTicketRoutes } from '../../src/api/ticketRoutes';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 import { startApp, tempDbDir, type RunningApp } from '../support/appHarness';
 
 const ALICE = 'alice-token-0123456789abcdef';

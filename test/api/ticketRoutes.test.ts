@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import { registerTicketRoutes, type TicketRouteDeps } from '../../src/api/ticketRoutes';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openTicketStore, type TicketStore } from '../../src/tickets/ticketStore';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import type { Ticket, TicketReply } from '../../src/tickets/ticket';
 import { generateTicketNumber } from '../../src/tickets/ticketNumber';
-import type { TicketStore } from '../../src/tickets/ticketStore';
 import { newTicket, userKey } from '../tickets/ticketFixtures';
 
 const TOKEN = 'agent-token-for-tests-0123456789';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
-import type { TicketStore } from '../../src/tickets/ticketStore';
+import { openTicketStore, type TicketStore } from '../../src/tickets/ticketStore';
 import { backoffDelayMs } from '../../src/helpdesk/webhookBackoff';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from '../../src/helpdesk/webhookDispatcher';
 import { webhookSignature } from '../../src/helpdesk/webhookSignature';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { z } from 'zod';
-import { openStorage } from '../../src/storage/openStorage';
+import { openStorage } from '../../src/storage/openDatabase';
 import { syntheticPhoto } from '../fixtures/syntheticDocument';
 import { startApp } from '../support/appHarness';
 import { sendTurn, startServerProcess } from '../support/serverProcess';

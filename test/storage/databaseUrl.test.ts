@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describePostgresUrl, parseDatabaseUrl } from '../../src/storage/databaseUrl';
+import { describePostgresUrl, parseDatabaseUrl } from '../../src/storage/openDatabase';
 
 describe('parseDatabaseUrl', function () {
   it('takes everything after sqlite: as the file path', function () {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { openStorage } from '../../src/storage/openStorage';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openStorage } from '../../src/storage/openDatabase';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 
 /** ./data/kyc-bot.db as the build before the shared SQL layer left it: bot_state keyed by its key text. */
 const LEGACY_SCHEMA = `

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStorage } from '../../src/storage/openStorage';
+import { openStorage } from '../../src/storage/openDatabase';
 
 function rejectsNaming(pattern: RegExp, secret?: string): (error: unknown) => boolean {
   return (error: unknown) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
-import { openStorage } from '../../src/storage/openStorage';
+import { openStorage } from '../../src/storage/openDatabase';
 import { usePostgresTestSchema } from './postgresTestSchema';
 import { storageContract } from './storageContract';
 

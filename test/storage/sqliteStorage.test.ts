@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { openStorage } from '../../src/storage/openStorage';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openStorage } from '../../src/storage/openDatabase';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 import { newTicket } from '../tickets/ticketFixtures';
 import { storageContract } from './storageContract';
 

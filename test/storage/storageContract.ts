@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConversationState, TestAdapter, type Storage, type StoreItems } from 'botbuilder';
 import { ETagConflictError } from '../../src/storage/eTagConflictError';
-import type { ClosableStorage } from '../../src/storage/openStorage';
+import type { ClosableStorage } from '../../src/storage/openDatabase';
 
 export interface StorageContractOptions {
   /**

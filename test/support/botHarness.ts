@@ -3,7 +3,7 @@ import { createBotRuntime, type BotRuntime, type BotRuntimeOptions } from '../..
 import { replyActivity } from './json';
 import { userActivity } from './userActivity';
 import type { Deliver } from './transcriptRunner';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
+import { openTicketStore } from '../../src/tickets/ticketStore';
 
 export const TEST_BRAND = 'KYC Help';
 

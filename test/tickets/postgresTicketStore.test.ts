@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
-import type { TicketStore, TicketStoreOptions } from '../../src/tickets/ticketStore';
+import { openTicketStore, type TicketStore, type TicketStoreOptions } from '../../src/tickets/ticketStore';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { newTicket } from './ticketFixtures';
 import { ticketStoreContract } from './ticketStoreContract';

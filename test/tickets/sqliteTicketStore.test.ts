@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { openTicketStore } from '../../src/tickets/openTicketStore';
-import type { TicketStoreOptions } from '../../src/tickets/ticketStore';
+import { openTicketStore, type TicketStoreOptions } from '../../src/tickets/ticketStore';
 import { newTicket } from './ticketFixtures';
 import { ticketStoreContract } from './ticketStoreContract';
 
