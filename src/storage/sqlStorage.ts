@@ -27,7 +27,7 @@ export class SqlStorage implements ClosableStorage {
     assertKeys(keys, 'reading');
     if (keys.length === 0) return {};
     const keysByStoredKey = new Map(keys.map((key) => [encodeStorageKey(key), key]));
-    const hashes = [...keysByStoredKey.keys()].map(storageKeyHash);
+    const hashes = [...keysByStoredKey.keys()].map(hashOf);
     const { rows } = await this.database.db.executeQuery(this.queries.read(hashes));
     const items: StoreItems = {};
     for (const row of rows) {
@@ -56,7 +56,7 @@ export class SqlStorage implements ClosableStorage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     if (keys.length === 0) return;
-    const hashes = keys.map((key) => storageKeyHash(encodeStorageKey(key)));
+    const hashes = keys.map((key) => hashOf(encodeStorageKey(key)));
     await this.database.db.deleteFrom('bot_state').where('key_hash', 'in', hashes).execute();
     // Only "forget me" deletes bot state.
     await this.database.afterErase();
@@ -69,6 +69,21 @@ export class SqlStorage implements ClosableStorage {
   close(): Promise<void> {
     return this.database.close();
   }
+}
+
+/** Keys whose hash is kept; past this the cache starts over. A turn reads and then writes the same few keys. */
+const HASH_CACHE_LIMIT = 10_000;
+const hashes = new Map<string, Buffer>();
+
+/** storageKeyHash, remembered: a SHA-256 per key read and again per key written was a visible part of a turn. */
+function hashOf(storedKey: string): Buffer {
+  let hash = hashes.get(storedKey);
+  if (hash === undefined) {
+    if (hashes.size >= HASH_CACHE_LIMIT) hashes.clear();
+    hash = storageKeyHash(storedKey);
+    hashes.set(storedKey, hash);
+  }
+  return hash;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -94,7 +109,7 @@ function storeItemWrite(key: string, item: unknown) {
   return {
     key,
     storedKey,
-    hash: storageKeyHash(storedKey),
+    hash: hashOf(storedKey),
     /** The item without its eTag, as JSON text. */
     json: JSON.stringify(value),
     newETag: randomUUID(),
