@@ -34,8 +34,10 @@ describe('ReusedClientsAuthentication', () => {
     const otherAudience = await connectorFor('https://one.invalid', 'https://audience.invalid');
     assert.notEqual(one, two);
     assert.notEqual(one, otherAudience);
-    assert.equal(one.baseUri, 'https://one.invalid');
-    assert.equal(two.baseUri, 'https://two.invalid');
+    // baseUri is protected in the SDK's types; it is where the client sends its calls.
+    const baseUri = (client: object): unknown => Reflect.get(client, 'baseUri');
+    assert.equal(baseUri(one), 'https://one.invalid');
+    assert.equal(baseUri(two), 'https://two.invalid');
   });
 
   it('reuses the user token client of a bot, and the clients of a proactive connector factory', async () => {
