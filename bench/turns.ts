@@ -61,11 +61,17 @@ async function start(name: string, script: string): Promise<Server> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const findPort = (chunk: Buffer): void => {
       out += chunk.toString();
       const m = /"port":(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
+      if (!m) return;
+      // The rest of the log is drained unread: collecting and searching it would cost this process
+      // CPU on the same cores during the logging server's rounds only.
+      child.stdout?.off('data', findPort);
+      child.stdout?.resume();
+      resolve(Number(m[1]));
+    };
+    child.stdout?.on('data', findPort);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { name, child, port, dir };

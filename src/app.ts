@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ReusedClientsAuthentication } from './bot/reusedClientsAuthentication';
 import { ChannelAdapter } from './bot/channelAdapter';
 import type { Logger } from 'pino';
 import { registerInfoRoute } from './api/infoRoute';
@@ -167,7 +167,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   sweeper.unref();
 
   const outbound = boundedHttpClient(config.outbound);
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusedClientsAuthentication(
     {
       MicrosoftAppId: config.bot.appId,
       MicrosoftAppPassword: config.bot.appPassword,

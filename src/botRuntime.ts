@@ -1,7 +1,8 @@
 import { createPromptRedactor } from './conversation/promptRedactor';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { KycBot } from './bot/kycBot';
+import { SharedTurnState } from './bot/sharedTurnState';
 import { createStateAccessors, type StateAccessors } from './conversation/conversationState';
 import { ENGINE_KEYS } from './conversation/engineKeys';
 import { InfoCheckDialog, type InfoCheckStores } from './conversation/infoCheckDialog';
@@ -94,7 +95,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   if (report.errors.length) throw new DialogDataError(report.errors.join('\n'));
   for (const warning of report.warnings) options.onWarning?.(warning);
 
-  const state = createStateAccessors(new ConversationState(options.storage), new UserState(options.storage));
+  const state = createStateAccessors(new SharedTurnState(options.storage));
   const topics: ReadonlyMap<string, Topic> = new Map(data.topics.map((topic) => [topic.id, topic]));
   const services: ConversationServices = {
     topics,

@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { InfoField } from '../diagnosis/info/infoFinding';
 import type { InfoRuleId } from '../diagnosis/info/infoRuleIds';
@@ -73,17 +73,25 @@ export function emptyConversationData(): ConversationData {
 
 /** The state accessors a turn needs; created once, shared by all turns. */
 export interface StateAccessors {
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
+  /** Saves what the turn changed in both scopes, in one storage write. */
+  saveChanges(context: TurnContext): Promise<void>;
   dialogState: StatePropertyAccessor<DialogState>;
   conversationData: StatePropertyAccessor<ConversationData>;
   userProfile: StatePropertyAccessor<UserProfile>;
 }
 
-export function createStateAccessors(conversationState: ConversationState, userState: UserState): StateAccessors {
+export function createStateAccessors(scopes: {
+  conversationState: BotState;
+  userState: BotState;
+  saveChanges(context: TurnContext): Promise<void>;
+}): StateAccessors {
+  const { conversationState, userState } = scopes;
   return {
     conversationState,
     userState,
+    saveChanges: (context) => scopes.saveChanges(context),
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     userProfile: userState.createProperty<UserProfile>('userProfile'),

@@ -170,8 +170,7 @@ export class KycConversation {
   }
 
   async saveState(context: TurnContext): Promise<void> {
-    await this.services.state.conversationState.saveChanges(context);
-    await this.services.state.userState.saveChanges(context);
+    await this.services.state.saveChanges(context);
   }
 
   private async startTopic(dc: DialogContext, env: TurnEnv, topicId: string, utterance: string): Promise<void> {
