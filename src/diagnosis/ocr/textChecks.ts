@@ -30,8 +30,12 @@ export interface TextCheckResults {
 
 /** What the image checks already found, so the text checks spend no effort the user cannot use. */
 export interface TextCheckContext {
-  /** Blur or glare already failed: the user retakes the photo anyway, so the MRZ gets one look, not every retry. */
-  imageFailed?: boolean;
+  /**
+   * The blur check already failed: the user retakes the photo anyway, and sharper views of a
+   * blurred MRZ do not exist, so it gets one look, not every retry. Glare is not a reason: it
+   * covers a spot, and the other views often read around it.
+   */
+  blurry?: boolean;
 }
 
 export type TextChecks = (
@@ -101,7 +105,7 @@ export function createTextChecks(
     return wider.reading && (!scan.reading || readingScore(wider.reading) > readingScore(scan.reading)) ? wider : scan;
   };
   return async (image, wholePhoto, context = {}) => {
-    const effort: MrzEffort = context.imageFailed ? 'firstLook' : 'thorough';
+    const effort: MrzEffort = context.blurry ? 'firstLook' : 'thorough';
     const bands = await readBands(image, wholePhoto, effort);
     if (bands.reading?.valid && typeSettledByMrz(bands.reading)) {
       return fromMrzAlone(bands.reading, bands.region, settings, now());

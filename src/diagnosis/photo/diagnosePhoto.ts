@@ -34,8 +34,8 @@ export type WholePhoto = () => Promise<DocumentImage>;
 
 /** What the image checks found before the text is read. */
 export interface TextCheckContext {
-  /** Blur or glare failed: the photo must be retaken whatever the text says. */
-  imageFailed: boolean;
+  /** The blur check failed: the photo must be retaken whatever the text says. */
+  blurry: boolean;
 }
 
 export type TextChecks = (
@@ -212,8 +212,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
         height: text.height,
         box: { left: 0, top: 0, width: photo.width, height: photo.height },
       });
-    const imageFailed = results.get('blur')?.status === 'fail' || results.get('glare')?.status === 'fail';
-    const outcome = await deps.textChecks(image, wholePhoto, { imageFailed });
+    const outcome = await deps.textChecks(image, wholePhoto, { blurry: results.get('blur')?.status === 'fail' });
     clock.lap('text');
     for (const check of outcome.checks) results.set(check.id, check);
     textRegions.push(...(outcome.regions ?? []));
