@@ -47,6 +47,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   const server = await startServerProcess({
     DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
     PHOTO_RATE_PER_MINUTE: '100000',
+    // As `npm start` runs it (package.json): two malloc arenas, not one per thread.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     ...env,
   });
   const pid = server.child.pid ?? 0;
