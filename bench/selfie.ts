@@ -6,30 +6,16 @@
  *   a time, median full check (<= 1 s), then 4 concurrent selfies: peak RSS of the server (<= 800 MB).
  * Run: npm run bench:selfie   (BENCH_ROUNDS to change the concurrent phase)
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
 import { SelfieService } from '../src/diagnosis/selfie/selfieService';
 import { loadSettings } from '../src/settings';
 import { portrait, selfieCases } from '../test/fixtures/faces/selfieVariants';
 import { syntheticPhoto } from '../test/fixtures/syntheticDocument';
-import { startServerProcess } from '../test/support/serverProcess';
+import { percentile, startBenchServer } from './benchServer';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENT = 4;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return Math.round(kb / 1024);
-}
 
 async function labelled(): Promise<void> {
   const settings = loadSettings();
@@ -88,34 +74,12 @@ async function twelveMegapixelSelfie(): Promise<Buffer> {
 }
 
 async function overHttp(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-selfie-'));
-  const server = await startServerProcess({
-    DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
-    PHOTO_RATE_PER_MINUTE: '100000',
-  });
+  const server = await startBenchServer();
   const selfie = await twelveMegapixelSelfie();
   console.log(
-    `12 MP selfie JPEG (3024x4032), ${(selfie.length / 1e6).toFixed(2)} MB; server pid ${server.child.pid}; ${os.cpus().length} cores`,
+    `12 MP selfie JPEG (3024x4032), ${(selfie.length / 1e6).toFixed(2)} MB; server pid ${server.pid}; ${os.cpus().length} cores`,
   );
-  const post = async (route: string, body: Buffer): Promise<{ status: number; ms: number; total?: number }> => {
-    const started = performance.now();
-    const res = await fetch(`${server.baseUrl}${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'image/jpeg' },
-      body,
-    });
-    const json: unknown = await res.json();
-    const total =
-      typeof json === 'object' &&
-      json !== null &&
-      'timingsMs' in json &&
-      typeof json.timingsMs === 'object' &&
-      json.timingsMs !== null &&
-      'total' in json.timingsMs
-        ? Number(json.timingsMs.total)
-        : undefined;
-    return { status: res.status, ms: performance.now() - started, total };
-  };
+  const post = (route: string, body: Buffer) => server.postImage(route, body);
   try {
     // The OCR workers do real work once, so the memory they hold counts in the peak.
     await post('/api/diagnose/photo', await syntheticPhoto({ width: 2400, cameraExif: true }));
@@ -145,13 +109,9 @@ async function overHttp(): Promise<void> {
     console.log(
       `${CONCURRENT} concurrent selfies x ${ROUNDS}: ${ok}/${statuses.length} checked, latency p50 ${Math.round(percentile(latencies, 50))} ms p99 ${Math.round(percentile(latencies, 99))} ms, ${statuses.length - ok} refused`,
     );
-    console.log(
-      `peak RSS of the server (OCR workers and face workers loaded): ${peakRssMb(server.child.pid ?? 0)} MB (goal <= 800)`,
-    );
+    console.log(`peak RSS of the server (OCR workers and face workers loaded): ${server.peakRssMb()} MB (goal <= 800)`);
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

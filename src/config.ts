@@ -62,7 +62,8 @@ const envSchema = z.object({
   BRAND_NAME: z.string().min(1).max(60).default('KYC Help'),
   LOCAL_WEBCHAT: flag.optional(),
   MAX_PHOTO_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(100).default(15),
-  OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism())),
+  // One core is left to the event loop, so text turns do not wait behind photos (issue 11).
+  OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism() - 1)),
   BACKGROUND_THREAD_NICE: z.coerce.number({ error: 'expected a number' }).int().min(0).max(19).default(0),
   PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
   UPLOAD_BUDGET_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(16_384).optional(),

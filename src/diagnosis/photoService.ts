@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { BoundedQueue } from './boundedQueue';
 import { OcrPool, type OcrPoolOptions } from './ocr/ocrPool';
 import type { OcrSettings } from './ocr/ocrSettings';
@@ -47,6 +48,8 @@ export class PhotoService {
 
   /** Starts the OCR workers (about half a second each) so the first user does not wait for them. */
   static async create(options: PhotoServiceOptions): Promise<PhotoService> {
+    // Every image arrives as a buffer and is read once: libvips' operation cache only holds memory.
+    sharp.cache(false);
     const ocr = await OcrPool.create({ ...poolOptions(options.ocr), size: options.ocrWorkers });
     const pixels = new PixelWorkerPool(options.photo.pixelWorkers);
     return new PhotoService(

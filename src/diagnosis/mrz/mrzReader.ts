@@ -216,6 +216,12 @@ async function readBand(engine: OcrEngine, band: FoundMrzBand, limits: Correctio
 }
 
 /**
+ * How hard to try: `thorough` reads every candidate band in every view until one agrees;
+ * `firstLook` reads only the first views of the best band, for a photo the user has to retake anyway.
+ */
+export type MrzEffort = 'thorough' | 'firstLook';
+
+/**
  * Finds the MRZ from its characters (any rotation, skew, size; see mrzLocator.ts) and reads
  * the best candidate bands until one reads with every check digit agreeing. A clean photo
  * costs one OCR job.
@@ -225,11 +231,15 @@ export async function scanMrzBands(
   find: MrzBandFinder,
   image: DocumentImage,
   limits: CorrectionLimits,
+  effort: MrzEffort = 'thorough',
 ): Promise<MrzScan> {
   const bands = await find(image);
   let best: Attempt = { reading: null, lineBoxes: [] };
-  for (const band of bands) {
-    const attempt = await readBand(engine, band, limits);
+  for (const band of effort === 'thorough' ? bands : bands.slice(0, 1)) {
+    const attempt =
+      effort === 'thorough'
+        ? await readBand(engine, band, limits)
+        : await readViews(engine, band.views.slice(0, 2), limits, []);
     if (attempt.reading && (!best.reading || readingScore(attempt.reading) > readingScore(best.reading))) {
       best = attempt;
     }
@@ -249,11 +259,12 @@ export async function scanMrzInPage(
   page: OcrOutput,
   scaled: ScaledRegion,
   options: MrzReaderOptions,
+  effort: MrzEffort = 'thorough',
 ): Promise<MrzScan> {
   const first = readOutput(page, scaled, options);
   // Without the MRZ alphabet, long printed lines ("555123ABC12 24JUN2004 23DEC2004") look
   // MRZ-like too; only fillers, which printed text never has, make it an MRZ here.
   const hasFillers = (first.reading?.sourceLines ?? []).some((i) => /<<|«/.test(page.lines[i]?.text ?? ''));
   if (!hasFillers) return { reading: null, region: null };
-  return toScan(await secondLook(engine, image, first, options), image);
+  return toScan(effort === 'thorough' ? await secondLook(engine, image, first, options) : first, image);
 }

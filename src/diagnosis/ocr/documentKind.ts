@@ -29,10 +29,21 @@ function issuerOf(reading: MrzReading, type: DocumentType): string | undefined {
   return knownStateCode(reading.fields.nationality);
 }
 
-function typeFromMrz(reading: MrzReading, printedText: string): DocumentType {
+/**
+ * The type when the MRZ's document code settles it whatever the page says (a passport, a visa:
+ * neither is a card that could be temporary or a residence permit).
+ */
+export function typeSettledByMrz(reading: MrzReading): DocumentType | undefined {
   const code = reading.fields.documentCode;
   if (reading.format !== 'TD1' && code.startsWith('P')) return 'passport';
   if (reading.format !== 'TD1' && code.startsWith('V')) return 'visa';
+  return undefined;
+}
+
+function typeFromMrz(reading: MrzReading, printedText: string): DocumentType {
+  const settled = typeSettledByMrz(reading);
+  if (settled) return settled;
+  const code = reading.fields.documentCode;
   // ICAO leaves the second letter to the issuer; "R" (IR, AR, CR) is how states mark residence permits.
   if (/^[IAC]R/.test(code) || RESIDENCE_WORDS.test(printedText)) return 'residence_permit';
   return 'id_card';

@@ -46,3 +46,8 @@ export function legibilityResult(
     messageParams: { confidence, threshold },
   };
 }
+
+/** Legibility shown by the MRZ itself: every check digit agreeing does not happen on text that cannot be read. */
+export function legibilityFromMrz(): CheckResult {
+  return { id: 'legibility', status: 'pass', measured: null, threshold: null, messageKey: 'text.legibility.mrzRead' };
+}

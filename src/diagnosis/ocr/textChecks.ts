@@ -4,12 +4,19 @@ import type { DocumentFacts, DocumentImage } from '../photo/documentImage';
 import { mrzCheck } from '../mrz/mrzCheck';
 import type { MrzReading } from '../mrz/mrzParser';
 import { readingScore } from '../mrz/mrzParser';
-import { DOUBTFUL_SCORE, scanMrzBands, scanMrzInPage, type MrzBandFinder, type MrzScan } from '../mrz/mrzReader';
+import {
+  DOUBTFUL_SCORE,
+  scanMrzBands,
+  scanMrzInPage,
+  type MrzBandFinder,
+  type MrzEffort,
+  type MrzScan,
+} from '../mrz/mrzReader';
 import { cnFrontLegibility } from './cnFrontLegibility';
-import { documentAcceptance, documentKind, readCnResidentIdNumber } from './documentKind';
+import { documentAcceptance, documentKind, readCnResidentIdNumber, typeSettledByMrz } from './documentKind';
 import { expiryCheck } from './expiryCheck';
 import { scaleRegion } from './greyRegion';
-import { legibilityCheck } from './legibilityCheck';
+import { legibilityCheck, legibilityFromMrz } from './legibilityCheck';
 import type { OcrEngine } from './ocrJob';
 import type { OcrSettings } from './ocrSettings';
 
@@ -21,7 +28,21 @@ export interface TextCheckResults {
   mrz?: { format: MrzReading['format']; lines: string[] };
 }
 
-export type TextChecks = (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>) => Promise<TextCheckResults>;
+/** What the image checks already found, so the text checks spend no effort the user cannot use. */
+export interface TextCheckContext {
+  /**
+   * The blur check already failed: the user retakes the photo anyway, and sharper views of a
+   * blurred MRZ do not exist, so it gets one look, not every retry. Glare is not a reason: it
+   * covers a spot, and the other views often read around it.
+   */
+  blurry?: boolean;
+}
+
+export type TextChecks = (
+  image: DocumentImage,
+  wholePhoto?: () => Promise<DocumentImage>,
+  context?: TextCheckContext,
+) => Promise<TextCheckResults>;
 
 function documentFacts(
   reading: MrzReading | null,
@@ -51,8 +72,10 @@ function documentFacts(
 
 /**
  * The OCR-based checks (legibility, mrz, expiry) and the document's kind for the orchestrator.
- * The MRZ bands and the whole document are read at once, one job per worker on a 2-core
- * machine; the page OCR doubles as the place to look for an MRZ no band showed.
+ * The MRZ is read first: when every check digit agrees on a document whose type the MRZ alone
+ * settles (a passport, a visa), that reading proves the text legible and the page OCR, the
+ * costliest job, is not needed. Otherwise the page is read too, for legibility, the printed
+ * dates and words, and as the place to look for an MRZ no band showed.
  */
 export function createTextChecks(
   pool: OcrEngine,
@@ -65,9 +88,15 @@ export function createTextChecks(
   },
 ): TextChecks {
   const now = deps.now ?? ((): Date => new Date());
-  const readBands = async (image: DocumentImage, wholePhoto?: () => Promise<DocumentImage>): Promise<MrzScan> => {
-    const scan = await scanMrzBands(pool, deps.findBands, image, settings.mrz);
-    if (!wholePhoto || (scan.reading && readingScore(scan.reading) >= DOUBTFUL_SCORE)) return scan;
+  const readBands = async (
+    image: DocumentImage,
+    wholePhoto: (() => Promise<DocumentImage>) | undefined,
+    effort: MrzEffort,
+  ): Promise<MrzScan> => {
+    const scan = await scanMrzBands(pool, deps.findBands, image, settings.mrz, effort);
+    if (!wholePhoto || effort !== 'thorough' || (scan.reading && readingScore(scan.reading) >= DOUBTFUL_SCORE)) {
+      return scan;
+    }
     const photo = await wholePhoto();
     const same = (['left', 'top', 'width', 'height'] as const).every((k) => photo.box[k] === image.box[k]);
     if (same) return scan;
@@ -75,17 +104,21 @@ export function createTextChecks(
     const wider = await scanMrzBands(pool, deps.findBands, photo, settings.mrz);
     return wider.reading && (!scan.reading || readingScore(wider.reading) > readingScore(scan.reading)) ? wider : scan;
   };
-  return async (image, wholePhoto) => {
-    const page = scaleRegion(
+  return async (image, wholePhoto, context = {}) => {
+    const effort: MrzEffort = context.blurry ? 'firstLook' : 'thorough';
+    const bands = await readBands(image, wholePhoto, effort);
+    if (bands.reading?.valid && typeSettledByMrz(bands.reading)) {
+      return fromMrzAlone(bands.reading, bands.region, settings, now());
+    }
+    const scaled = await scaleRegion(
       image,
       { left: 0, top: 0, width: image.width, height: image.height },
       settings.legibility.ocrWidth,
-    ).then(async (scaled) => ({
-      scaled,
-      output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }),
-    }));
-    const [bands, text] = await Promise.all([readBands(image, wholePhoto), page]);
-    const scan = bands.reading ? bands : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz);
+    );
+    const text = { scaled, output: await pool.recognize({ image: scaled.image, segmentation: 'auto' }) };
+    const scan = bands.reading
+      ? bands
+      : await scanMrzInPage(pool, image, text.output, text.scaled, settings.mrz, effort);
     // Lines that fit no document code or state code are other text taken for an MRZ, unless every digit agrees.
     const mrz = scan.reading && (scan.reading.plausible || scan.reading.valid) ? scan : { reading: null, region: null };
     const printedLines = text.output.lines.map((line) => line.text);
@@ -109,5 +142,16 @@ export function createTextChecks(
       ...(mrz.region ? { regions: [mrz.region] } : {}),
       ...(mrz.reading?.valid ? { mrz: { format: mrz.reading.format, lines: mrz.reading.lines } } : {}),
     };
+  };
+}
+
+/** The checks from an MRZ whose every check digit agrees on a document it fully identifies. */
+function fromMrzAlone(reading: MrzReading, region: Box | null, settings: OcrSettings, now: Date): TextCheckResults {
+  const expiry = expiryCheck(reading, [], now, settings.expiry);
+  return {
+    checks: [legibilityFromMrz(), mrzCheck(reading, region, ''), expiry.check],
+    document: documentFacts(reading, '', expiry, settings.documents),
+    ...(region ? { regions: [region] } : {}),
+    mrz: { format: reading.format, lines: reading.lines },
   };
 }

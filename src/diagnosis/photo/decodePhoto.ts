@@ -112,10 +112,13 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits): Promise<D
         greyCopy: greyCopyOf(fullImage),
       };
     }
-    const size = await orientedSize(bytes, format, limits.maxPixels);
     const options: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' };
     const fullImage = (): sharp.Sharp => sharp(bytes, options).autoOrient();
-    const working = await toWorking(fullImage(), limits.workingLongSide);
+    // The header is read alongside the decode, not before it: the pixel limit guards both.
+    const decoding = toWorking(fullImage(), limits.workingLongSide);
+    decoding.catch(() => undefined);
+    const size = await orientedSize(bytes, format, limits.maxPixels);
+    const working = await decoding;
     return {
       format,
       ...size,

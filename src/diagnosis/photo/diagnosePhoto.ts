@@ -32,7 +32,17 @@ export interface ReadMrz {
 /** The whole photo as a document image, for when the located document turns out to miss its MRZ. */
 export type WholePhoto = () => Promise<DocumentImage>;
 
-export type TextChecks = (image: DocumentImage, wholePhoto: WholePhoto) => Promise<TextCheckOutcome>;
+/** What the image checks found before the text is read. */
+export interface TextCheckContext {
+  /** The blur check failed: the photo must be retaken whatever the text says. */
+  blurry: boolean;
+}
+
+export type TextChecks = (
+  image: DocumentImage,
+  wholePhoto: WholePhoto,
+  context: TextCheckContext,
+) => Promise<TextCheckOutcome>;
 
 export interface PhotoDiagnosisDeps {
   settings: PhotoSettings;
@@ -202,7 +212,7 @@ export async function diagnosePhoto(bytes: Buffer, deps: PhotoDiagnosisDeps): Pr
         height: text.height,
         box: { left: 0, top: 0, width: photo.width, height: photo.height },
       });
-    const outcome = await deps.textChecks(image, wholePhoto);
+    const outcome = await deps.textChecks(image, wholePhoto, { blurry: results.get('blur')?.status === 'fail' });
     clock.lap('text');
     for (const check of outcome.checks) results.set(check.id, check);
     textRegions.push(...(outcome.regions ?? []));

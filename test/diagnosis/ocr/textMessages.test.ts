@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckResult } from '../../../src/diagnosis/photo/checkResult';
 import { expiryCheck } from '../../../src/diagnosis/ocr/expiryCheck';
-import { legibilityCheck } from '../../../src/diagnosis/ocr/legibilityCheck';
+import { legibilityCheck, legibilityFromMrz } from '../../../src/diagnosis/ocr/legibilityCheck';
 import type { OcrOutput } from '../../../src/diagnosis/ocr/ocrJob';
 import { mrzCheck } from '../../../src/diagnosis/mrz/mrzCheck';
 import { parseMrz } from '../../../src/diagnosis/mrz/mrzParser';
@@ -34,6 +34,7 @@ function everyResult(): CheckResult[] {
   return [
     ...[95, 60, 20].map((c) => legibilityCheck(withConfidence(c), legibility)),
     legibilityCheck({ text: '', confidence: 0, lines: [] }, legibility),
+    legibilityFromMrz(),
     ...readings.map((r) => mrzCheck(r, box, '')),
     mrzCheck(null, null, 'PASSPORT'),
     mrzCheck(null, null, ''),

@@ -232,6 +232,17 @@ describe('diagnosePhoto', () => {
       assert.equal(check(diagnosis, 'legibility').messageKey, 'skipped.imageProblem');
     });
 
+    it('tells the text checks whether the photo already failed for blur', async () => {
+      const told: boolean[] = [];
+      const textChecks: TextChecks = async (image, wholePhoto, context) => {
+        told.push(context.blurry);
+        return fakeText('pass')(image, wholePhoto, context);
+      };
+      await diagnosePhoto(await syntheticPhoto({ defects: ['blur'] }), { ...deps, textChecks });
+      await diagnosePhoto(await syntheticPhoto({}), { ...deps, textChecks });
+      assert.deepEqual(told, [true, false]);
+    });
+
     /** Text checks whose MRZ reading disagrees with a check digit, the band at `band` (fractions of the frame). */
     const failingMrz =
       (band: { left: number; top: number; width: number; height: number }): TextChecks =>
