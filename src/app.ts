@@ -89,9 +89,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ocr: settings.ocr,
     maxBytes: config.maxPhotoBytes,
     ocrWorkers: config.ocrWorkers,
-    // One photo per OCR worker at a time, a short line behind them: bounded memory, fast 503s.
-    concurrency: config.ocrWorkers,
-    maxWaiting: PHOTO_QUEUE_PER_WORKER * config.ocrWorkers,
+    // One photo per OCR worker, plus one decoding while they read, and a short line behind them:
+    // bounded memory, fast 503s, and no idle worker between two photos.
+    concurrency: config.ocrWorkers + 1,
+    maxWaiting: PHOTO_QUEUE_PER_WORKER * (config.ocrWorkers + 1),
   });
   // The face model loads in its workers while the rest starts; it is awaited before serving.
   const selfies = new SelfieService({
