@@ -10,6 +10,7 @@ import {
   type WordForms,
 } from './textFeatures';
 import { stemIn } from './wordStems';
+import { STOP_WORDS } from './stopWords';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -114,6 +115,22 @@ interface WordEvidence {
   typos: readonly (readonly [id: number, credit: number])[];
 }
 
+/** A user's text as the matcher reads it. */
+interface ReadText {
+  features: TextFeatures;
+  /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
+  reading: number;
+}
+
+interface Scores {
+  topics: { score: number; grounded: boolean }[];
+  /** Whether the text names a document ("passport", "身份证"). */
+  namedDocument: boolean;
+}
+
+/** Function words are dropped after the text's languages are known (see `read`). */
+const KEEP_STOP_WORDS = { isStopWord: (): boolean => false };
+
 function wordKey(stem: string): string {
   return `w:${stem}`;
 }
@@ -145,6 +162,19 @@ export function createTopicMatcher(
   const spellings = new Map<string, string>();
   /** The same per language, with the key that language's triggers give the spelling. */
   const spellingsIn = new Map<Language, Map<string, string>>(LANGUAGES.map((language) => [language, new Map()]));
+  /** Per word as a user types it: the languages (bits, LANGUAGES order) whose triggers or function words have it. */
+  const languagesOfWord = new Map<string, number>();
+  /** Per word: the languages whose function words it is. */
+  const stopLanguagesOf = new Map<string, number>();
+  const bit = (language: Language): number => 1 << LANGUAGES.indexOf(language);
+  const addLanguage = (map: Map<string, number>, word: string, language: Language): void => {
+    map.set(word, (map.get(word) ?? 0) | bit(language));
+  };
+  for (const language of LANGUAGES)
+    for (const word of STOP_WORDS[language]) {
+      addLanguage(stopLanguagesOf, word, language);
+      addLanguage(languagesOfWord, word, language);
+    }
   topics.forEach((topic, index) => {
     for (const language of LANGUAGES) {
       const own = spellingsIn.get(language) ?? new Map<string, string>();
@@ -152,6 +182,7 @@ export function createTopicMatcher(
         const { words, grams } = textFeatures(phrase, { language, weighByWords: true });
         const features = new Map(grams);
         for (const { surface, stems } of words) {
+          addLanguage(languagesOfWord, surface, language);
           const key = wordKey(stems[0]);
           features.set(key, 1);
           for (const spelling of [stems[0], surface]) {
@@ -256,34 +287,49 @@ export function createTopicMatcher(
   }
 
   /**
-   * Trigger words within typo distance of a word, with their credit. Even a known word looks for
-   * near spellings: "licence" should also find "license". With a language, a word its triggers
-   * do not know takes their near spellings when they have any, and only otherwise every language's.
+   * Trigger words within typo distance of a word, with their credit, among the spellings of the
+   * languages the text is read as (`reading`; every language's when it is read as none), so
+   * Portuguese "passaporte" does not meet Turkish "pasaport". Even a known word looks for near
+   * spellings: "licence" should also find "license". With a language, a word its triggers do not
+   * know takes their near spellings when they have any.
    */
-  function typosOf(word: WordForms, language: Language | undefined, knownInLanguage: boolean): [number, number][] {
+  function typosOf(
+    word: WordForms,
+    language: Language | undefined,
+    knownInLanguage: boolean,
+    reading: number,
+  ): [number, number][] {
     if (word.surface.length > MAX_FUZZY_WORD_LENGTH) return [];
     const near = vocabulary.nearest(word.surface);
-    const through = (map: ReadonlyMap<string, string> | undefined): [number, number][] =>
-      near.flatMap(({ word: spelling, distance }) => {
-        const id = idOf.get(map?.get(spelling) ?? '');
-        return id === undefined ? [] : [[id, TYPO_CREDIT[distance] ?? 0] as [number, number]];
-      });
+    const through = (maps: readonly ReadonlyMap<string, string>[]): [number, number][] => {
+      const found = new Map<number, number>();
+      for (const { word: spelling, distance } of near)
+        for (const map of maps) {
+          const id = idOf.get(map.get(spelling) ?? '');
+          if (id !== undefined && !found.has(id)) found.set(id, TYPO_CREDIT[distance] ?? 0);
+        }
+      return [...found];
+    };
     if (language !== undefined && !knownInLanguage) {
-      const mine = through(spellingsIn.get(language));
+      const mine = through([spellingsIn.get(language) ?? new Map<string, string>()]);
       if (mine.length > 0) return mine;
     }
-    return through(spellings);
+    if (reading === 0) return through([spellings]);
+    return through(
+      LANGUAGES.flatMap((l) => (reading & bit(l) ? [spellingsIn.get(l) ?? new Map<string, string>()] : [])),
+    );
   }
 
   /** Words a chat sees again and again: each is read and searched for typos once per language. */
-  const wordCache = new Map<Language | undefined, Map<string, WordEvidence>>();
+  const wordCache = new Map<number, Map<string, WordEvidence>>();
   let cachedWords = 0;
 
-  function wordEvidence(word: WordForms, language: Language | undefined): WordEvidence {
-    let cache = wordCache.get(language);
+  function wordEvidence(word: WordForms, language: Language | undefined, reading: number): WordEvidence {
+    const cacheKey = reading * (LANGUAGES.length + 1) + (language === undefined ? 0 : LANGUAGES.indexOf(language) + 1);
+    let cache = wordCache.get(cacheKey);
     if (!cache) {
       cache = new Map();
-      wordCache.set(language, cache);
+      wordCache.set(cacheKey, cache);
     }
     const cached = cache.get(word.surface);
     if (cached) return cached;
@@ -292,7 +338,7 @@ export function createTopicMatcher(
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
     const found: WordEvidence = {
       readings: ids,
-      typos: typosOf(word, language, own !== undefined && ids.some((id) => own.has(id))),
+      typos: typosOf(word, language, own !== undefined && ids.some((id) => own.has(id)), reading),
     };
     if (cachedWords >= WORD_CACHE_LIMIT) {
       for (const words of wordCache.values()) words.clear();
@@ -332,7 +378,7 @@ export function createTopicMatcher(
    * only another language's reading of a word already counted: they may complete a trigger but
    * add nothing to how much the text says.
    */
-  function evidence({ words, grams }: TextFeatures, language: Language | undefined): number[] {
+  function evidence({ features: { words, grams }, reading }: ReadText, language: Language | undefined): number[] {
     const credited: number[] = [];
     for (const key of grams.keys()) {
       const id = idOf.get(key);
@@ -342,7 +388,7 @@ export function createTopicMatcher(
       credit[id] = 1;
     }
     for (const word of words.slice(0, MAX_WORDS)) {
-      const { readings, typos } = wordEvidence(word, language);
+      const { readings, typos } = wordEvidence(word, language, reading);
       for (let i = 0; i < readings.length; i++) {
         const id = readings[i];
         if (isCredited[id] === 0) credited.push(id);
@@ -366,11 +412,8 @@ export function createTopicMatcher(
    * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
    * and "card" with "my ID card expired" but says nothing about an expiry).
    */
-  /** Whether the text topicScores last scored names a document ("passport", "身份证"); set by it. */
-  let namedDocument = false;
-
-  function topicScores(features: TextFeatures, language: Language | undefined): { score: number; grounded: boolean }[] {
-    namedDocument = false;
+  function topicScores(text: ReadText, language: Language | undefined): Scores {
+    let namedDocument = false;
     pooledInTopic.fill(0);
     explained.fill(0);
     unitsInTopic.fill(0);
@@ -381,7 +424,7 @@ export function createTopicMatcher(
       touched[touchedCount++] = i;
     }
     let known = 0;
-    const credited = evidence(features, language);
+    const credited = evidence(text, language);
     for (const id of credited) {
       if (isSubject[id] === 1) namedDocument = true;
       for (const topic of unitTopicsOf[id]) {
@@ -427,10 +470,39 @@ export function createTopicMatcher(
       pooledInTrigger[i] = 0;
       sharedUnits[i] = 0;
     }
-    return Array.from(scores, (score, topic) => ({
-      score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
-      grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
-    }));
+    return {
+      topics: Array.from(scores, (score, topic) => ({
+        score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
+        grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
+      })),
+      namedDocument,
+    };
+  }
+
+  /**
+   * The languages a text is read as: those most of its words belong to (as trigger or function
+   * words), the conversation's `language` alone when it is one of them; 0 when no word is known.
+   */
+  function readingOf(words: readonly WordForms[], language: Language | undefined): number {
+    const counts = new Uint16Array(LANGUAGES.length);
+    for (const { surface } of words) {
+      const languages = languagesOfWord.get(surface) ?? 0;
+      if (languages === 0) continue;
+      for (let i = 0; i < LANGUAGES.length; i++) if (languages & (1 << i)) counts[i] += 1;
+    }
+    const most = Math.max(...counts);
+    if (most === 0) return 0;
+    if (language !== undefined && counts[LANGUAGES.indexOf(language)] === most) return bit(language);
+    let reading = 0;
+    for (let i = 0; i < LANGUAGES.length; i++) if (counts[i] === most) reading |= 1 << i;
+    return reading;
+  }
+
+  /** A text's features without the function words of the languages it is read as. */
+  function read(all: TextFeatures, language: Language | undefined): ReadText {
+    const reading = readingOf(all.words, language);
+    const words = all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
+    return { features: { words, grams: all.grams }, reading };
   }
 
   const withoutFraming = createFramingStripper(framing);
@@ -442,8 +514,9 @@ export function createTopicMatcher(
    * 切れました" share the words of an expired document, but without a document named they are
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
    */
-  function decide(features: TextFeatures, language: Language | undefined, aboutAccount: boolean): TopicMatch {
-    const ranked = topicScores(features, language)
+  function decide(text: ReadText, language: Language | undefined, aboutAccount: boolean): TopicMatch {
+    const { topics: scored, namedDocument } = topicScores(text, language);
+    const ranked = scored
       .map(({ score, grounded }, index) => ({ index, score, grounded }))
       .filter(({ score }) => score >= PLAUSIBLE)
       .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -483,10 +556,10 @@ export function createTopicMatcher(
       const bare = withoutFraming(normalized);
       const aboutAccount = withoutOffTopic(normalized) !== undefined;
       if (bare) {
-        const match = decide(textFeatures(bare), language, aboutAccount);
+        const match = decide(read(textFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(foldedTextFeatures(folded), language, aboutAccount);
+      return decide(read(foldedTextFeatures(folded, KEEP_STOP_WORDS), language), language, aboutAccount);
     },
   };
 }
