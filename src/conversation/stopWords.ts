@@ -257,8 +257,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
   vi: [
     // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
     ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
-    // vi: "để", "vào", "nó", "ai", "về"
-    ...'de vao no ai ve'.split(' '),
+    // vi: "để", "vào", "nó", "ai", "về", "sao" (làm sao, tại sao: how, why)
+    ...'de vao no ai ve sao'.split(' '),
   ],
   ru: [
     // ru

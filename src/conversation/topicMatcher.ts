@@ -145,6 +145,55 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** How much more often a word must be in its language's triggers than a near spelling for that spelling to be its typo. */
+const TYPO_VARIANT_RATIO = 3;
+/** A trigger word in more triggers than this is a word of its own, whatever it is near. */
+const MAX_TYPO_VARIANT_USES = 2;
+
+/**
+ * Triggers carry typos on purpose ("documnet expired"), so users' typos meet them. Such a stem
+ * is rare, and rare stems weigh most: as a key of its own it would outweigh the word it
+ * misspells and pull a text spelling the word right towards that one trigger. So per
+ * language, a stem in at most MAX_TYPO_VARIANT_USES triggers that is within typo distance of a
+ * stem in TYPO_VARIANT_RATIO times as many is read as that stem; its spelling still finds it.
+ */
+function typoVariants(
+  phrases: readonly { topic: number; language: Language; words: readonly WordForms[] }[],
+): Map<Language, Map<string, string>> {
+  const uses = new Map<Language, Map<string, { count: number; topics: Set<number> }>>();
+  for (const { topic, language, words } of phrases) {
+    const stems = uses.get(language) ?? new Map<string, { count: number; topics: Set<number> }>();
+    uses.set(language, stems);
+    for (const {
+      stems: [stem],
+    } of words) {
+      const use = stems.get(stem) ?? { count: 0, topics: new Set<number>() };
+      use.count += 1;
+      use.topics.add(topic);
+      stems.set(stem, use);
+    }
+  }
+  const variants = new Map<Language, Map<string, string>>();
+  for (const [language, stems] of uses) {
+    const vocabulary = new FuzzyVocabulary(stems.keys());
+    const own = new Map<string, string>();
+    for (const [stem, { count, topics }] of stems) {
+      if (count > MAX_TYPO_VARIANT_USES) continue;
+      let best: { stem: string; count: number } | undefined;
+      for (const { word } of vocabulary.nearest(stem)) {
+        const other = stems.get(word);
+        // A misspelling keeps the first letter and the topics of its word: "sombre" is not "nombre".
+        if (!other || !word.startsWith(stem[0]) || [...topics].some((t) => !other.topics.has(t))) continue;
+        if (other.count >= TYPO_VARIANT_RATIO * count && other.count > (best?.count ?? 0))
+          best = { stem: word, count: other.count };
+      }
+      if (best) own.set(stem, best.stem);
+    }
+    variants.set(language, own);
+  }
+  return variants;
+}
+
 /**
  * Scores a text against every trigger phrase: the share of the trigger's evidence (words
  * weighted by how few topics use them, Chinese character n-grams likewise) that the text
@@ -175,25 +224,30 @@ export function createTopicMatcher(
       addLanguage(stopLanguagesOf, word, language);
       addLanguage(languagesOfWord, word, language);
     }
-  topics.forEach((topic, index) => {
-    for (const language of LANGUAGES) {
-      const own = spellingsIn.get(language) ?? new Map<string, string>();
-      for (const phrase of topic.triggers[language]) {
-        const { words, grams } = textFeatures(phrase, { language, weighByWords: true });
-        const features = new Map(grams);
-        for (const { surface, stems } of words) {
-          addLanguage(languagesOfWord, surface, language);
-          const key = wordKey(stems[0]);
-          features.set(key, 1);
-          for (const spelling of [stems[0], surface]) {
-            if (!spellings.has(spelling)) spellings.set(spelling, key);
-            if (!own.has(spelling)) own.set(spelling, key);
-          }
-        }
-        if (features.size > 0) triggerFeatures.push({ topic: index, features });
+  const phrases = topics.flatMap((topic, index) =>
+    LANGUAGES.flatMap((language) =>
+      topic.triggers[language].map((phrase) => ({
+        topic: index,
+        language,
+        ...textFeatures(phrase, { language, weighByWords: true }),
+      })),
+    ),
+  );
+  const canonical = typoVariants(phrases);
+  for (const { topic, language, words, grams } of phrases) {
+    const own = spellingsIn.get(language) ?? new Map<string, string>();
+    const features = new Map(grams);
+    for (const { surface, stems } of words) {
+      addLanguage(languagesOfWord, surface, language);
+      const key = wordKey(canonical.get(language)?.get(stems[0]) ?? stems[0]);
+      features.set(key, 1);
+      for (const spelling of [stems[0], surface]) {
+        if (!spellings.has(spelling)) spellings.set(spelling, key);
+        if (!own.has(spelling)) own.set(spelling, key);
       }
     }
-  });
+    if (features.size > 0) triggerFeatures.push({ topic, features });
+  }
 
   const topicsUsing = new Map<string, Set<number>>();
   for (const { topic, features } of triggerFeatures) {
@@ -336,9 +390,14 @@ export function createTopicMatcher(
     const readings = readingsOf(word, language);
     const own = language === undefined ? undefined : wordIdsIn.get(language);
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
+    const typos = typosOf(word, language, own !== undefined && ids.some((id) => own.has(id)), reading);
+    // A word the triggers know is misspelt only as a word of the same topics ("licence" for
+    // "license"): "charge" in "non pris en charge" is no typo of "change".
+    const sameTopics = (id: number): boolean =>
+      ids.length === 0 || ids.some((known) => usersOf[known].some((topic) => usersOf[id].includes(topic)));
     const found: WordEvidence = {
       readings: ids,
-      typos: typosOf(word, language, own !== undefined && ids.some((id) => own.has(id)), reading),
+      typos: typos.filter(([id]) => !ids.includes(id) && sameTopics(id)),
     };
     if (cachedWords >= WORD_CACHE_LIMIT) {
       for (const words of wordCache.values()) words.clear();
