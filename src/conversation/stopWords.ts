@@ -197,7 +197,7 @@ export const CHINESE_SUBJECT_WORDS: readonly string[] = [
  * their own language; a user's text: see the matcher's reading), so French "mes" (my) leaves
  * Spanish "mes" (month) alone and Vietnamese "bạn" (you) leaves English "ban" alone. Negations
  * stay, as in English: "no coincide", "не совпадает", "eşleşmiyor" and "tidak cocok" say what went
- * wrong (see NEGATIONS). Chinese, Japanese and Korean triggers read their Latin words ("KYC",
+ * wrong (the matcher keeps them). Chinese, Japanese and Korean triggers read their Latin words ("KYC",
  * "ID") as English.
  */
 const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {

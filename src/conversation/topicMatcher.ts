@@ -1,6 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { createFramingStripper } from './framingStripper';
-import { normalizeText } from '../i18n/normalizeText';
+import { createPhraseScanner } from './framingStripper';
 import {
   foldedTextFeatures,
   foldForFeatures,
@@ -46,7 +45,6 @@ export interface TopicMatcher {
   match(text: string, language?: Language): TopicMatch;
 }
 
-const APOSTROPHE = /['’]/;
 /** Failure prompts are one line; anything past this is noise that would only cost time. */
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
@@ -280,7 +278,11 @@ export function createTopicMatcher(
     }
     // A trigger that boils down to one word ("is this really support?") can never name a topic
     // alone: it weighs as if its missing second word were absent from every text.
-    triggers.push({ topic, mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1), units });
+    triggers.push({
+      topic,
+      mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1),
+      units,
+    });
   }
   const subject = subjectFeatures();
   const subjectKeys = new Set([...[...subject.stems].map(wordKey), ...subject.grams]);
@@ -564,9 +566,7 @@ export function createTopicMatcher(
     return { features: { words, grams: all.grams }, reading };
   }
 
-  const withoutFraming = createFramingStripper(framing);
-  // The stripper finds phrases the way framing is found; only whether it found one is used here.
-  const withoutOffTopic = createFramingStripper(offTopic);
+  const scanPhrases = createPhraseScanner(framing, offTopic);
 
   /**
    * `aboutAccount`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
@@ -610,12 +610,9 @@ export function createTopicMatcher(
     match(text: string, language?: Language): TopicMatch {
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
-      // Without an apostrophe to expand, the folded text is normalizeText's, as the framing phrases are.
-      const normalized = APOSTROPHE.test(clipped.normalize('NFKC')) ? normalizeText(clipped) : folded;
-      const bare = withoutFraming(normalized);
-      const aboutAccount = withoutOffTopic(normalized) !== undefined;
+      const { bare, offTopic: aboutAccount } = scanPhrases(folded);
       if (bare) {
-        const match = decide(read(textFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
+        const match = decide(read(foldedTextFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
         if (match.topic) return match;
       }
       return decide(read(foldedTextFeatures(folded, KEEP_STOP_WORDS), language), language, aboutAccount);
