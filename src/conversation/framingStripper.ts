@@ -56,17 +56,25 @@ export function createPhraseScanner(
     else addTo(byFirstWord, needle.trim().split(' ')[0], order);
   });
 
+  // Which phrases may be in the text: those whose entry holds the current scan's number.
+  const candidate = new Uint32Array(phrases.length);
+  let scan = 0;
   return (folded) => {
-    const candidate = new Uint8Array(phrases.length);
-    markWords(folded, byFirstWord, candidate);
+    scan += 1;
+    if (scan === 0xffffffff) {
+      candidate.fill(0);
+      scan = 1;
+    }
+    markWords(folded, byFirstWord, candidate, scan);
     if (UNSPACED_SCRIPT.test(folded))
-      for (const character of folded) for (const order of byFirstCharacter.get(character) ?? []) candidate[order] = 1;
+      for (const character of folded)
+        for (const order of byFirstCharacter.get(character) ?? []) candidate[order] = scan;
     const whole = ` ${folded} `;
     let said = whole;
     let found = false;
     let offTopicFound = false;
     for (let order = 0; order < phrases.length; order++) {
-      if (candidate[order] === 0) continue;
+      if (candidate[order] !== scan) continue;
       const { needle, unspaced, framing: isFraming } = phrases[order];
       if (!isFraming) {
         offTopicFound ||= whole.includes(needle);
@@ -77,12 +85,17 @@ export function createPhraseScanner(
       found = true;
       // Cutting a phrase out of a run of characters can leave words that were not words before
       // ("abc认证失败def"); removing a spaced phrase never does, nor makes a new character appear.
-      if (unspaced) markWords(said, byFirstWord, candidate);
+      if (unspaced) markWords(said, byFirstWord, candidate, scan);
     }
     return { bare: found ? said.trim().replace(/ +/g, ' ') : undefined, offTopic: offTopicFound };
   };
 }
 
-function markWords(text: string, byFirstWord: ReadonlyMap<string, readonly number[]>, candidate: Uint8Array): void {
-  for (const word of text.split(' ')) for (const order of byFirstWord.get(word) ?? []) candidate[order] = 1;
+function markWords(
+  text: string,
+  byFirstWord: ReadonlyMap<string, readonly number[]>,
+  candidate: Uint32Array,
+  scan: number,
+): void {
+  for (const word of text.split(' ')) for (const order of byFirstWord.get(word) ?? []) candidate[order] = scan;
 }

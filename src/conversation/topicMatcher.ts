@@ -448,8 +448,8 @@ export function createTopicMatcher(
       isCredited[id] = 1;
       credit[id] = 1;
     }
-    for (const word of words.slice(0, MAX_WORDS)) {
-      const { readings, typos } = wordEvidence(word, language, reading);
+    for (let w = 0; w < Math.min(words.length, MAX_WORDS); w++) {
+      const { readings, typos } = wordEvidence(words[w], language, reading);
       for (let i = 0; i < readings.length; i++) {
         const id = readings[i];
         if (isCredited[id] === 0) credited.push(id);
@@ -544,25 +544,33 @@ export function createTopicMatcher(
    * The languages a text is read as: those most of its words belong to (as trigger or function
    * words), the conversation's `language` alone when it is one of them; 0 when no word is known.
    */
+  const readingCounts = new Uint16Array(LANGUAGES.length);
+
   function readingOf(words: readonly WordForms[], language: Language | undefined): number {
-    const counts = new Uint16Array(LANGUAGES.length);
+    readingCounts.fill(0);
+    let most = 0;
     for (const { surface } of words) {
-      const languages = languagesOfWord.get(surface) ?? 0;
-      if (languages === 0) continue;
-      for (let i = 0; i < LANGUAGES.length; i++) if (languages & (1 << i)) counts[i] += 1;
+      // Each set bit in turn, lowest first.
+      for (let languages = languagesOfWord.get(surface) ?? 0; languages !== 0; languages &= languages - 1) {
+        const i = 31 - Math.clz32(languages & -languages);
+        readingCounts[i] += 1;
+        if (readingCounts[i] > most) most = readingCounts[i];
+      }
     }
-    const most = Math.max(...counts);
     if (most === 0) return 0;
-    if (language !== undefined && counts[LANGUAGES.indexOf(language)] === most) return bit(language);
+    if (language !== undefined && readingCounts[LANGUAGES.indexOf(language)] === most) return bit(language);
     let reading = 0;
-    for (let i = 0; i < LANGUAGES.length; i++) if (counts[i] === most) reading |= 1 << i;
+    for (let i = 0; i < LANGUAGES.length; i++) if (readingCounts[i] === most) reading |= 1 << i;
     return reading;
   }
 
   /** A text's features without the function words of the languages it is read as. */
   function read(all: TextFeatures, language: Language | undefined): ReadText {
     const reading = readingOf(all.words, language);
-    const words = all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
+    const words =
+      reading === 0
+        ? all.words
+        : all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
     return { features: { words, grams: all.grams }, reading };
   }
 
