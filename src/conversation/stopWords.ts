@@ -197,7 +197,7 @@ export const CHINESE_SUBJECT_WORDS: readonly string[] = [
  * their own language; a user's text: see the matcher's reading), so French "mes" (my) leaves
  * Spanish "mes" (month) alone and Vietnamese "bạn" (you) leaves English "ban" alone. Negations
  * stay, as in English: "no coincide", "не совпадает", "eşleşmiyor" and "tidak cocok" say what went
- * wrong (the matcher keeps them). Chinese, Japanese and Korean triggers read their Latin words ("KYC",
+ * wrong (see NEGATIONS). Chinese, Japanese and Korean triggers read their Latin words ("KYC",
  * "ID") as English.
  */
 const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
@@ -391,3 +391,25 @@ export const CJK_SUBJECT_WORDS: readonly string[] = [
   '고객센터',
   '상담원',
 ];
+
+/**
+ * Negations, as normalizeText leaves them. They stay in the text ("does not match", "не
+ * совпадает") and weigh as evidence, but never count as one of the two words a topic needs:
+ * "not" and one word shared with a trigger are a coincidence, as one word alone is.
+ */
+export const NEGATIONS: Readonly<Record<Language, readonly string[]>> = {
+  en: ['not', 'no', 'never', 'cannot', 'nothing', 'none'],
+  'zh-CN': [],
+  'zh-TW': [],
+  ja: [],
+  ko: [],
+  es: ['no', 'nunca', 'ni', 'nada'],
+  'pt-BR': ['nao', 'nunca', 'nem', 'nada'],
+  fr: ['pas', 'non', 'jamais', 'rien'],
+  tr: ['degil', 'yok', 'hayir'],
+  id: ['tidak', 'tak', 'bukan', 'belum', 'gak', 'nggak', 'ga', 'enggak', 'engga', 'ndak', 'gk', 'tdk', 'blm', 'ngga'],
+  vi: ['khong', 'chua', 'ko', 'kg', 'khg'],
+  ru: ['не', 'нет', 'ни', 'ne', 'net'],
+  uk: ['не', 'ні', 'нема', 'немає'],
+  ar: ['لا', 'لم', 'لن', 'ليس', 'مش', 'مو'],
+};

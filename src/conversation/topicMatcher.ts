@@ -9,7 +9,7 @@ import {
   type WordForms,
 } from './textFeatures';
 import { stemIn } from './wordStems';
-import { STOP_WORDS } from './stopWords';
+import { NEGATIONS, STOP_WORDS } from './stopWords';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -302,8 +302,15 @@ export function createTopicMatcher(
   /** The one topic that uses a feature, or -1: only such features pool across a topic's triggers. */
   const ownTopicOf = Int32Array.from(usersOf, (users) => (users.length === 1 ? users[0] : -1));
   /** The topics whose triggers hold a feature as a unit, for the evidence a named topic needs. */
+  const negationKeys = new Set(
+    LANGUAGES.flatMap((language) =>
+      NEGATIONS[language].flatMap((word) => [wordKey(word), wordKey(stemIn(language, word))]),
+    ),
+  );
   const unitTopicsOf = keys.map((key) =>
-    Int32Array.from(new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic))),
+    negationKeys.has(key)
+      ? new Int32Array(0)
+      : Int32Array.from(new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic))),
   );
   const postingTriggers = keys.map((key) => Int32Array.from(postings.get(key) ?? [], (p) => p.trigger));
   const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));

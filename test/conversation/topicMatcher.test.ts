@@ -252,6 +252,15 @@ describe('topic matcher decisions', () => {
     assert.ok(result.alternatives.some((a) => a.topic === 'safety_circumvention'));
   });
 
+  it('does not count a negation as one of the two words a topic needs', () => {
+    const withNegation = createTopicMatcher([
+      ...topics,
+      fixtureTopic('info_mismatch', 'cause', ['name does not match', 'details do not match'], ['信息不一致']),
+    ]);
+    assert.equal(withNegation.match('it does not match').topic, null);
+    assert.equal(withNegation.match('my name does not match').topic, 'info_mismatch');
+  });
+
   it('does not name a topic from the one word of a one-word trigger', () => {
     const withBan = createTopicMatcher([
       ...topics,
