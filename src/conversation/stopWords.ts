@@ -1,9 +1,12 @@
+import { LANGUAGES, type Language } from '../i18n/locales';
+import { recordOf } from '../recordOf';
+
 /**
  * Words that carry no topic on their own. They are dropped before matching so that "how do I"
  * or "我的" cannot make two unrelated sentences look alike. Negations ("not", "no") stay:
  * "does not match" and "not supported" depend on them; so does "which" ("which documents").
  */
-export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
+const ENGLISH_STOP_WORD_LIST: readonly string[] = [
   'a',
   'an',
   'the',
@@ -131,7 +134,8 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'isnt',
   'arent',
   'wasnt',
-]);
+];
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH_STOP_WORD_LIST);
 
 /**
  * Chinese function characters (particles, pronouns, question words). A character n-gram that
@@ -188,62 +192,109 @@ export const CHINESE_SUBJECT_WORDS: readonly string[] = [
 ];
 
 /**
- * Function words of the other spaced languages, written as normalizeText leaves them (no
- * diacritics). Negations stay, as in English: "no coincide", "не совпадает", "eşleşmiyor" and
- * "tidak cocok" say what went wrong. Words that are content in another language are left out.
+ * Function words of every language, as normalizeText leaves them (no diacritics), one entry per
+ * language: a word is dropped only from a text read as a language whose entry has it (triggers:
+ * their own language; a user's text: see the matcher's reading), so French "mes" (my) leaves
+ * Spanish "mes" (month) alone and Vietnamese "bạn" (you) leaves English "ban" alone. Negations
+ * stay, as in English: "no coincide", "не совпадает", "eşleşmiyor" and "tidak cocok" say what went
+ * wrong (the matcher keeps them). Chinese, Japanese and Korean triggers read their Latin words ("KYC",
+ * "ID") as English.
  */
-export const OTHER_STOP_WORDS: ReadonlySet<string> = new Set([
-  // es
-  ...'el la los las un una unos unas de del al y o en con por para que mi mis tu tus su sus me te se lo le les es son esta este esto estan fue era ser hay muy ya pero como cuando donde porque si yo tengo tiene hola gracias favor ahora aqui eso esa ese'.split(
-    ' ',
-  ),
-  // es, chat forms and the modal verbs ("can I"), as English drops "can"
-  ...'q k xq pq porq tb tmb puedo puede pueden podria podrian'.split(' '),
-  // pt-BR
-  ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
-    ' ',
-  ),
-  // pt-BR, chat forms and the modal verbs ("can I", "will"), as English drops "can" and "will"
-  ...'vc vcs voces q pq porque quando onde pelo pela pelos pelas num numa dessa desse nessa nesse aquele aquela entao ai ne ta to pro pros posso pode podem poderia consigo vou vai vao'.split(
-    ' ',
-  ),
-  // fr
-  ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
-    ' ',
-  ),
-  // fr: chat forms and modal verbs ("can I"), as English drops "can"
-  ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
-  // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)
-  ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini diyor yaziyor'.split(
-    ' ',
-  ),
-  // id
-  ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
-    ' ',
-  ),
-  // id, chat forms: pronouns, particles, "if", "but", "how", "why", "says"
-  ...'yg dgn sy aq gw gue ane lu km kmu aja saja deh kok kan lah kah nih tuh yah kalo kalau klo tp tapi jd krn karena karna gmn gimana knp kenapa apakah bagaimana buat pengen pgn punya soalnya padahal katanya bilang dibilang'.split(
-    ' ',
-  ),
-  // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
-  ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
-  // ru
-  ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
-    ' ',
-  ),
-  // uk
-  ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
-    ' ',
-  ),
-  // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)
-  ...'في من على الى عن مع و او ان هذا هذه ذلك انا انت هو هي نحن لي لك كان كانت قد ما ماذا كيف متى لماذا مرحبا شكرا فضلك'.split(
-    ' ',
-  ),
-  // ar: Gulf, Egyptian and Levantine function words ("what", "which", "why", "because", "if", "now")
-  ...'هل اللي الي عشان علشان لان يعني بس كمان ايضا وش ايش شو ايه ليش ليه لو اذا يا والله الحين دحين دلوقتي هلا'.split(
-    ' ',
-  ),
-]);
+const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
+  en: ENGLISH_STOP_WORD_LIST,
+  'zh-CN': ENGLISH_STOP_WORD_LIST,
+  'zh-TW': ENGLISH_STOP_WORD_LIST,
+  ja: ENGLISH_STOP_WORD_LIST,
+  ko: ENGLISH_STOP_WORD_LIST,
+  es: [
+    // es
+    ...'el la los las un una unos unas de del al y o en con por para que mi mis tu tus su sus me te se lo le les es son esta este esto estan fue era ser hay muy ya pero como cuando donde porque si yo tengo tiene hola gracias favor ahora aqui eso esa ese'.split(
+      ' ',
+    ),
+    // es, chat forms and the modal verbs ("can I"), as English drops "can"
+    ...'q k xq pq porq tb tmb puedo puede pueden podria podrian'.split(' '),
+    // es: "a" (to), "has" (you have), "chao"
+    ...'a has chao'.split(' '),
+  ],
+  'pt-BR': [
+    // pt-BR
+    ...'o os as um uma uns umas do da dos das no na nos nas em com por pra para que meu minha meus minhas seu sua eu voce ele ela isso isto esse essa este esta e ou mas mais muito ja foi ser sao tem tenho estou esta ola obrigado obrigada agora aqui'.split(
+      ' ',
+    ),
+    // pt-BR, chat forms and the modal verbs ("can I", "will"), as English drops "can" and "will"
+    ...'vc vcs voces q pq porque quando onde pelo pela pelos pelas num numa dessa desse nessa nesse aquele aquela entao ai ne ta to pro pros posso pode podem poderia consigo vou vai vao'.split(
+      ' ',
+    ),
+    // pt-BR: "a", "me", "se" (if), "lá", "só", "for" (se for), "c/" (com), "oi"
+    ...'a me se la so for c oi'.split(' '),
+  ],
+  fr: [
+    // fr
+    ...'le la les un une des du de d l au aux et ou en dans avec pour par que qui quoi mon ma mes ton ta tes son sa ses je j tu il elle on nous vous ils elles me m te t se s ce c cet cette est sont suis ai as a avez ont etait tres deja mais comment quand bonjour merci svp stp'.split(
+      ' ',
+    ),
+    // fr: chat forms and modal verbs ("can I"), as English drops "can"
+    ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
+    // fr: "si" (if), "va", "ne" ("pas" carries the negation)
+    ...'si va ne'.split(' '),
+  ],
+  tr: [
+    // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)
+    ...'bir bu su o ve veya ile icin da de mi mu mı ne ben sen biz siz benim senin bana sana cok daha en gibi ama ki var merhaba selam tesekkurler lutfen simdi sure suresi suresinin suresini diyor yaziyor'.split(
+      ' ',
+    ),
+  ],
+  id: [
+    // id
+    ...'yang dan atau di ke dari untuk dengan pada ini itu saya aku kamu anda dia kami kita mereka sudah telah akan adalah ada juga sangat bisa apa kenapa bagaimana kapan halo terima kasih tolong nya sih dong ya'.split(
+      ' ',
+    ),
+    // id, chat forms: pronouns, particles, "if", "but", "how", "why", "says"
+    ...'yg dgn sy aq gw gue ane lu km kmu aja saja deh kok kan lah kah nih tuh yah kalo kalau klo tp tapi jd krn karena karna gmn gimana knp kenapa apakah bagaimana buat pengen pgn punya soalnya padahal katanya bilang dibilang'.split(
+      ' ',
+    ),
+  ],
+  vi: [
+    // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
+    ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
+    // vi: "để", "vào", "nó", "ai", "về", "sao" (làm sao, tại sao: how, why)
+    ...'de vao no ai ve sao'.split(' '),
+  ],
+  ru: [
+    // ru
+    ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
+      ' ',
+    ),
+    // ru in Latin letters ("u menya", "na"; "ne" is a negation and stays)
+    ...'v na s k so po o ob ot do iz u za dlya chto eto etot moi moy moya menya mne ya ty vy on ona oni my ego ee ih zhe li by byl byla bylo byli est kak kogda gde pochemu uzhe ochen a no ili privet spasibo pozhaluysta pishet'.split(
+      ' ',
+    ),
+  ],
+  uk: [
+    // uk
+    ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
+      ' ',
+    ),
+    // uk: "уже" beside "вже"
+    ...'уже'.split(' '),
+  ],
+  ar: [
+    // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)
+    ...'في من على الى عن مع و او ان هذا هذه ذلك انا انت هو هي نحن لي لك كان كانت قد ما ماذا كيف متى لماذا مرحبا شكرا فضلك'.split(
+      ' ',
+    ),
+    // ar: Gulf, Egyptian and Levantine function words ("what", "which", "why", "because", "if", "now")
+    ...'هل اللي الي عشان علشان لان يعني بس كمان ايضا وش ايش شو ايه ليش ليه لو اذا يا والله الحين دحين دلوقتي هلا'.split(
+      ' ',
+    ),
+  ],
+};
+
+/** Each language's function words, as a set. */
+export const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = recordOf(
+  LANGUAGES,
+  (language) => new Set(STOP_WORD_LISTS[language]),
+);
 
 /** Japanese particles: a character n-gram that contains one is dropped, as with the Chinese function characters. */
 export const JAPANESE_STOP_CHARACTERS: ReadonlySet<string> = new Set(Array.from('のはがをにへとやかねよ'));

@@ -9,8 +9,8 @@ import {
   KOREAN_ENDINGS,
   KOREAN_PARTICLES,
   KOREAN_STOP_WORDS,
-  OTHER_STOP_WORDS,
   OTHER_SUBJECT_WORDS,
+  STOP_WORDS,
 } from './stopWords';
 import { joinVietnameseCompounds } from './vietnameseCompounds';
 import { candidateStems, stemIn } from './wordStems';
@@ -40,6 +40,11 @@ export interface FeatureOptions {
    * once, and left off for user text, where only the presence of a feature matters.
    */
   weighByWords?: boolean;
+  /**
+   * Which words to drop as function words; by default those of `language`, and for a text of
+   * unknown language those of every language.
+   */
+  isStopWord?: (word: string) => boolean;
 }
 
 /**
@@ -158,8 +163,14 @@ function addKoreanWord(word: string, grams: Map<string, number>): void {
   addCharacterRun(stem, grams, NO_STOPS, stem.length === 1 ? ONE_SYLLABLE : undefined);
 }
 
-function isStopWord(word: string): boolean {
-  return ENGLISH_STOP_WORDS.has(word) || OTHER_STOP_WORDS.has(word);
+const ANY_STOP_WORD: ReadonlySet<string> = new Set(LANGUAGES.flatMap((language) => [...STOP_WORDS[language]]));
+const isAnyStopWord = (word: string): boolean => ANY_STOP_WORD.has(word);
+
+function stopWordsOf(options: FeatureOptions): (word: string) => boolean {
+  if (options.isStopWord) return options.isStopWord;
+  if (!options.language) return isAnyStopWord;
+  const own = STOP_WORDS[options.language];
+  return (word) => own.has(word);
 }
 
 /** The features of a text: a trigger phrase in its `language`, or a user's message. */
@@ -176,6 +187,7 @@ export function foldForFeatures(text: string): string {
 export function foldedTextFeatures(folded: string, options: FeatureOptions = {}): TextFeatures {
   const words = new Map<string, WordForms>();
   const grams = new Map<string, number>();
+  const isStopWord = stopWordsOf(options);
   for (const [run] of joinVietnameseCompounds(folded).matchAll(RUNS)) {
     if (CJK.test(run)) {
       const stops = KANA.test(run) ? JAPANESE_AND_CHINESE_STOPS : CHINESE_STOP_CHARACTERS;

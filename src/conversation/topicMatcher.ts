@@ -1,6 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { createFramingStripper } from './framingStripper';
-import { normalizeText } from '../i18n/normalizeText';
+import { createPhraseScanner } from './framingStripper';
 import {
   foldedTextFeatures,
   foldForFeatures,
@@ -10,6 +9,7 @@ import {
   type WordForms,
 } from './textFeatures';
 import { stemIn } from './wordStems';
+import { STOP_WORDS } from './stopWords';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -45,7 +45,6 @@ export interface TopicMatcher {
   match(text: string, language?: Language): TopicMatch;
 }
 
-const APOSTROPHE = /['’]/;
 /** Failure prompts are one line; anything past this is noise that would only cost time. */
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
@@ -114,6 +113,22 @@ interface WordEvidence {
   typos: readonly (readonly [id: number, credit: number])[];
 }
 
+/** A user's text as the matcher reads it. */
+interface ReadText {
+  features: TextFeatures;
+  /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
+  reading: number;
+}
+
+interface Scores {
+  topics: { score: number; grounded: boolean }[];
+  /** Whether the text names a document ("passport", "身份证"). */
+  namedDocument: boolean;
+}
+
+/** Function words are dropped after the text's languages are known (see `read`). */
+const KEEP_STOP_WORDS = { isStopWord: (): boolean => false };
+
 function wordKey(stem: string): string {
   return `w:${stem}`;
 }
@@ -126,6 +141,55 @@ function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** How much more often a word must be in its language's triggers than a near spelling for that spelling to be its typo. */
+const TYPO_VARIANT_RATIO = 3;
+/** A trigger word in more triggers than this is a word of its own, whatever it is near. */
+const MAX_TYPO_VARIANT_USES = 2;
+
+/**
+ * Triggers carry typos on purpose ("documnet expired"), so users' typos meet them. Such a stem
+ * is rare, and rare stems weigh most: as a key of its own it would outweigh the word it
+ * misspells and pull a text spelling the word right towards that one trigger. So per
+ * language, a stem in at most MAX_TYPO_VARIANT_USES triggers that is within typo distance of a
+ * stem in TYPO_VARIANT_RATIO times as many is read as that stem; its spelling still finds it.
+ */
+function typoVariants(
+  phrases: readonly { topic: number; language: Language; words: readonly WordForms[] }[],
+): Map<Language, Map<string, string>> {
+  const uses = new Map<Language, Map<string, { count: number; topics: Set<number> }>>();
+  for (const { topic, language, words } of phrases) {
+    const stems = uses.get(language) ?? new Map<string, { count: number; topics: Set<number> }>();
+    uses.set(language, stems);
+    for (const {
+      stems: [stem],
+    } of words) {
+      const use = stems.get(stem) ?? { count: 0, topics: new Set<number>() };
+      use.count += 1;
+      use.topics.add(topic);
+      stems.set(stem, use);
+    }
+  }
+  const variants = new Map<Language, Map<string, string>>();
+  for (const [language, stems] of uses) {
+    const vocabulary = new FuzzyVocabulary(stems.keys());
+    const own = new Map<string, string>();
+    for (const [stem, { count, topics }] of stems) {
+      if (count > MAX_TYPO_VARIANT_USES) continue;
+      let best: { stem: string; count: number } | undefined;
+      for (const { word } of vocabulary.nearest(stem)) {
+        const other = stems.get(word);
+        // A misspelling keeps the first letter and the topics of its word: "sombre" is not "nombre".
+        if (!other || !word.startsWith(stem[0]) || [...topics].some((t) => !other.topics.has(t))) continue;
+        if (other.count >= TYPO_VARIANT_RATIO * count && other.count > (best?.count ?? 0))
+          best = { stem: word, count: other.count };
+      }
+      if (best) own.set(stem, best.stem);
+    }
+    variants.set(language, own);
+  }
+  return variants;
 }
 
 /**
@@ -145,24 +209,43 @@ export function createTopicMatcher(
   const spellings = new Map<string, string>();
   /** The same per language, with the key that language's triggers give the spelling. */
   const spellingsIn = new Map<Language, Map<string, string>>(LANGUAGES.map((language) => [language, new Map()]));
-  topics.forEach((topic, index) => {
-    for (const language of LANGUAGES) {
-      const own = spellingsIn.get(language) ?? new Map<string, string>();
-      for (const phrase of topic.triggers[language]) {
-        const { words, grams } = textFeatures(phrase, { language, weighByWords: true });
-        const features = new Map(grams);
-        for (const { surface, stems } of words) {
-          const key = wordKey(stems[0]);
-          features.set(key, 1);
-          for (const spelling of [stems[0], surface]) {
-            if (!spellings.has(spelling)) spellings.set(spelling, key);
-            if (!own.has(spelling)) own.set(spelling, key);
-          }
-        }
-        if (features.size > 0) triggerFeatures.push({ topic: index, features });
+  /** Per word as a user types it: the languages (bits, LANGUAGES order) whose triggers or function words have it. */
+  const languagesOfWord = new Map<string, number>();
+  /** Per word: the languages whose function words it is. */
+  const stopLanguagesOf = new Map<string, number>();
+  const bit = (language: Language): number => 1 << LANGUAGES.indexOf(language);
+  const addLanguage = (map: Map<string, number>, word: string, language: Language): void => {
+    map.set(word, (map.get(word) ?? 0) | bit(language));
+  };
+  for (const language of LANGUAGES)
+    for (const word of STOP_WORDS[language]) {
+      addLanguage(stopLanguagesOf, word, language);
+      addLanguage(languagesOfWord, word, language);
+    }
+  const phrases = topics.flatMap((topic, index) =>
+    LANGUAGES.flatMap((language) =>
+      topic.triggers[language].map((phrase) => ({
+        topic: index,
+        language,
+        ...textFeatures(phrase, { language, weighByWords: true }),
+      })),
+    ),
+  );
+  const canonical = typoVariants(phrases);
+  for (const { topic, language, words, grams } of phrases) {
+    const own = spellingsIn.get(language) ?? new Map<string, string>();
+    const features = new Map(grams);
+    for (const { surface, stems } of words) {
+      addLanguage(languagesOfWord, surface, language);
+      const key = wordKey(canonical.get(language)?.get(stems[0]) ?? stems[0]);
+      features.set(key, 1);
+      for (const spelling of [stems[0], surface]) {
+        if (!spellings.has(spelling)) spellings.set(spelling, key);
+        if (!own.has(spelling)) own.set(spelling, key);
       }
     }
-  });
+    if (features.size > 0) triggerFeatures.push({ topic, features });
+  }
 
   const topicsUsing = new Map<string, Set<number>>();
   for (const { topic, features } of triggerFeatures) {
@@ -195,7 +278,11 @@ export function createTopicMatcher(
     }
     // A trigger that boils down to one word ("is this really support?") can never name a topic
     // alone: it weighs as if its missing second word were absent from every text.
-    triggers.push({ topic, mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1), units });
+    triggers.push({
+      topic,
+      mass: (mass * Math.max(units, MIN_SHARED_UNITS)) / Math.max(units, 1),
+      units,
+    });
   }
   const subject = subjectFeatures();
   const subjectKeys = new Set([...[...subject.stems].map(wordKey), ...subject.grams]);
@@ -256,43 +343,63 @@ export function createTopicMatcher(
   }
 
   /**
-   * Trigger words within typo distance of a word, with their credit. Even a known word looks for
-   * near spellings: "licence" should also find "license". With a language, a word its triggers
-   * do not know takes their near spellings when they have any, and only otherwise every language's.
+   * Trigger words within typo distance of a word, with their credit, among the spellings of the
+   * languages the text is read as (`reading`; every language's when it is read as none), so
+   * Portuguese "passaporte" does not meet Turkish "pasaport". Even a known word looks for near
+   * spellings: "licence" should also find "license". With a language, a word its triggers do not
+   * know takes their near spellings when they have any.
    */
-  function typosOf(word: WordForms, language: Language | undefined, knownInLanguage: boolean): [number, number][] {
+  function typosOf(
+    word: WordForms,
+    language: Language | undefined,
+    knownInLanguage: boolean,
+    reading: number,
+  ): [number, number][] {
     if (word.surface.length > MAX_FUZZY_WORD_LENGTH) return [];
     const near = vocabulary.nearest(word.surface);
-    const through = (map: ReadonlyMap<string, string> | undefined): [number, number][] =>
-      near.flatMap(({ word: spelling, distance }) => {
-        const id = idOf.get(map?.get(spelling) ?? '');
-        return id === undefined ? [] : [[id, TYPO_CREDIT[distance] ?? 0] as [number, number]];
-      });
+    const through = (maps: readonly ReadonlyMap<string, string>[]): [number, number][] => {
+      const found = new Map<number, number>();
+      for (const { word: spelling, distance } of near)
+        for (const map of maps) {
+          const id = idOf.get(map.get(spelling) ?? '');
+          if (id !== undefined && !found.has(id)) found.set(id, TYPO_CREDIT[distance] ?? 0);
+        }
+      return [...found];
+    };
     if (language !== undefined && !knownInLanguage) {
-      const mine = through(spellingsIn.get(language));
+      const mine = through([spellingsIn.get(language) ?? new Map<string, string>()]);
       if (mine.length > 0) return mine;
     }
-    return through(spellings);
+    if (reading === 0) return through([spellings]);
+    return through(
+      LANGUAGES.flatMap((l) => (reading & bit(l) ? [spellingsIn.get(l) ?? new Map<string, string>()] : [])),
+    );
   }
 
   /** Words a chat sees again and again: each is read and searched for typos once per language. */
-  const wordCache = new Map<Language | undefined, Map<string, WordEvidence>>();
+  const wordCache = new Map<number, Map<string, WordEvidence>>();
   let cachedWords = 0;
 
-  function wordEvidence(word: WordForms, language: Language | undefined): WordEvidence {
-    let cache = wordCache.get(language);
+  function wordEvidence(word: WordForms, language: Language | undefined, reading: number): WordEvidence {
+    const cacheKey = reading * (LANGUAGES.length + 1) + (language === undefined ? 0 : LANGUAGES.indexOf(language) + 1);
+    let cache = wordCache.get(cacheKey);
     if (!cache) {
       cache = new Map();
-      wordCache.set(language, cache);
+      wordCache.set(cacheKey, cache);
     }
     const cached = cache.get(word.surface);
     if (cached) return cached;
     const readings = readingsOf(word, language);
     const own = language === undefined ? undefined : wordIdsIn.get(language);
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
+    const typos = typosOf(word, language, own !== undefined && ids.some((id) => own.has(id)), reading);
+    // A word the triggers know is misspelt only as a word of the same topics ("licence" for
+    // "license"): "charge" in "non pris en charge" is no typo of "change".
+    const sameTopics = (id: number): boolean =>
+      ids.length === 0 || ids.some((known) => usersOf[known].some((topic) => usersOf[id].includes(topic)));
     const found: WordEvidence = {
       readings: ids,
-      typos: typosOf(word, language, own !== undefined && ids.some((id) => own.has(id))),
+      typos: typos.filter(([id]) => !ids.includes(id) && sameTopics(id)),
     };
     if (cachedWords >= WORD_CACHE_LIMIT) {
       for (const words of wordCache.values()) words.clear();
@@ -332,7 +439,7 @@ export function createTopicMatcher(
    * only another language's reading of a word already counted: they may complete a trigger but
    * add nothing to how much the text says.
    */
-  function evidence({ words, grams }: TextFeatures, language: Language | undefined): number[] {
+  function evidence({ features: { words, grams }, reading }: ReadText, language: Language | undefined): number[] {
     const credited: number[] = [];
     for (const key of grams.keys()) {
       const id = idOf.get(key);
@@ -342,7 +449,7 @@ export function createTopicMatcher(
       credit[id] = 1;
     }
     for (const word of words.slice(0, MAX_WORDS)) {
-      const { readings, typos } = wordEvidence(word, language);
+      const { readings, typos } = wordEvidence(word, language, reading);
       for (let i = 0; i < readings.length; i++) {
         const id = readings[i];
         if (isCredited[id] === 0) credited.push(id);
@@ -366,11 +473,8 @@ export function createTopicMatcher(
    * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
    * and "card" with "my ID card expired" but says nothing about an expiry).
    */
-  /** Whether the text topicScores last scored names a document ("passport", "身份证"); set by it. */
-  let namedDocument = false;
-
-  function topicScores(features: TextFeatures, language: Language | undefined): { score: number; grounded: boolean }[] {
-    namedDocument = false;
+  function topicScores(text: ReadText, language: Language | undefined): Scores {
+    let namedDocument = false;
     pooledInTopic.fill(0);
     explained.fill(0);
     unitsInTopic.fill(0);
@@ -381,7 +485,7 @@ export function createTopicMatcher(
       touched[touchedCount++] = i;
     }
     let known = 0;
-    const credited = evidence(features, language);
+    const credited = evidence(text, language);
     for (const id of credited) {
       if (isSubject[id] === 1) namedDocument = true;
       for (const topic of unitTopicsOf[id]) {
@@ -427,23 +531,51 @@ export function createTopicMatcher(
       pooledInTrigger[i] = 0;
       sharedUnits[i] = 0;
     }
-    return Array.from(scores, (score, topic) => ({
-      score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
-      grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
-    }));
+    return {
+      topics: Array.from(scores, (score, topic) => ({
+        score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
+        grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
+      })),
+      namedDocument,
+    };
   }
 
-  const withoutFraming = createFramingStripper(framing);
-  // The stripper finds phrases the way framing is found; only whether it found one is used here.
-  const withoutOffTopic = createFramingStripper(offTopic);
+  /**
+   * The languages a text is read as: those most of its words belong to (as trigger or function
+   * words), the conversation's `language` alone when it is one of them; 0 when no word is known.
+   */
+  function readingOf(words: readonly WordForms[], language: Language | undefined): number {
+    const counts = new Uint16Array(LANGUAGES.length);
+    for (const { surface } of words) {
+      const languages = languagesOfWord.get(surface) ?? 0;
+      if (languages === 0) continue;
+      for (let i = 0; i < LANGUAGES.length; i++) if (languages & (1 << i)) counts[i] += 1;
+    }
+    const most = Math.max(...counts);
+    if (most === 0) return 0;
+    if (language !== undefined && counts[LANGUAGES.indexOf(language)] === most) return bit(language);
+    let reading = 0;
+    for (let i = 0; i < LANGUAGES.length; i++) if (counts[i] === most) reading |= 1 << i;
+    return reading;
+  }
+
+  /** A text's features without the function words of the languages it is read as. */
+  function read(all: TextFeatures, language: Language | undefined): ReadText {
+    const reading = readingOf(all.words, language);
+    const words = all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
+    return { features: { words, grams: all.grams }, reading };
+  }
+
+  const scanPhrases = createPhraseScanner(framing, offTopic);
 
   /**
    * `aboutAccount`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
    * 切れました" share the words of an expired document, but without a document named they are
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
    */
-  function decide(features: TextFeatures, language: Language | undefined, aboutAccount: boolean): TopicMatch {
-    const ranked = topicScores(features, language)
+  function decide(text: ReadText, language: Language | undefined, aboutAccount: boolean): TopicMatch {
+    const { topics: scored, namedDocument } = topicScores(text, language);
+    const ranked = scored
       .map(({ score, grounded }, index) => ({ index, score, grounded }))
       .filter(({ score }) => score >= PLAUSIBLE)
       .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -478,15 +610,12 @@ export function createTopicMatcher(
     match(text: string, language?: Language): TopicMatch {
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
-      // Without an apostrophe to expand, the folded text is normalizeText's, as the framing phrases are.
-      const normalized = APOSTROPHE.test(clipped.normalize('NFKC')) ? normalizeText(clipped) : folded;
-      const bare = withoutFraming(normalized);
-      const aboutAccount = withoutOffTopic(normalized) !== undefined;
+      const { bare, offTopic: aboutAccount } = scanPhrases(folded);
       if (bare) {
-        const match = decide(textFeatures(bare), language, aboutAccount);
+        const match = decide(read(foldedTextFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(foldedTextFeatures(folded), language, aboutAccount);
+      return decide(read(foldedTextFeatures(folded, KEEP_STOP_WORDS), language), language, aboutAccount);
     },
   };
 }

@@ -29,12 +29,18 @@ const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
 /** Arabic tatweel stretches a word without changing it. */
 const TATWEEL = /\u0640/g;
 
+/** Most messages are plain ASCII, for which every step but case, punctuation and spaces does nothing. */
+const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+/** The ASCII characters of Unicode's punctuation and symbol classes. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
+
 /**
  * Folds what users type into one comparable form: full-width to half-width (NFKC), diacritics
  * dropped (Turkish dotted and dotless i both become "i"), lower case, punctuation and symbols to
  * spaces, runs of white space to one. CJK characters stay as they are.
  */
 export function normalizeText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKC')
     .normalize('NFD')

@@ -7,7 +7,7 @@ import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';
 import { DIALOGS_DIR } from '../../src/projectPaths';
 import { loadLabelledUtterances } from './labelledUtterances';
-import { LANGUAGES } from '../../src/i18n/locales';
+import { LANGUAGES, type Language } from '../../src/i18n/locales';
 import { recordOf } from '../../src/recordOf';
 
 function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): Topic {
@@ -116,6 +116,16 @@ describe('topic matcher on the real dialogs', () => {
   it('forgives typos in a failure prompt', () => {
     assert.equal(matcher.match('Documnet photo uncler').topic, 'photo_unclear');
     assert.equal(matcher.match('Facial recogniton faild').topic, 'face_verification_failed');
+  });
+
+  it("reads a known word as itself, not as a near spelling of another topic's word ('charge' is no 'change')", () => {
+    assert.equal(matcher.match('Type de document non pris en charge').topic, 'unsupported_document');
+    assert.equal(matcher.match('will they ban my account forever').topic, 'faq_ban');
+  });
+
+  it('reads the framing and the off-topic words in one scan', () => {
+    assert.equal(matcher.match('Verification failed: Document expired. Please try again.').topic, 'document_expired');
+    assert.equal(matcher.match('Verification failed: my session expired. Please try again.').topic, null);
   });
 
   it('reads full-width letters as their ASCII equivalents', () => {
@@ -285,6 +295,15 @@ describe('topic matcher decisions', () => {
 });
 
 describe('text features', () => {
+  it("drops a language's own function words only: French 'mes' is Spanish 'mes', Vietnamese 'ban' is English 'ban'", () => {
+    const surfaces = (text: string, language: Language): string[] =>
+      textFeatures(text, { language }).words.map((w) => w.surface);
+    assert.deepEqual(surfaces('mes documents', 'fr'), ['documents']);
+    assert.deepEqual(surfaces('vence el mes', 'es'), ['vence', 'mes']);
+    assert.deepEqual(surfaces('will they ban me', 'en'), ['ban']);
+    assert.deepEqual(surfaces('tai khoan cua ban', 'vi'), ['taikhoan']);
+  });
+
   it('folds plurals of a document name onto it, and keeps the verb form of "support" apart from the noun', () => {
     const stems = (text: string): string[] => textFeatures(text).words.map((w) => w.stems[0]);
     assert.deepEqual(stems('passports IDs'), stems('passport ID'));
