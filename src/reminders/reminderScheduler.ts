@@ -1,3 +1,4 @@
+import { backoffStepMs, DuePoller, type DueRound } from '../duePoller';
 import type { ReminderSettings } from './reminderSettings';
 import type { DueReminder, ReminderStore } from './reminderStore';
 
@@ -16,16 +17,15 @@ export interface ReminderSchedulerOptions {
   readonly onGiveUp?: (reminder: DueReminder) => void;
 }
 
-export interface ReminderRound {
-  readonly sent: number;
-  readonly retried: number;
-  readonly gaveUp: number;
-}
+const OUTCOMES = ['sent', 'retried', 'gaveUp'] as const;
+export type ReminderRound = DueRound<(typeof OUTCOMES)[number]>;
 
 /** Doubling from the first delay, capped: 1, 2, 4, 8 ... minutes with the defaults. */
 export function retryDelayMs(failures: number, retry: ReminderSettings['retry']): number {
-  const step = retry.firstDelaySeconds * 2 ** Math.min(Math.max(0, failures - 1), 40);
-  return Math.min(retry.maxDelaySeconds, step) * 1000;
+  return backoffStepMs(failures, {
+    baseDelayMs: retry.firstDelaySeconds * 1000,
+    maxDelayMs: retry.maxDelaySeconds * 1000,
+  });
 }
 
 /**
@@ -34,59 +34,22 @@ export function retryDelayMs(failures: number, retry: ReminderSettings['retry'])
  * dropped after `retry.maxAttempts`. Reminders live in the database, so one that fell due while
  * no bot ran fires at the first poll after the start.
  */
-export class ReminderScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-
-  constructor(private readonly options: ReminderSchedulerOptions) {}
-
-  /** Polls every `pollSeconds` until stop(), starting now; the timer does not keep the process alive. */
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+export class ReminderScheduler extends DuePoller<DueReminder, (typeof OUTCOMES)[number]> {
+  constructor(private readonly options: ReminderSchedulerOptions) {
+    super({
+      pollMs: options.settings.pollSeconds * 1000,
+      batchSize: options.settings.batchSize,
+      outcomes: OUTCOMES,
+      onRoundError: (error) => options.onError?.(error, {}),
+    });
   }
 
-  /** Stops polling and waits for the round in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  protected override claim(limit: number): Promise<DueReminder[]> {
+    const { store, settings, now } = this.options;
+    return store.claimDue(new Date(now()), limit, settings.leaseSeconds * 1000);
   }
 
-  /** One pass over every due reminder (what the timer runs). */
-  async runDue(): Promise<ReminderRound> {
-    const { batchSize, leaseSeconds } = this.options.settings;
-    let sent = 0;
-    let retried = 0;
-    let gaveUp = 0;
-    for (;;) {
-      const due = await this.options.store.claimDue(new Date(this.options.now()), batchSize, leaseSeconds * 1000);
-      for (const reminder of due) {
-        const outcome = await this.fire(reminder);
-        if (outcome === 'sent') sent += 1;
-        else if (outcome === 'retry') retried += 1;
-        else gaveUp += 1;
-      }
-      if (due.length < batchSize) return { sent, retried, gaveUp };
-    }
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.options.onError?.(error, {}))
-        .finally(() => {
-          if (!this.stopped) this.schedule(this.options.settings.pollSeconds * 1000);
-        });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async fire(reminder: DueReminder): Promise<'sent' | 'retry' | 'gaveUp'> {
+  protected override async handle(reminder: DueReminder): Promise<(typeof OUTCOMES)[number]> {
     let delivered = false;
     try {
       delivered = await this.options.deliver(reminder);
@@ -105,6 +68,6 @@ export class ReminderScheduler {
       return 'gaveUp';
     }
     await this.options.store.markFailed(reminder, new Date(this.options.now() + retryDelayMs(failures, retry)));
-    return 'retry';
+    return 'retried';
   }
 }
