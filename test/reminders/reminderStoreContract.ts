@@ -65,6 +65,18 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
     const scheduler = (store: ReminderStore, deliver: ReminderDelivery, now: () => number): ReminderScheduler =>
       new ReminderScheduler({ store, deliver, settings, now });
 
+    /** The default reminder, fallen due into a conversation that is gone: one round holds it. */
+    const heldAtDueTime = async (now: () => number) => {
+      const store = await fresh();
+      await store.schedule(newReminder());
+      const run = scheduler(
+        store,
+        recordingDelivery(() => 'conversationGone'),
+        now,
+      );
+      return { store, run, round: await run.runDue() };
+    };
+
     it('fires a reminder at its due time, not before, and only once', async function () {
       const store = await fresh();
       const clock = fakeClock();
@@ -223,16 +235,9 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
     });
 
     it('holds a reminder whose conversation is gone, without its reference, and hands it to its user once', async function () {
-      const store = await fresh();
       const clock = fakeClock(T0 + 24 * HOUR);
-      await store.schedule(newReminder());
-      const run = scheduler(
-        store,
-        recordingDelivery(() => 'conversationGone'),
-        clock.now,
-      );
-
-      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 1 });
+      const { store, run, round } = await heldAtDueTime(clock.now);
+      assert.deepEqual(round, { sent: 0, retried: 0, gaveUp: 0, held: 1 });
       clock.advance(48 * HOUR);
       assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 }, 'never claimed again');
       assert.equal(await store.pendingFor('user-key-1'), new Date(T0 + 24 * HOUR).toISOString());
@@ -265,15 +270,9 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
     });
 
     it('drops a held reminder whose user has not written within heldDays', async function () {
-      const store = await fresh();
       const clock = fakeClock(T0 + 24 * HOUR);
-      await store.schedule(newReminder());
-      const run = scheduler(
-        store,
-        recordingDelivery(() => 'conversationGone'),
-        clock.now,
-      );
-      assert.equal((await run.runDue()).held, 1);
+      const { store, run, round } = await heldAtDueTime(clock.now);
+      assert.equal(round.held, 1);
       clock.advance(settings.heldDays * 24 * HOUR - 1);
       await run.runDue();
       assert.ok(await store.pendingFor('user-key-1'));
