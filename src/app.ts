@@ -144,6 +144,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     outcomes,
     reminders: {
       store: reminders,
+      settings: settings.reminders,
       // Only where the bot may write first: never to a serviceUrl an unauthenticated caller chose.
       reachable: (context) => {
         const { channelId, deliveryMode } = context.activity;
@@ -325,6 +326,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           maxUploadBytes: config.maxPhotoBytes,
           uploads,
           logger,
+          // The conversation's clock: a reminder test's fake day outlives the page's conversation, as a real one does.
+          now: options.now,
         });
       },
     ],

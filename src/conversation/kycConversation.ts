@@ -23,7 +23,7 @@ import { PhotoCheckDialog } from './photoCheckDialog';
 import { SelfieCheckDialog } from './selfieCheckDialog';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
 import { inEveryLocale, switchLocale, turnEnv, type TurnEnv } from './turnEnv';
-import { cancelReminder, remindWhenRestrictionEnds } from './reminderActions';
+import { cancelReminder, remindWhenRestrictionEnds, showHeldReminder } from './reminderActions';
 import { normalizeText } from '../i18n/normalizeText';
 import { askForRating, takeRatingAnswer } from './satisfaction';
 
@@ -82,6 +82,7 @@ export class KycConversation {
       this.services.outcomes.record({ kind: 'conversation' });
     }
     await this.showPendingReplies(context, env);
+    await showHeldReminder(context, env, this.services);
     const raw = (context.activity.text ?? '').trim();
     if (await takeRatingAnswer(context, this.services, raw)) return;
     const dc = await this.dialogContext(context);

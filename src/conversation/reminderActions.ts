@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { adviseResubmit } from '../policy/attemptPolicy';
 import { formatUserTime, userClockFrom } from '../policy/localTime';
+import { reminderMessage } from '../reminders/reminderMessage';
 import type { StoredConversationReference } from '../reminders/reminderStore';
 import { sendText, sendTextWithCardButton } from './replies';
 import type { ConversationServices } from './services';
@@ -117,11 +118,35 @@ export async function reminderFollowsCause(
   topicId: string,
 ): Promise<void> {
   const due = env.profile.reminderDueAt;
-  if (due === undefined || !services.reminders || !isFailureCause(topicId)) return;
-  if (due <= services.now()) {
-    env.profile.reminderDueAt = undefined;
-    return;
-  }
+  // Past its time the reminder has gone out or waits to be shown (`showHeldReminder` clears the mark).
+  if (due === undefined || !services.reminders || !isFailureCause(topicId) || due <= services.now()) return;
   const { activity } = context;
   await services.reminders.store.updateCause(services.userKey(activity.channelId, activity.from.id), topicId);
+}
+
+/**
+ * A reminder that found its conversation gone (the local page keeps one for hours, the restriction
+ * lasts a day) is shown the next time the user writes, in whatever conversation: once, in the
+ * language they use now, with their cause's checklist. Only users whose reminder is past its time
+ * cost a lookup, and only until it is shown or known to be sent.
+ */
+export async function showHeldReminder(
+  context: TurnContext,
+  env: TurnEnv,
+  services: ConversationServices,
+): Promise<void> {
+  const due = env.profile.reminderDueAt;
+  const reminders = services.reminders;
+  if (due === undefined || !reminders || due > services.now()) return;
+  const { activity } = context;
+  const userKey = services.userKey(activity.channelId, activity.from.id);
+  // Taking deletes it, so of two processes only one shows it.
+  const held = await reminders.store.takeHeld(userKey);
+  if (held)
+    await sendText(
+      context,
+      reminderMessage((key) => env.t(key), reminders.settings, held.cause),
+    );
+  // Shown, sent into its own conversation, or dropped: nothing is left to wait for. Still being tried: ask again next turn.
+  if (held || (await reminders.store.pendingFor(userKey)) === undefined) env.profile.reminderDueAt = undefined;
 }

@@ -4,6 +4,7 @@ import type { LanguageTexts } from '../i18n/languageTexts';
 import type { InfoSettings } from '../diagnosis/info/infoSettings';
 import type { Policy } from '../settings';
 import type { ReminderStore } from '../reminders/reminderStore';
+import type { ReminderSettings } from '../reminders/reminderSettings';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { TurnContext } from 'botbuilder';
 import type { StateAccessors } from './conversationState';
@@ -34,6 +35,8 @@ export interface EscalationRequest {
 /** The lockout-end reminder: where reminders are kept, and whether a turn's conversation can be messaged later. */
 export interface ReminderServices {
   store: ReminderStore;
+  /** What a reminder says (the cause checklists), for one shown when the user comes back. */
+  settings: ReminderSettings;
   /** False where the bot has no way to write first (an expectReplies caller, a channel without credentials). */
   reachable: (context: TurnContext) => boolean;
 }

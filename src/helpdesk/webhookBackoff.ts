@@ -1,3 +1,5 @@
+import { backoffStepMs } from '../duePoller';
+
 export interface BackoffSettings {
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
@@ -9,7 +11,6 @@ export interface BackoffSettings {
  * without the delay ever shrinking below half its step.
  */
 export function backoffDelayMs(failures: number, settings: BackoffSettings, random: () => number): number {
-  const exponent = Math.max(0, failures - 1);
-  const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(exponent, 40));
+  const step = backoffStepMs(failures, settings);
   return Math.round(step / 2 + (step / 2) * random());
 }

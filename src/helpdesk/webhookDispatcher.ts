@@ -1,6 +1,7 @@
 import { TICKET_CREATED_EVENT, type OutboxEntry } from '../tickets/outbox';
 import { toPublicTicket } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
+import { DuePoller, type DueRound } from '../duePoller';
 import { backoffDelayMs } from './webhookBackoff';
 import { webhookSignature } from './webhookSignature';
 
@@ -25,10 +26,8 @@ export interface WebhookDispatcherOptions {
   readonly onError?: (error: unknown, context: { readonly ticketNumber?: string; readonly attempts?: number }) => void;
 }
 
-export interface DispatchRound {
-  readonly delivered: number;
-  readonly failed: number;
-}
+const OUTCOMES = ['delivered', 'failed'] as const;
+export type DispatchRound = DueRound<(typeof OUTCOMES)[number]>;
 
 /** The body the helpdesk receives; `Idempotency-Key` (webhookIdempotencyKey) lets it drop a repeat. */
 export interface WebhookPayload {
@@ -53,71 +52,37 @@ class WebhookStatusError extends Error {
  * and jitter, never given up (the delay is capped instead), and safe with one dispatcher per bot
  * process because rows are claimed with a lease.
  */
-export class WebhookDispatcher {
+export class WebhookDispatcher extends DuePoller<OutboxEntry, (typeof OUTCOMES)[number]> {
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
   private readonly random: () => number;
-  private readonly pollIntervalMs: number;
   private readonly timeoutMs: number;
-  private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly backoff: { readonly baseDelayMs: number; readonly maxDelayMs: number };
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new Error('HELPDESK_WEBHOOK_URL must be an http(s) URL.');
     if (options.secret === '') throw new Error('HELPDESK_WEBHOOK_SECRET is required with HELPDESK_WEBHOOK_URL.');
+    super({
+      pollMs: options.pollIntervalMs ?? 2000,
+      batchSize: options.batchSize ?? 10,
+      outcomes: OUTCOMES,
+      onRoundError: (error) => options.onError?.(error, {}),
+    });
     this.fetch = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
-    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.batchSize = options.batchSize ?? 10;
     this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 3);
     this.backoff = { baseDelayMs: options.baseDelayMs ?? 5000, maxDelayMs: options.maxDelayMs ?? 3_600_000 };
   }
 
-  /** Polls every pollIntervalMs until stop(); the timer does not keep the process alive. */
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+  protected override claim(limit: number): Promise<OutboxEntry[]> {
+    return this.options.store.outbox.claimDue(this.now(), limit, this.leaseMs);
   }
 
-  /** Stops polling and waits for the round in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  /** One pass over the due rows (what the timer runs); tests drive it directly with a fake clock. */
-  async runOnce(): Promise<DispatchRound> {
-    let delivered = 0;
-    let failed = 0;
-    for (;;) {
-      const entries = await this.options.store.outbox.claimDue(this.now(), this.batchSize, this.leaseMs);
-      for (const entry of entries) {
-        if (await this.send(entry)) delivered += 1;
-        else failed += 1;
-      }
-      if (entries.length < this.batchSize || this.stopped) return { delivered, failed };
-    }
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.options.onError?.(error, {}))
-        .finally(() => {
-          if (!this.stopped) this.schedule(this.pollIntervalMs);
-        });
-    }, delayMs);
-    this.timer.unref();
+  protected override async handle(entry: OutboxEntry): Promise<(typeof OUTCOMES)[number]> {
+    return (await this.send(entry)) ? 'delivered' : 'failed';
   }
 
   private async send(entry: OutboxEntry): Promise<boolean> {

@@ -5,7 +5,9 @@ import { bothDialects, type Migration } from '../storage/migration';
  * lockout-end reminder, deleted once it is sent, cancelled or given up. It holds what delivery
  * needs and nothing else: the channel's conversation reference (ids and the service URL, no
  * names), the locale, the cause id and the due time; `user_key` is the keyed hash tickets use,
- * so "forget me" and "cancel reminder" find the row without any user id stored in clear.
+ * so "forget me" and "cancel reminder" find the row without any user id stored in clear. A row
+whose conversation was gone at the due time is held (`held_at`, reference erased) until the user
+writes again.
  */
 export const REMINDER_MIGRATIONS: readonly Migration[] = [
   {
@@ -28,6 +30,15 @@ export const REMINDER_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX reminders_due ON reminders (next_attempt_at);
       CREATE INDEX reminders_user_key ON reminders (user_key);`,
+    ),
+  },
+  {
+    version: 2,
+    name: 'hold reminders whose conversation is gone',
+    sql: bothDialects(
+      (t) => `
+      ALTER TABLE reminders ADD COLUMN held_at ${t.time};
+      CREATE INDEX reminders_held ON reminders (held_at);`,
     ),
   },
 ];

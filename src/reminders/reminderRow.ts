@@ -15,6 +15,8 @@ export interface RemindersTable {
   locked_until: string | null;
   lock_token: string | null;
   created_at: string;
+  /** Set when the conversation was gone at the due time: the row waits for the user's next message. */
+  held_at: string | null;
 }
 
 export type RemindersDb = Kysely<Schema & { reminders: RemindersTable }>;

@@ -12,6 +12,8 @@ export const reminderSettingsSchema = z.strictObject({
   /** How long a claimed reminder stays one scheduler's; far longer than one send takes. */
   leaseSeconds: z.number().positive(),
   batchSize: z.number().int().min(1),
+  /** A reminder held for a user whose conversation was gone is dropped after this many days without them. */
+  heldDays: z.number().positive(),
   retry: z.strictObject({
     /** Deliveries tried before the reminder is dropped. */
     maxAttempts: z.number().int().min(1),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 import { withReminders } from './reminderRow';
-import type { DueReminder, NewReminder, ReminderStore } from './reminderStore';
+import type { DueReminder, HeldReminder, NewReminder, ReminderStore } from './reminderStore';
 
 const storedReference = z.record(z.string(), z.unknown());
 
@@ -32,6 +32,7 @@ export class SqlReminderStore implements ReminderStore {
           locked_until: null,
           lock_token: null,
           created_at: this.now().toISOString(),
+          held_at: null,
         })
         .execute();
     });
@@ -75,6 +76,7 @@ export class SqlReminderStore implements ReminderStore {
         .selectFrom('reminders')
         .select('id')
         .where('next_attempt_at', '<=', at)
+        .where('held_at', 'is', null)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
         .orderBy('next_attempt_at')
         .orderBy('id')
@@ -125,6 +127,40 @@ export class SqlReminderStore implements ReminderStore {
       .where('lock_token', '=', reminder.lockToken)
       .executeTakeFirst();
     return numUpdatedRows === 1n;
+  }
+
+  async holdForUser(reminder: DueReminder, now: Date): Promise<boolean> {
+    const { numUpdatedRows } = await withReminders(this.database.db)
+      .updateTable('reminders')
+      .set({ held_at: now.toISOString(), conversation_reference: '{}', locked_until: null, lock_token: null })
+      .where('id', '=', reminder.id)
+      .where('lock_token', '=', reminder.lockToken)
+      .executeTakeFirst();
+    if (numUpdatedRows !== 1n) return false;
+    // The reference it no longer needs must not linger in SQLite's WAL or free pages.
+    await this.database.afterErase();
+    return true;
+  }
+
+  async takeHeld(userKey: string): Promise<HeldReminder | undefined> {
+    const [taken] = await withReminders(this.database.db)
+      .deleteFrom('reminders')
+      .where('user_key', '=', userKey)
+      .where('held_at', 'is not', null)
+      .returning(['locale', 'cause', 'due_at'])
+      .execute();
+    if (!taken) return undefined;
+    await this.database.afterErase();
+    return { locale: taken.locale, cause: taken.cause, dueAt: taken.due_at };
+  }
+
+  async dropHeldBefore(before: Date): Promise<number> {
+    const { numDeletedRows } = await withReminders(this.database.db)
+      .deleteFrom('reminders')
+      .where('held_at', '<=', before.toISOString())
+      .executeTakeFirst();
+    if (numDeletedRows > 0n) await this.database.afterErase();
+    return Number(numDeletedRows);
   }
 
   ping(): Promise<void> {

@@ -36,9 +36,11 @@ describe('reminders reach the user when the restriction ends', () => {
     localizer = await createLocalizer(LOCALES_DIR, 'en');
   });
 
-  describe('through the local Direct Line', () => {
+  describe('through the local Web Chat page, whose conversations end long before the restriction does', () => {
     let running: RunningApp;
     const time = clock(T0);
+    /** The page's id for this browser, the same in each of its conversations. */
+    const BROWSER_USER = 'u_5b0d6e1f2a3c4d5e6f708192a3b4c5d6';
     before(async () => {
       running = await startApp(
         { LOCAL_WEBCHAT: 'true', BRAND_NAME: 'KYC Help' },
@@ -47,57 +49,100 @@ describe('reminders reach the user when the restriction ends', () => {
     });
     after(async () => running.stop());
 
-    async function history(id: string, token: string): Promise<string[]> {
-      const res = await fetch(`${running.baseUrl}/v3/directline/conversations/${id}/activities?watermark=0`, {
+    async function history(id: string, token: string): Promise<Response> {
+      return fetch(`${running.baseUrl}/v3/directline/conversations/${id}/activities?watermark=0`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      return (await jsonOf(res, activitiesBody)).activities
-        .filter((a) => sender.parse(a).from.id !== 'webchat-user')
-        .map((a) => [a.text ?? '', JSON.stringify(a.attachments ?? [])].join(' '));
     }
 
-    it('schedules from the page, tells the Shanghai time, and posts the Chinese checklist into the page at that time', async () => {
-      const zh = localizer.t('zh-CN');
+    /** A conversation as the page opens it, and a `send` that returns the bot's new replies. */
+    async function openConversation(
+      user: string,
+    ): Promise<{ id: string; token: string; send: (text: string) => Promise<string> }> {
       const { conversationId: id, token } = await jsonOf(
-        await running.post('/v3/directline/conversations', {}),
+        await running.post('/v3/directline/conversations', { user: { id: user }, locale: 'zh-CN' }),
         conversationBody,
       );
       let seen = 0;
+      const botTexts = async (): Promise<string[]> =>
+        (await jsonOf(await history(id, token), activitiesBody)).activities
+          .filter((a) => sender.parse(a).from.id !== user)
+          .map((a) =>
+            [a.text ?? '', JSON.stringify(a.attachments ?? []), JSON.stringify(a.suggestedActions ?? {})].join(' '),
+          );
+      await until(async () => ((await botTexts()).length > 0 ? true : undefined));
+      seen = (await botTexts()).length;
       const send = async (text: string): Promise<string> => {
         const res = await running.post(
           `/v3/directline/conversations/${id}/activities`,
-          { type: 'message', text, from: { id: 'webchat-user' }, locale: 'zh-CN', localTimezone: 'Asia/Shanghai' },
+          { type: 'message', text, locale: 'zh-CN', localTimezone: 'Asia/Shanghai' },
           { authorization: `Bearer ${token}` },
         );
         assert.equal(res.status, 200);
         const replies = await until(async () => {
-          const all = await history(id, token);
+          const all = await botTexts();
           return all.length > seen ? all : undefined;
         });
         const fresh = replies.slice(seen).join('\n');
         seen = replies.length;
         return fresh;
       };
+      return { id, token, send };
+    }
 
+    async function restrictAndRemind(send: (text: string) => Promise<string>, shanghaiTime: string): Promise<void> {
+      const zh = localizer.t('zh-CN');
       await send('证件照片不清晰');
       await send('失败了三次');
       const restricted = await send(zh('policy:attempts.whenJustNow'));
       assert.ok(restricted.includes(zh('reminders:remindMe')), restricted);
       const scheduled = await send(zh('reminders:remindMe'));
-      assert.ok(scheduled.includes('2026年11月29日 18:00'), scheduled);
+      assert.ok(scheduled.includes(shanghaiTime), scheduled);
+    }
 
-      time.set(T0 + 24 * HOUR - 60_000);
-      assert.deepEqual(await running.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
+    it('shows the reminder once, in Chinese with the checklist, when the user writes in their next conversation', async () => {
+      time.set(T0);
+      const first = await openConversation(BROWSER_USER);
+      await restrictAndRemind(first.send, '2026年11月29日 18:00');
+
+      time.set(T0 + 5 * HOUR);
+      assert.equal((await history(first.id, first.token)).status, 404, "the page's conversation has expired");
       time.set(T0 + 24 * HOUR);
-      assert.deepEqual(await running.app.reminders.runDue(), { sent: 1, retried: 0, gaveUp: 0 });
+      assert.deepEqual(await running.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 1 });
+      time.set(T0 + 30 * HOUR);
+      assert.deepEqual(await running.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
 
-      const after = await history(id, token);
-      const reminder = after.at(-1) ?? '';
+      const next = await openConversation(BROWSER_USER);
+      const shown = await next.send('你好');
       for (const text of reminderTexts(localizer, 'zh-CN', 'photo_unclear'))
-        assert.ok(reminder.includes(text), `missing "${text}" in\n${reminder}`);
-      time.set(T0 + 48 * HOUR);
-      assert.deepEqual(await running.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
-      assert.equal((await history(id, token)).length, after.length, 'sent once');
+        assert.ok(shown.includes(text), `missing "${text}" in\n${shown}`);
+      const later = await next.send('菜单');
+      const [dueLine = 'reminders:due'] = reminderTexts(localizer, 'zh-CN', null);
+      assert.ok(!later.includes(dueLine), 'shown once');
+
+      const stranger = await openConversation('u_00000000000000000000000000000000');
+      assert.ok(!(await stranger.send('你好')).includes(dueLine), 'nobody else sees it');
+    });
+
+    it('"forget me" in a later conversation deletes the waiting reminder: it is neither sent nor shown', async () => {
+      const user = 'u_7e6d5c4b3a2918070f1e2d3c4b5a6978';
+      const zh = localizer.t('zh-CN');
+      // Later than the first test's day: the rate limiter's clock never runs backwards.
+      const start = T0 + 48 * HOUR;
+      time.set(start);
+      const first = await openConversation(user);
+      await restrictAndRemind(first.send, '2026年12月1日 18:00');
+      time.set(start + 5 * HOUR);
+
+      const second = await openConversation(user);
+      assert.ok((await second.send('忘记我')).includes(zh('tickets:forget.yes')));
+      await second.send(zh('tickets:forget.yes'));
+
+      time.set(start + 24 * HOUR);
+      assert.deepEqual(await running.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
+      const third = await openConversation(user);
+      const [dueLine = 'reminders:due'] = reminderTexts(localizer, 'zh-CN', null);
+      assert.ok(!(await third.send('你好')).includes(dueLine));
     });
   });
 
@@ -163,13 +208,13 @@ describe('reminders reach the user when the restriction ends', () => {
       time.set(T0 + 30 * HOUR);
       const second = await startApp({ BRAND_NAME: 'KYC Help' }, { dbDir, now: time.now, pollReminders: false });
       try {
-        assert.deepEqual(await second.app.reminders.runDue(), { sent: 1, retried: 0, gaveUp: 0 });
+        assert.deepEqual(await second.app.reminders.runDue(), { sent: 1, retried: 0, gaveUp: 0, held: 0 });
         assert.equal(posted.length, 1);
         const [reminder] = posted;
         assert.match(reminder?.path ?? '', /^\/v3\/conversations\/emulator-conv\/activities/);
         for (const text of reminderTexts(localizer, 'en', null))
           assert.ok(reminder?.text.includes(text), `missing "${text}" in\n${reminder?.text}`);
-        assert.deepEqual(await second.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
+        assert.deepEqual(await second.app.reminders.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
       } finally {
         await second.stop();
       }

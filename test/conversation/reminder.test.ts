@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openReminderStore } from '../../src/reminders/openReminderStore';
+import { loadSettings } from '../../src/settings';
 import type { ReminderStore } from '../../src/reminders/reminderStore';
 import { createBotHarness, TEST_BRAND, type BotHarness } from '../support/botHarness';
 import { loadTranscripts } from '../support/transcript';
@@ -10,7 +11,10 @@ const transcripts = loadTranscripts(path.join(__dirname, 'reminderTranscripts'))
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
 async function harnessWithReminders(store: ReminderStore, reachable = true, now = NOW): Promise<BotHarness> {
-  return createBotHarness({ now: () => now, reminders: { store, reachable: () => reachable } });
+  return createBotHarness({
+    now: () => now,
+    reminders: { store, reachable: () => reachable, settings: loadSettings().reminders },
+  });
 }
 
 function textsOf(replies: { text?: string; attachments?: { content?: unknown }[] }[]): string {

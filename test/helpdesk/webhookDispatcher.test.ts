@@ -53,7 +53,7 @@ describe('helpdesk webhook', function () {
   it('posts each new ticket once, signed, with its number as the idempotency key and no user key', async function () {
     const first = await store.create(newTicket());
     const second = await store.create(newTicket());
-    assert.deepEqual(await dispatcher().runOnce(), { delivered: 2, failed: 0 });
+    assert.deepEqual(await dispatcher().runDue(), { delivered: 2, failed: 0 });
     assert.deepEqual(helpdesk.accepted().sort(), [first.number, second.number].sort());
     const hook = helpdesk.received.find((received) => received.idempotencyKey === first.number);
     assert.equal(hook?.contentType, 'application/json');
@@ -62,7 +62,7 @@ describe('helpdesk webhook', function () {
     );
     assert.deepEqual(hook?.body, { event: 'ticket.created', ticket });
     assert.ok((await store.outbox.rows()).every((row) => row.deliveredAt !== null));
-    assert.deepEqual(await dispatcher().runOnce(), { delivered: 0, failed: 0 });
+    assert.deepEqual(await dispatcher().runDue(), { delivered: 0, failed: 0 });
     assert.equal(helpdesk.received.length, 2);
   });
 
@@ -72,18 +72,18 @@ describe('helpdesk webhook', function () {
     const sender = dispatcher({ baseDelayMs: 1000, maxDelayMs: 60_000 });
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      assert.deepEqual(await sender.runOnce(), { delivered: 0, failed: 1 });
+      assert.deepEqual(await sender.runDue(), { delivered: 0, failed: 1 });
       const [row] = await store.outbox.rows(created.number);
       assert.equal(row?.attempts, attempt);
       assert.equal(row?.deliveredAt, null);
       assert.match(row?.lastError ?? '', /503/);
       const delay = Date.parse(row?.nextAttemptAt ?? '') - clock.now().getTime();
       delays.push(delay);
-      assert.deepEqual(await sender.runOnce(), { delivered: 0, failed: 0 }, 'not retried before its time');
+      assert.deepEqual(await sender.runDue(), { delivered: 0, failed: 0 }, 'not retried before its time');
       clock.advance(delay);
     }
     assert.deepEqual(delays, [750, 1500, 3000, 6000]);
-    assert.deepEqual(await sender.runOnce(), { delivered: 1, failed: 0 });
+    assert.deepEqual(await sender.runDue(), { delivered: 1, failed: 0 });
     assert.deepEqual(helpdesk.accepted(), [created.number]);
   });
 
@@ -107,9 +107,9 @@ describe('helpdesk webhook', function () {
     helpdesk.statuses.push(0);
     const created = await store.create(newTicket());
     const sender = dispatcher({ timeoutMs: 200 });
-    assert.deepEqual(await sender.runOnce(), { delivered: 0, failed: 1 });
+    assert.deepEqual(await sender.runDue(), { delivered: 0, failed: 1 });
     clock.advance(60_000);
-    assert.deepEqual(await sender.runOnce(), { delivered: 1, failed: 0 });
+    assert.deepEqual(await sender.runDue(), { delivered: 1, failed: 0 });
     assert.deepEqual(helpdesk.accepted(), [created.number]);
   });
 
@@ -117,9 +117,9 @@ describe('helpdesk webhook', function () {
     const created = await store.create(newTicket());
     const [lost] = await store.outbox.claimDue(clock.now(), 10, 60_000);
     assert.equal(lost?.ticketNumber, created.number);
-    assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runOnce(), { delivered: 0, failed: 0 });
+    assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runDue(), { delivered: 0, failed: 0 });
     clock.advance(60_000);
-    assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runOnce(), { delivered: 1, failed: 0 });
+    assert.deepEqual(await dispatcher({ leaseMs: 60_000 }).runDue(), { delivered: 1, failed: 0 });
     assert.equal(
       lost !== undefined && (await store.outbox.markDelivered(lost, clock.now())),
       false,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadSettings } from '../../src/settings';
-import { ReminderScheduler, type ReminderDelivery } from '../../src/reminders/reminderScheduler';
+import { ReminderScheduler, type DeliveryResult, type ReminderDelivery } from '../../src/reminders/reminderScheduler';
 import type { DueReminder, NewReminder, ReminderStore } from '../../src/reminders/reminderStore';
 
 const HOUR = 3_600_000;
@@ -31,13 +31,16 @@ export function newReminder(overrides: Partial<NewReminder> = {}): NewReminder {
   };
 }
 
-/** Records every delivery; `fail` makes it refuse. */
-export function recordingDelivery(fail: () => boolean = () => false): ReminderDelivery & { sent: DueReminder[] } {
+/** Records every delivery; `fail` makes it refuse (`notNow`), or answers another result. */
+export function recordingDelivery(
+  fail: () => boolean | Exclude<DeliveryResult, 'sent'> = () => false,
+): ReminderDelivery & { sent: DueReminder[] } {
   const sent: DueReminder[] = [];
-  const deliver = async (reminder: DueReminder): Promise<boolean> => {
-    if (fail()) return false;
+  const deliver = async (reminder: DueReminder): Promise<DeliveryResult> => {
+    const failure = fail();
+    if (failure !== false) return failure === true ? 'notNow' : failure;
     sent.push(reminder);
-    return true;
+    return 'sent';
   };
   return Object.assign(deliver, { sent });
 }
@@ -62,6 +65,18 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
     const scheduler = (store: ReminderStore, deliver: ReminderDelivery, now: () => number): ReminderScheduler =>
       new ReminderScheduler({ store, deliver, settings, now });
 
+    /** The default reminder, fallen due into a conversation that is gone: one round holds it. */
+    const heldAtDueTime = async (now: () => number) => {
+      const store = await fresh();
+      await store.schedule(newReminder());
+      const run = scheduler(
+        store,
+        recordingDelivery(() => 'conversationGone'),
+        now,
+      );
+      return { store, run, round: await run.runDue() };
+    };
+
     it('fires a reminder at its due time, not before, and only once', async function () {
       const store = await fresh();
       const clock = fakeClock();
@@ -70,11 +85,11 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
       const run = scheduler(store, deliver, clock.now);
 
       clock.advance(24 * HOUR - 1000);
-      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
+      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
       clock.advance(1000);
-      assert.deepEqual(await run.runDue(), { sent: 1, retried: 0, gaveUp: 0 });
+      assert.deepEqual(await run.runDue(), { sent: 1, retried: 0, gaveUp: 0, held: 0 });
       clock.advance(HOUR);
-      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
+      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
 
       assert.equal(deliver.sent.length, 1);
       const [sent] = deliver.sent;
@@ -110,7 +125,7 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
         deliveries.set(reminder.id, (deliveries.get(reminder.id) ?? 0) + 1);
         // Lets the other scheduler's claim run while this one is mid-send.
         await new Promise((resolve) => setImmediate(resolve));
-        return true;
+        return 'sent';
       };
       const small = { ...settings, batchSize: 3 };
       const a = new ReminderScheduler({ store: first, deliver, settings: small, now: clock.now });
@@ -136,16 +151,20 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
 
       const { maxAttempts, firstDelaySeconds } = settings.retry;
       for (let attempt = 1; attempt < maxAttempts; attempt++) {
-        assert.deepEqual(await run.runDue(), { sent: 0, retried: 1, gaveUp: 0 }, `attempt ${attempt}`);
+        assert.deepEqual(await run.runDue(), { sent: 0, retried: 1, gaveUp: 0, held: 0 }, `attempt ${attempt}`);
         const delay = Math.min(settings.retry.maxDelaySeconds, firstDelaySeconds * 2 ** (attempt - 1)) * 1000;
         clock.advance(delay - 1);
-        assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0 }, `not before its delay (${attempt})`);
+        assert.deepEqual(
+          await run.runDue(),
+          { sent: 0, retried: 0, gaveUp: 0, held: 0 },
+          `not before its delay (${attempt})`,
+        );
         clock.advance(1);
       }
-      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 1 });
+      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 1, held: 0 });
       assert.equal(gaveUp.length, 1);
       clock.advance(24 * HOUR);
-      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0 });
+      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 });
       assert.equal(await store.pendingFor('user-key-1'), undefined);
     });
 
@@ -213,6 +232,64 @@ export function reminderStoreContract(name: string, target: () => ReminderStoreT
       assert.equal(await store.updateCause('someone-else', 'info_mismatch'), 0);
       const [due] = await store.claimDue(new Date(T0 + 24 * HOUR), 10, 60_000);
       assert.equal(due?.cause, 'info_mismatch');
+    });
+
+    it('holds a reminder whose conversation is gone, without its reference, and hands it to its user once', async function () {
+      const clock = fakeClock(T0 + 24 * HOUR);
+      const { store, run, round } = await heldAtDueTime(clock.now);
+      assert.deepEqual(round, { sent: 0, retried: 0, gaveUp: 0, held: 1 });
+      clock.advance(48 * HOUR);
+      assert.deepEqual(await run.runDue(), { sent: 0, retried: 0, gaveUp: 0, held: 0 }, 'never claimed again');
+      assert.equal(await store.pendingFor('user-key-1'), new Date(T0 + 24 * HOUR).toISOString());
+
+      assert.equal(await store.takeHeld('someone-else'), undefined);
+      const [first, second] = await Promise.all([
+        store.takeHeld('user-key-1'),
+        (await another()).takeHeld('user-key-1'),
+      ]);
+      const taken = [first, second].filter((held) => held !== undefined);
+      assert.deepEqual(taken, [
+        { locale: 'zh-CN', cause: 'photo_unclear', dueAt: new Date(T0 + 24 * HOUR).toISOString() },
+      ]);
+      assert.equal(await store.takeHeld('user-key-1'), undefined);
+      assert.equal(await store.pendingFor('user-key-1'), undefined);
+    });
+
+    it('hands over no reminder that is still being tried, and cancels a held one with "forget me"', async function () {
+      const store = await fresh();
+      const reference = (id: string) => ({ ...newReminder().conversationReference, conversation: { id } });
+      await store.schedule(newReminder({ userKey: 'retrying', conversationReference: reference('c-down') }));
+      await store.schedule(newReminder({ userKey: 'leaving', conversationReference: reference('c-gone') }));
+      const deliver: ReminderDelivery = async (reminder) =>
+        JSON.stringify(reminder.conversationReference).includes('c-down') ? 'notNow' : 'conversationGone';
+      const round = await scheduler(store, deliver, fakeClock(T0 + 24 * HOUR).now).runDue();
+      assert.deepEqual(round, { sent: 0, retried: 1, gaveUp: 0, held: 1 });
+      assert.equal(await store.takeHeld('retrying'), undefined, 'a reminder still being tried is not handed over');
+      assert.equal(await store.cancelForUser('leaving'), 1);
+      assert.equal(await store.takeHeld('leaving'), undefined);
+    });
+
+    it('drops a held reminder whose user has not written within heldDays', async function () {
+      const clock = fakeClock(T0 + 24 * HOUR);
+      const { store, run, round } = await heldAtDueTime(clock.now);
+      assert.equal(round.held, 1);
+      clock.advance(settings.heldDays * 24 * HOUR - 1);
+      await run.runDue();
+      assert.ok(await store.pendingFor('user-key-1'));
+      clock.advance(1);
+      await run.runDue();
+      assert.equal(await store.pendingFor('user-key-1'), undefined);
+    });
+
+    it('replaces a held reminder when the user asks for a new one', async function () {
+      const store = await fresh();
+      await store.schedule(newReminder());
+      const [claimed] = await store.claimDue(new Date(T0 + 24 * HOUR), 10, 60_000);
+      assert.ok(claimed && (await store.holdForUser(claimed, new Date(T0 + 24 * HOUR))));
+      assert.equal(await store.holdForUser(claimed, new Date(T0 + 24 * HOUR)), false, 'the lease is spent');
+      await store.schedule(newReminder({ dueAt: new Date(T0 + 72 * HOUR), cause: null }));
+      assert.equal(await store.takeHeld('user-key-1'), undefined);
+      assert.equal(await store.pendingFor('user-key-1'), new Date(T0 + 72 * HOUR).toISOString());
     });
 
     it('does not send a reminder cancelled while its send was under way twice, nor mark a lost lease', async function () {

@@ -46,8 +46,13 @@ const RETRY_START_SECONDS = 30;
 const conversationParams = z.object({ id: z.string().min(1).max(64) });
 const attachmentParams = z.object({ id: z.string().min(1).max(64) });
 
-/** Direct Line's `dl_` prefix is reserved for ids embedded in signed tokens, so we never hand one out. */
-const USER_ID = /^(?!dl_)[A-Za-z0-9_.:-]{1,64}$/;
+/**
+ * A client's own user id is kept only when it is long enough to be random (the page's is 128 bits):
+ * it finds the user's tickets and held reminders in every later conversation, so a short or
+ * guessable one ("alice") is replaced by ours. Direct Line's `dl_` prefix is reserved for ids
+ * embedded in signed tokens, so we never hand one out.
+ */
+const USER_ID = /^(?!dl_)[A-Za-z0-9_.:-]{16,64}$/;
 
 const startConversationBody = z
   .object({

@@ -7,6 +7,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Conversation } from './conversation';
+import { ConversationGoneError } from './conversationGoneError';
 import { completeBotActivity } from './directLineActivity';
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -49,7 +50,7 @@ export class LocalDirectLineAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
       const conversation = conversationId === undefined ? undefined : this.findConversation(conversationId);
-      if (!conversation) throw new Error('The local Direct Line conversation has ended.');
+      if (!conversation) throw new ConversationGoneError();
       const stored = conversation.append((id) =>
         completeBotActivity(activity, conversation, this.botAccount, id, this.now()),
       );
@@ -86,7 +87,7 @@ export class LocalDirectLineAdapter extends BotAdapter {
   private async continueWith(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
     const conversationId = reference.conversation?.id;
     const conversation = conversationId === undefined ? undefined : this.findConversation(conversationId);
-    if (!conversation) throw new Error('The local Direct Line conversation has ended.');
+    if (!conversation) throw new ConversationGoneError();
     const activity = TurnContext.applyConversationReference(
       { type: 'event', name: 'ContinueConversation' },
       { ...reference, bot: reference.bot ?? this.botAccount },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ActivityHandler, type Activity, TurnContext } from 'botbuilder';
+import { ConversationGoneError } from '../../../src/channels/directline/conversationGoneError';
 import { DirectLineClient, fromBot } from './directLineClient';
 import { startDirectLineServer, type DirectLineTestServer } from './directLineTestServer';
 
@@ -10,7 +11,7 @@ describe('local Direct Line: a conversation as Web Chat drives it', () => {
   beforeEach(async () => {
     server = await startDirectLineServer();
     client = new DirectLineClient(server.baseUrl);
-    await client.start({ user: { id: 'u_test' }, locale: 'zh-CN' });
+    await client.start({ user: { id: 'u_test_0123456789ab' }, locale: 'zh-CN' });
   });
   afterEach(() => server.close());
 
@@ -32,7 +33,7 @@ describe('local Direct Line: a conversation as Web Chat drives it', () => {
     const [echo, reply] = await client.waitFor(() => true, 2);
     assert.equal(echo?.id, body.id);
     assert.equal(echo?.channelData?.clientActivityID, 'client-1');
-    assert.equal(echo?.from.id, 'u_test');
+    assert.equal(echo?.from.id, 'u_test_0123456789ab');
     assert.equal(echo?.from.role, 'user');
     assert.equal(reply?.text, 'echo: hello');
     assert.equal(reply?.from.role, 'bot');
@@ -138,7 +139,7 @@ describe('local Direct Line: what the bot receives', () => {
     const server = await startDirectLineServer({ bot });
     try {
       const client = new DirectLineClient(server.baseUrl);
-      await client.start({ user: { id: 'u_shape', name: 'ignored?' }, locale: 'en-US' });
+      await client.start({ user: { id: 'u_shape_0123456789ab', name: 'ignored?' }, locale: 'en-US' });
       await client.send({
         type: 'message',
         text: 'hi',
@@ -155,7 +156,7 @@ describe('local Direct Line: what the bot receives', () => {
       assert.equal(activity.channelId, 'directline');
       assert.equal(activity.serviceUrl, server.baseUrl);
       assert.equal(activity.conversation?.id, client.conversationId);
-      assert.deepEqual(activity.from, { id: 'u_shape', name: 'Ann', role: 'user' });
+      assert.deepEqual(activity.from, { id: 'u_shape_0123456789ab', name: 'Ann', role: 'user' });
       assert.equal(activity.recipient?.id, 'kyc-bot');
       assert.equal(activity.recipient?.name, 'Test Support');
       assert.equal(activity.locale, 'zh-CN');
@@ -164,6 +165,32 @@ describe('local Direct Line: what the bot receives', () => {
       assert.equal(activity.localTimestamp?.toISOString(), '2026-11-28T08:00:00.000Z');
       assert.match(activity.id ?? '', /\|\d{7}$/);
       assert.equal('unexpectedField' in activity, false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps a client's random user id across its conversations, and replaces a short, guessable one", async () => {
+    const seen: string[] = [];
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context: TurnContext, next) => {
+      seen.push(context.activity.from.id);
+      await context.sendActivity('ok');
+      await next();
+    });
+    const server = await startDirectLineServer({ bot });
+    try {
+      for (const id of ['u_0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'u_0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'alice']) {
+        const client = new DirectLineClient(server.baseUrl);
+        await client.start({ user: { id }, locale: 'en-US' });
+        await client.send({ type: 'message', text: 'hi' });
+        await client.waitFor((a) => a.text === 'ok');
+      }
+      const [first, second, claimed] = seen;
+      assert.equal(first, 'u_0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+      assert.equal(second, first, 'a new conversation of the same browser is the same user');
+      assert.notEqual(claimed, 'alice');
+      assert.match(claimed ?? '', /^u_[A-Za-z0-9_-]{16}$/);
     } finally {
       await server.close();
     }
@@ -180,7 +207,7 @@ describe('local Direct Line: what the bot receives', () => {
         channelId: 'directline',
         serviceUrl: server.baseUrl,
         conversation: { id: client.conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        user: { id: 'u_test', name: '' },
+        user: { id: 'u_test_0123456789ab', name: '' },
         bot: { id: 'kyc-bot', name: 'Test Support' },
       };
       await server.directLine.adapter.continueConversationAsync('', reference, async (context) => {
@@ -193,7 +220,7 @@ describe('local Direct Line: what the bot receives', () => {
           { ...reference, conversation: { ...reference.conversation, id: 'gone' } },
           async () => undefined,
         ),
-        /has ended/,
+        ConversationGoneError,
       );
     } finally {
       await server.close();

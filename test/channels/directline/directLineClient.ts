@@ -24,7 +24,7 @@ export class DirectLineClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async start(body: unknown = { user: { id: 'u_test' }, locale: 'en-US' }): Promise<void> {
+  async start(body: unknown = { user: { id: 'u_test_0123456789ab' }, locale: 'en-US' }): Promise<void> {
     const res = await fetch(`${this.baseUrl}/v3/directline/conversations`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -59,7 +59,7 @@ export class DirectLineClient {
     return this.request(`/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from: { id: 'u_test', role: 'user' }, ...activity }),
+      body: JSON.stringify({ from: { id: 'u_test_0123456789ab', role: 'user' }, ...activity }),
     });
   }
 

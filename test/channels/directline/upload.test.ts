@@ -19,7 +19,7 @@ function uploadForm(
 function defaultActivity(files: { name: string; type: string }[]): unknown {
   return {
     type: 'message',
-    from: { id: 'u_test', role: 'user' },
+    from: { id: 'u_test_0123456789ab', role: 'user' },
     channelData: { clientActivityID: 'upload-1' },
     attachments: files.map((file) => ({ contentType: file.type, name: file.name })),
   };
@@ -45,7 +45,7 @@ describe('local Direct Line: uploads', () => {
     token = client.token,
   ): Promise<Response> =>
     client.request(
-      `/v3/directline/conversations/${client.conversationId}/upload?userId=u_test`,
+      `/v3/directline/conversations/${client.conversationId}/upload?userId=u_test_0123456789ab`,
       { method: 'POST', body, headers },
       token,
     );

@@ -6,6 +6,10 @@
   var DOMAIN = location.origin + '/v3/directline';
   var SESSION_KEY = 'kycWebChat.session';
   var LOCALE_KEY = 'kycWebChat.locale';
+  // A random id, the same in every conversation of this browser, so a reminder that finds its
+  // conversation gone (they last hours, a restriction a day) is shown in the next one. "Forget me" deletes it.
+  var USER_KEY = 'kycWebChat.userId';
+  var USER_ID_PATTERN = /^u_[0-9a-f]{32}$/;
   // DirectLineJS refreshes the token every 15 minutes; keep the stored copy current for reloads.
   var TOKEN_SAVE_INTERVAL_MS = 30000;
   var STATUS_ONLINE = 2;
@@ -197,8 +201,29 @@
     }
   }
 
+  // Kept for the next conversation; without storage each conversation gets its own, as before.
+  function browserUserId() {
+    try {
+      var stored = localStorage.getItem(USER_KEY);
+      if (stored && USER_ID_PATTERN.test(stored)) return stored;
+      var fresh = randomUserId();
+      localStorage.setItem(USER_KEY, fresh);
+      return fresh;
+    } catch (e) {
+      return randomUserId();
+    }
+  }
+
+  function forgetUserId() {
+    try {
+      localStorage.removeItem(USER_KEY);
+    } catch (e) {
+      // Nothing stored.
+    }
+  }
+
   function randomUserId() {
-    var bytes = new Uint8Array(12);
+    var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
     return (
       'u_' +
@@ -281,7 +306,7 @@
       : Promise.resolve(null);
     return resume.then(function (resumed) {
       if (resumed) return resumed;
-      var userId = randomUserId();
+      var userId = browserUserId();
       return postJson(DOMAIN + '/conversations', { user: { id: userId }, locale: locale }).then(function (res) {
         if (!res.ok) throw new Error('Starting a conversation failed with ' + res.status);
         return res.json().then(function (body) {
@@ -318,13 +343,14 @@
   }
 
   // After "forget me" the bot ends the conversation and the server deletes it: a reload must start
-  // a new one rather than reconnect to what is gone.
+  // a new one rather than reconnect to what is gone, under a new id that nothing is kept for.
   function endedByBot() {
     return function (next) {
       return function (action) {
         var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
         if (activity && activity.type === 'endOfConversation' && activity.from && activity.from.role === 'bot') {
           forgetSession();
+          forgetUserId();
           session = null;
           if (tokenTimer) clearInterval(tokenTimer);
           setStatus(text('ended'), true);
