@@ -7,6 +7,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { BACKGROUND_NICE } from '../src/diagnosis/backgroundThreads';
 import { syntheticPhoto } from '../test/fixtures/syntheticDocument';
 import { percentile, startBenchServer } from './benchServer';
 
@@ -22,10 +23,11 @@ function loadAverage(): string {
 }
 
 async function main(): Promise<void> {
-  const server = await startBenchServer({ BACKGROUND_THREAD_NICE: process.env.BACKGROUND_THREAD_NICE ?? '0' });
+  const nice = process.env.BACKGROUND_THREAD_NICE ?? String(BACKGROUND_NICE);
+  const server = await startBenchServer({ BACKGROUND_THREAD_NICE: nice });
   const photo = await syntheticPhoto({ width: 4032, height: 3024, cameraExif: true, sensorNoise: 18 });
   console.log(
-    `12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.pid}; ${os.cpus().length} cores; load average ${loadAverage()}; BACKGROUND_THREAD_NICE=${process.env.BACKGROUND_THREAD_NICE ?? '0'}`,
+    `12 MP camera JPEG, ${(photo.length / 1e6).toFixed(2)} MB; server pid ${server.pid}; ${os.cpus().length} cores; load average ${loadAverage()}; BACKGROUND_THREAD_NICE=${nice}`,
   );
   const post = () => server.postImage(ROUTE, photo);
 

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { BACKGROUND_NICE } from './diagnosis/backgroundThreads';
 import { API_TOKEN_AGENT, type AgentCredential } from './http/agentAuth';
 import { LOCALES } from './i18n/locales';
 
@@ -64,7 +65,7 @@ const envSchema = z.object({
   MAX_PHOTO_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(100).default(15),
   // One core is left to the event loop, so text turns do not wait behind photos (issue 11).
   OCR_WORKERS: positiveInt(16).default(Math.max(1, os.availableParallelism() - 1)),
-  BACKGROUND_THREAD_NICE: z.coerce.number({ error: 'expected a number' }).int().min(0).max(19).default(0),
+  BACKGROUND_THREAD_NICE: z.coerce.number({ error: 'expected a number' }).int().min(0).max(19).default(BACKGROUND_NICE),
   PHOTO_RATE_PER_MINUTE: positiveInt(100_000).default(60),
   UPLOAD_BUDGET_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(16_384).optional(),
   UPLOADS_PER_ADDRESS: positiveInt(1000).default(4),
