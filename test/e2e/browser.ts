@@ -53,6 +53,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
+/** Keeps a picture of what the page showed when a test of the file fails (`prefix-failed-<title>.png`). */
+export function screenshotFailures(prefix: string, page: () => Page | undefined): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    const shown = page();
+    if (shown && test?.state === 'failed')
+      await saveScreenshot(shown, `${prefix}-failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}`);
+  });
+}
+
 /** A small PNG made in memory, for the attach button (never a file on disk). */
 export function makePngFixture(width = 320, height = 200): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 170 } } })

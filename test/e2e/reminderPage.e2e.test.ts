@@ -4,7 +4,7 @@ import { createLocalizer, type Translate } from '../../src/i18n/localizer';
 import { LOCALES_DIR } from '../../src/projectPaths';
 import { loadSettings, policyParams } from '../../src/settings';
 import { startApp, type RunningApp } from '../support/appHarness';
-import { collectPageProblems, launchChromium, requireChromium, saveScreenshot } from './browser';
+import { collectPageProblems, launchChromium, requireChromium, saveScreenshot, screenshotFailures } from './browser';
 
 const TRANSCRIPT = '.webchat__basic-transcript';
 const SEND_BOX = '.webchat__send-box-text-box__input';
@@ -54,11 +54,8 @@ describe('a reminder set on the local Web Chat page reaches the user in their ne
     await page.goto(`${app.baseUrl}/`);
   });
 
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (page && test?.state === 'failed')
-      await saveScreenshot(page, `reminder-failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}`);
-  });
+  // A failed step leaves a picture of what the page showed instead.
+  screenshotFailures('reminder', () => page);
 
   after(async () => {
     await browser?.close();

@@ -7,7 +7,14 @@ import { LOCALES_DIR } from '../../src/projectPaths';
 import { syntheticPhoto } from '../fixtures/syntheticDocument';
 import { startApp, type RunningApp } from '../support/appHarness';
 import { jsonOf } from '../support/json';
-import { attachAndSend, collectPageProblems, launchChromium, requireChromium, saveScreenshot } from './browser';
+import {
+  attachAndSend,
+  collectPageProblems,
+  launchChromium,
+  requireChromium,
+  saveScreenshot,
+  screenshotFailures,
+} from './browser';
 
 const TRANSCRIPT = '.webchat__basic-transcript';
 const SEND_BOX = '.webchat__send-box-text-box__input';
@@ -57,11 +64,7 @@ describe('a newcomer rescued on the local Web Chat page (real bot, Chromium)', f
   });
 
   // A failed step leaves a picture of what the page showed instead.
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (page && test?.state === 'failed')
-      await saveScreenshot(page, `rescue-failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}`);
-  });
+  screenshotFailures('rescue', () => page);
 
   after(async () => {
     await browser?.close();
