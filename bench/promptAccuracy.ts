@@ -2,7 +2,14 @@ import { loadDialogData } from '../src/conversation/topicLoader';
 import { createTopicMatcher } from '../src/conversation/topicMatcher';
 import { DIALOGS_DIR } from '../src/projectPaths';
 import { loadLabelledUtterances } from '../test/conversation/labelledUtterances';
-import { classifyAll, medianThroughput, percent, printTable, reportByLanguage } from './promptEvaluation';
+import {
+  classifyAll,
+  medianThroughput,
+  percent,
+  printBlindRounds,
+  printTable,
+  reportByLanguage,
+} from './promptEvaluation';
 
 function main(): void {
   const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
@@ -27,6 +34,8 @@ function main(): void {
     'per language (hand-written matcher):',
     reportByLanguage(outcomes, (t) => kindOf.get(t) === 'cause'),
   );
+
+  printBlindRounds(outcomes);
 
   const outOfScope = outcomes.filter((o) => o.utterance.topic === null);
   const toTopic = outOfScope.filter((o) => o.predicted !== null);

@@ -63,6 +63,20 @@ export function printTable(title: string, reports: readonly LanguageReport[]): v
   }
 }
 
+/** Each blind round of held-out lines alone, per language: the fairest estimate of unseen text. */
+export function printBlindRounds(outcomes: readonly Outcome[]): void {
+  const rounds = [...new Set(outcomes.flatMap((o) => (o.utterance.round === undefined ? [] : [o.utterance.round])))];
+  for (const round of rounds.sort((a, b) => a - b)) {
+    const inRound = outcomes.filter((o) => o.utterance.round === round);
+    const cells = LANGUAGES.flatMap((language) => {
+      const mine = inRound.filter((o) => o.utterance.locale === language);
+      return mine.length === 0 ? [] : [`${language} ${percent(tally(mine))}`];
+    });
+    console.log(`
+blind held-out round ${round} alone: ${cells.join(', ')}`);
+  }
+}
+
 /**
  * Matches per second of CPU time (user + system), steadier than wall time on a shared machine:
  * the median of `rounds` runs of `cpuMicros` each, after one untimed pass (JIT and word caches).

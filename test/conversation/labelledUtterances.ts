@@ -9,6 +9,11 @@ const utteranceSchema = z.strictObject({
   topic: z.string().nullable(),
   /** Never used to tune triggers or thresholds; its accuracy is reported on its own. */
   holdout: z.boolean().optional(),
+  /**
+   * Held-out lines written blind in a later round, after the matcher was tuned: how it does on
+   * text it has never met, which the whole held-out split (partly older than the tuning) overstates.
+   */
+  round: z.number().int().positive().optional(),
 });
 export type LabelledUtterance = z.infer<typeof utteranceSchema>;
 
