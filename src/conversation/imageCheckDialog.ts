@@ -21,13 +21,20 @@ export interface ImageCheckOptions {
 }
 
 /**
- * Where one image check's sentences are: `<prefix>prompt`, `privacy` (said with the first request
- * only), `skip` (the button, and what people type, to go on without an image), `later` and
- * `notAPhoto`; `busy` is the full key for a full worker queue.
+ * What one image check is, as data. How it answers, and where it keeps the results (lists of different
+ * check ids in the conversation's data, which one generic write could not type), stay in the subclass.
+ * Its sentences are `<keyPrefix>prompt`, `privacy` (said with the first request only), `skip` (the button,
+ * and what people type, to go on without an image), `later` and `notAPhoto`.
  */
-export interface ImageCheckTexts {
-  readonly prefix: string;
-  readonly busy: string;
+export interface ImageCheck {
+  readonly dialogId: string;
+  readonly keyPrefix: string;
+  /** The full key of the sentence for a full worker queue. */
+  readonly busyKey: string;
+  /** The conversation's flag that the privacy sentence was said. */
+  readonly privacyShown: 'photoPrivacyShown' | 'selfiePrivacyShown';
+  /** The outcome the reports count. */
+  readonly outcome: 'photoChecked' | 'selfieChecked';
 }
 
 export interface CheckedImage<Id extends string> {
@@ -48,42 +55,39 @@ export const KEPT_RESULTS = 5;
  * The conversation around one image check: asks for the image (saying once what is checked and
  * that nothing is stored), lets the user skip or change topic, downloads the image at the edge,
  * checks it with a typing indicator, and turns unusable images, a full queue or a failed download
- * into a sentence. The subclass checks the image and answers; the verdict goes back to the walk-through.
+ * into a sentence. The subclass answers and keeps the results; the verdict goes back to the walk-through.
  */
 export abstract class ImageCheckDialog<
   Id extends string,
   D extends CheckedImage<Id>,
 > extends Dialog<ImageCheckOptions> {
   constructor(
-    id: string,
+    private readonly check: ImageCheck,
     protected readonly services: ConversationServices,
+    private readonly diagnoser: { diagnose(bytes: Buffer): Promise<D> },
     private readonly attachments: AttachmentReader,
-    private readonly texts: ImageCheckTexts,
-    private readonly privacyShown: 'photoPrivacyShown' | 'selfiePrivacyShown',
-    private readonly outcomeKind: 'photoChecked' | 'selfieChecked',
   ) {
-    super(id);
+    super(check.dialogId);
   }
 
-  protected abstract diagnose(bytes: Buffer): Promise<D>;
   /** Sends the result and ends the dialog (or moves on). */
   protected abstract answer(dc: DialogContext, env: TurnEnv, diagnosis: D): Promise<DialogTurnResult>;
   /** Stores the summary in the conversation's data. */
   protected abstract keep(env: TurnEnv, summary: ImageCheckSummary<Id>): void;
 
   private text(name: 'prompt' | 'privacy' | 'skip' | 'later' | 'notAPhoto'): string {
-    return this.texts.prefix + name;
+    return this.check.keyPrefix + name;
   }
 
   override async beginDialog(dc: DialogContext, options?: ImageCheckOptions): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    if (options?.photoAlreadySent) return this.check(dc, env);
+    if (options?.photoAlreadySent) return this.checkImage(dc, env);
     const cursor: ImageCursor = { prompts: 1 };
     if (dc.activeDialog) dc.activeDialog.state = cursor;
     const lines = [...(options?.promptKeys ?? []).map((key) => env.t(key)), env.t(this.text('prompt'))];
-    if (!env.data[this.privacyShown]) {
+    if (!env.data[this.check.privacyShown]) {
       lines.push(env.t(this.text('privacy')));
-      env.data[this.privacyShown] = true;
+      env.data[this.check.privacyShown] = true;
     }
     await sendText(dc.context, lines.join('\n\n'), [env.t(this.text('skip'))]);
     return Dialog.EndOfTurn;
@@ -96,7 +100,7 @@ export abstract class ImageCheckDialog<
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const env = await turnEnv(dc.context, this.services);
-    if (this.hasPhoto(dc.context.activity.attachments ?? [])) return this.check(dc, env);
+    if (this.hasPhoto(dc.context.activity.attachments ?? [])) return this.checkImage(dc, env);
     const skip = inEveryLocale(this.services, this.text('skip'));
     const cursor: ImageCursor = cursorOf<ImageCursor>(dc.activeDialog) ?? { prompts: MAX_PROMPTS };
     if (matchChoice(dc.context.activity.text ?? '', [skip]) !== undefined || cursor.prompts >= MAX_PROMPTS) {
@@ -115,7 +119,7 @@ export abstract class ImageCheckDialog<
     await sendText(context, env.t(this.text('prompt')), [env.t(this.text('skip'))]);
   }
 
-  private async check(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {
+  private async checkImage(dc: DialogContext, env: TurnEnv): Promise<DialogTurnResult> {
     const context = dc.context;
     const attachment = this.attachments.pick(context.activity.attachments ?? []);
     if (!attachment) {
@@ -125,14 +129,14 @@ export abstract class ImageCheckDialog<
     await sendTyping(context);
     try {
       const bytes = await this.attachments.read(context, attachment);
-      const diagnosis = await this.diagnose(bytes);
+      const diagnosis = await this.diagnoser.diagnose(bytes);
       const summary: ImageCheckSummary<Id> = {
         at: this.services.now(),
         verdict: diagnosis.verdict,
         checks: diagnosis.checks.map((c) => ({ id: c.id, status: c.status })),
       };
       this.keep(env, summary);
-      this.services.outcomes.record(checkOutcome(this.outcomeKind, summary));
+      this.services.outcomes.record(checkOutcome(this.check.outcome, summary));
       return await this.answer(dc, env, diagnosis);
     } catch (error) {
       const key = this.refusalKey(error);
@@ -145,7 +149,7 @@ export abstract class ImageCheckDialog<
   /** The message for an image we could not check, or undefined for a real failure. */
   private refusalKey(error: unknown): string | undefined {
     if (isPhotoInputError(error)) return `photo:${error.messageKey}`;
-    if (error instanceof OverloadedError) return this.texts.busy;
+    if (error instanceof OverloadedError) return this.check.busyKey;
     if (error instanceof AttachmentUnavailableError)
       return error.reason === 'auth_failed' ? 'photoChat:download.authFailed' : 'photoChat:download.failed';
     return undefined;

@@ -4,7 +4,7 @@ import type { DocumentReading } from '../diagnosis/info/documentReading';
 import type { CheckId } from '../diagnosis/photo/checkResult';
 import type { PhotoDiagnoser } from '../diagnosis/photoDiagnoser';
 import type { ImageCheckSummary } from './conversationState';
-import { ImageCheckDialog, KEPT_RESULTS } from './imageCheckDialog';
+import { ImageCheckDialog, KEPT_RESULTS, type ImageCheck } from './imageCheckDialog';
 import { photoResultMessage } from './photoResultMessage';
 import type { SensitiveValues } from './sensitiveValues';
 import { sendText } from './replies';
@@ -18,6 +18,14 @@ const NOT_ACCEPTED_REASONS = new Set(['visa', 'temporary']);
 
 type CheckedPhoto = Awaited<ReturnType<PhotoDiagnoser['diagnose']>>;
 
+const PHOTO_CHECK: ImageCheck = {
+  dialogId: PHOTO_CHECK_DIALOG,
+  keyPrefix: 'photoChat:ask.',
+  busyKey: 'photoChat:busy',
+  privacyShown: 'photoPrivacyShown',
+  outcome: 'photoChecked',
+};
+
 /**
  * The document photo check: answers with the result card and the marked-up preview, keeps what
  * was read for the information check, and sends a document the exchange does not take to the
@@ -26,23 +34,12 @@ type CheckedPhoto = Awaited<ReturnType<PhotoDiagnoser['diagnose']>>;
 export class PhotoCheckDialog extends ImageCheckDialog<CheckId, CheckedPhoto> {
   constructor(
     services: ConversationServices,
-    private readonly diagnoser: PhotoDiagnoser,
+    diagnoser: PhotoDiagnoser,
     attachments: AttachmentReader,
     /** Where a document read from the photo waits (15 minutes) for the information check. */
     private readonly documents: SensitiveValues<DocumentReading>,
   ) {
-    super(
-      PHOTO_CHECK_DIALOG,
-      services,
-      attachments,
-      { prefix: 'photoChat:ask.', busy: 'photoChat:busy' },
-      'photoPrivacyShown',
-      'photoChecked',
-    );
-  }
-
-  protected diagnose(bytes: Buffer): Promise<CheckedPhoto> {
-    return this.diagnoser.diagnose(bytes);
+    super(PHOTO_CHECK, services, diagnoser, attachments);
   }
 
   protected keep(env: TurnEnv, summary: ImageCheckSummary<CheckId>): void {

@@ -4,34 +4,27 @@ import type { SelfieDiagnosis } from '../diagnosis/selfie/diagnoseSelfie';
 import type { SelfieCheckId } from '../diagnosis/selfie/selfieCheckResult';
 import type { SelfieDiagnoser } from '../diagnosis/selfie/selfieService';
 import type { ImageCheckSummary } from './conversationState';
-import { ImageCheckDialog, KEPT_RESULTS } from './imageCheckDialog';
+import { ImageCheckDialog, KEPT_RESULTS, type ImageCheck } from './imageCheckDialog';
 import { selfieResultMessage } from './selfieResultMessage';
 import type { ConversationServices } from './services';
 import { SELFIE_CHECK_DIALOG } from './topicDialog';
 import type { TurnEnv } from './turnEnv';
+
+const SELFIE_CHECK: ImageCheck = {
+  dialogId: SELFIE_CHECK_DIALOG,
+  keyPrefix: 'selfie:chat.',
+  busyKey: 'selfie:chat.busy',
+  privacyShown: 'selfiePrivacyShown',
+  outcome: 'selfieChecked',
+};
 
 /**
  * The selfie check, taken where the live face check will happen: answers with one line per check,
  * the checklist to confirm and the marked-up preview.
  */
 export class SelfieCheckDialog extends ImageCheckDialog<SelfieCheckId, SelfieDiagnosis> {
-  constructor(
-    services: ConversationServices,
-    private readonly diagnoser: SelfieDiagnoser,
-    attachments: AttachmentReader,
-  ) {
-    super(
-      SELFIE_CHECK_DIALOG,
-      services,
-      attachments,
-      { prefix: 'selfie:chat.', busy: 'selfie:chat.busy' },
-      'selfiePrivacyShown',
-      'selfieChecked',
-    );
-  }
-
-  protected diagnose(bytes: Buffer): Promise<SelfieDiagnosis> {
-    return this.diagnoser.diagnose(bytes);
+  constructor(services: ConversationServices, diagnoser: SelfieDiagnoser, attachments: AttachmentReader) {
+    super(SELFIE_CHECK, services, diagnoser, attachments);
   }
 
   protected keep(env: TurnEnv, summary: ImageCheckSummary<SelfieCheckId>): void {
