@@ -12,6 +12,8 @@ export interface AssetSource {
   readonly contentType: string;
   /** A bundle from node_modules changes only with the package version; our own files may change any time. */
   readonly cacheControl: string;
+  /** How the file becomes the body (a page assembled from parts); by default its bytes as they are. */
+  readonly read?: (file: string) => Promise<Buffer>;
 }
 
 export interface LoadedAsset {
@@ -51,7 +53,7 @@ export function assetLoader(sources: Readonly<Record<string, AssetSource>>): Ass
 }
 
 async function readAsset(source: AssetSource): Promise<LoadedAsset> {
-  const raw = await readFile(source.file);
+  const raw = await (source.read ?? readFile)(source.file);
   const gzipped = await gzipAsync(raw, { level: 9 });
   const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`;
   return { contentType: source.contentType, cacheControl: source.cacheControl, etag, raw, gzipped };

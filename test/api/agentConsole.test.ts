@@ -109,21 +109,29 @@ describe('agent console and named agents (real server)', function () {
     return number;
   }
 
-  it('serves the console page with a strict CSP, its scripts from this server, and texts in en and zh-CN', async () => {
-    const page = await fetch(`${app.baseUrl}/agent`);
-    assert.equal(page.status, 200);
-    const csp = page.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /script-src 'self'(;|$)/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    const html = await page.text();
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
-    assert.doesNotMatch(html, /https?:\/\//, 'nothing from another origin');
-    for (const asset of ['console.js', 'console.css', 'i18next.js']) {
+  it('serves the console and reports pages with a strict CSP, their shared parts and scripts from this server, and texts in en and zh-CN', async () => {
+    for (const pagePath of ['/agent', '/agent/reports']) {
+      const page = await fetch(`${app.baseUrl}${pagePath}`);
+      assert.equal(page.status, 200, pagePath);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /script-src 'self'(;|$)/);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      const html = await page.text();
+      assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
+      assert.doesNotMatch(html, /https?:\/\//, 'nothing from another origin');
+      assert.doesNotMatch(html, /<!--#include/, `${pagePath}: every shared part is put in`);
+      assert.equal(html.match(/<form id="sign-in-form"/g)?.length, 1, `${pagePath}: the sign-in form, once`);
+      assert.equal(html.match(/id="sign-out"/g)?.length, 1, `${pagePath}: the sign-out button, once`);
+    }
+    for (const asset of ['console.js', 'reports.js', 'consoleCommon.js', 'chart.js', 'console.css', 'i18next.js']) {
       const res = await fetch(`${app.baseUrl}/agent/assets/${asset}`);
       assert.equal(res.status, 200, asset);
       assert.ok((await res.text()).length > 100, asset);
     }
     assert.equal((await fetch(`${app.baseUrl}/agent/assets/..%2Fconsole.html`)).status, 404);
+    for (const notAnAsset of ['console.html', 'reports.html', 'signIn.html', 'accountBar.html']) {
+      assert.equal((await fetch(`${app.baseUrl}/agent/assets/${notAnAsset}`)).status, 404, notAnAsset);
+    }
     const zh = z.object({ title: z.string(), cause: z.record(z.string(), z.string()) });
     const texts = zh.parse(await (await fetch(`${app.baseUrl}/agent/texts/zh-CN`)).json());
     assert.equal(texts.title, 'KYC 客服控制台');

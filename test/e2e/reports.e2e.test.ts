@@ -111,10 +111,24 @@ describe('the reports page (real bot, Chromium)', function () {
     );
     const summary = await manager.locator('#summary').innerText();
     assert.ok(summary.includes(agentText('reports.escalated')), summary);
+    const sections = ['conversations', 'containment', 'photoChecks', 'selfieChecks', 'infoRules', 'satisfaction'];
+    for (const [index, key] of sections.entries()) {
+      const section = manager.locator('#reports-body section').nth(index);
+      await section.getByRole('heading', { name: agentText(`reports.${key}`) }).waitFor();
+      const canvas = section.locator('canvas');
+      assert.equal(await canvas.getAttribute('role'), 'img', key);
+      assert.ok(((await canvas.getAttribute('aria-label')) ?? '').length > 0, `the ${key} chart says what it shows`);
+      assert.ok((await section.locator('table thead th[scope="col"]').count()) >= 2, `the ${key} table has headers`);
+    }
+    assert.equal(await manager.locator('#reports-body section').count(), sections.length);
     assert.equal(await manager.locator('#chart-containment').getAttribute('role'), 'img');
     assert.ok(
       ((await manager.locator('#chart-containment').getAttribute('aria-label')) ?? '').length > 0,
       'the chart says what it shows',
+    );
+    assert.ok(
+      (await manager.locator('#containment-heading ~ .meta').innerText()).length > 0,
+      'the containment note says what abandoned and open mean',
     );
     const overflow = await inPage(
       manager,

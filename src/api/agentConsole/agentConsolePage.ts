@@ -25,24 +25,42 @@ const I18NEXT_UMD = path.join(path.dirname(require.resolve('i18next/package.json
 const CHART_UMD = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 /** Pages are served at their own paths, not as assets. */
 const PAGES = new Set(['console.html', 'reports.html']);
+/** Markup both pages show (the language, agent and sign-out controls; the sign-in form), written once. */
+const PARTS = new Set(['accountBar.html', 'signIn.html']);
+const INCLUDE = /<!--#include file="([\w.]+)" -->/g;
+
+/**
+ * A page with its shared parts put in where it says `<!--#include file="<part>" -->`. Done on the
+ * server rather than by script because the route already reads each page once per process (so it
+ * costs one pass), and the header and sign-in form then come with the page, before any script runs,
+ * exactly as they did when each page held its own copy: nothing appears late and the CSP stays as it is.
+ */
+async function withParts(file: string): Promise<Buffer> {
+  const page = await readFile(file, 'utf8');
+  const names = new Set(Array.from(page.matchAll(INCLUDE), (match) => match[1] ?? ''));
+  const parts = new Map<string, string>();
+  for (const name of names) {
+    if (!PARTS.has(name)) throw new Error(`${path.basename(file)} includes "${name}", which is not a part`);
+    parts.set(name, (await readFile(path.join(PUBLIC_DIR, name), 'utf8')).trimEnd());
+  }
+  return Buffer.from(page.replace(INCLUDE, (_match, name: string) => parts.get(name) ?? ''));
+}
+const page = (file: string): AssetSource => ({
+  file: path.join(PUBLIC_DIR, file),
+  contentType: 'text/html; charset=utf-8',
+  cacheControl: 'no-cache',
+  read: withParts,
+});
 const script = (file: string, cacheControl = 'no-cache'): AssetSource => ({
   file,
   contentType: 'text/javascript; charset=utf-8',
   cacheControl,
 });
 const loadAsset = assetLoader({
-  'console.html': {
-    file: path.join(PUBLIC_DIR, 'console.html'),
-    contentType: 'text/html; charset=utf-8',
-    cacheControl: 'no-cache',
-  },
+  'console.html': page('console.html'),
   'console.js': script(path.join(PUBLIC_DIR, 'console.js')),
   'consoleCommon.js': script(path.join(PUBLIC_DIR, 'consoleCommon.js')),
-  'reports.html': {
-    file: path.join(PUBLIC_DIR, 'reports.html'),
-    contentType: 'text/html; charset=utf-8',
-    cacheControl: 'no-cache',
-  },
+  'reports.html': page('reports.html'),
   'reports.js': script(path.join(PUBLIC_DIR, 'reports.js')),
   'chart.js': script(CHART_UMD, 'public, max-age=86400'),
   'console.css': {
@@ -81,15 +99,15 @@ const texts = new Map<string, Promise<string>>();
 
 /** `GET /agent`: the agent console; `/agent/reports` its reports; `/agent/assets/:asset` their files; `/agent/texts/:locale` their texts. */
 export function registerAgentConsolePage(server: Server): void {
-  const page =
+  const sendPage =
     (file: string) =>
     async (req: Request, res: Response): Promise<void> => {
       res.header('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
       await sendAsset(req, res, loadAsset(file));
     };
-  server.get('/agent', page('console.html'));
-  server.get('/agent/', page('console.html'));
-  server.get('/agent/reports', page('reports.html'));
+  server.get('/agent', sendPage('console.html'));
+  server.get('/agent/', sendPage('console.html'));
+  server.get('/agent/reports', sendPage('reports.html'));
 
   server.get('/agent/assets/:asset', async (req: Request, res: Response) => {
     const name = pathParam(req, 'asset');

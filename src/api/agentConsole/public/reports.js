@@ -150,39 +150,224 @@
     return el('div', {}, [el('dt', { text: label }), el('dd', { text: value })]);
   }
 
-  function renderChecks(prefix, checks) {
-    var statuses = ['pass', 'warn', 'fail', 'skipped'];
+  // --- the sections: one chart and its table each, drawn from this list ---
+
+  /** chart.js options per kind of chart: columns stand up, bars lie down; stacked ones add up their series. */
+  var CHART_KINDS = {
+    columns: function () {
+      return { scales: { y: { beginAtZero: true } } };
+    },
+    bars: function () {
+      return { indexAxis: 'y', scales: { x: { beginAtZero: true } } };
+    },
+    stackedColumns: function () {
+      return { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
+    },
+    stackedBars: function () {
+      return { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } };
+    },
+    ratings: function () {
+      return { scales: { y: { min: 0, max: 5 } } };
+    },
+  };
+  var STATUSES = ['pass', 'warn', 'fail', 'skipped'];
+  var OUTCOMES = ['resolved', 'escalated', 'abandoned', 'open'];
+
+  /** The value at a dotted path of the report, e.g. at(report, 'conversations.perDay'). */
+  function at(report, path) {
+    return path.split('.').reduce(function (value, name) {
+      return value[name];
+    }, report);
+  }
+
+  function field(name) {
+    return function (item) {
+      return item[name];
+    };
+  }
+
+  /** Each series of a chart is also a column of its table. */
+  function asColumns(series) {
+    return series.map(function (s) {
+      return { key: s.key, cell: s.value };
+    });
+  }
+
+  function causeOf(item) {
+    return causeLabel(item.cause);
+  }
+
+  function checksSection(id, titleKey, part) {
+    var series = STATUSES.map(function (status) {
+      return { key: 'reports.status.' + status, color: STATUS_COLORS[status], value: field(status) };
+    });
+    return {
+      id: id,
+      titleKey: titleKey,
+      chart: 'stackedColumns',
+      rows: part + '.checks',
+      label: field('check'),
+      series: series,
+      columns: [{ key: 'reports.check', cell: field('check') }].concat(asColumns(series)),
+      description: function (report) {
+        var verdicts = at(report, part + '.verdicts');
+        return t('reports.verdicts', { pass: verdicts.pass, fail: verdicts.fail });
+      },
+    };
+  }
+
+  var containmentSeries = OUTCOMES.map(function (outcome) {
+    return { key: 'reports.' + outcome, color: COLORS[outcome], value: field(outcome) };
+  });
+
+  /**
+   * id: the section's element ids (<id>-heading, chart-<id>, table-<id>, <id>-note); rows: where the
+   * chart's items are in the report (moreTableRows: more the table shows after them); label(item): an item's name on the
+   * chart; series: the chart's datasets; columns: the table's, the first naming the row; note(report): a
+   * line under the heading; description(report): what the chart shows, for screen readers.
+   */
+  var SECTIONS = [
+    {
+      id: 'conversations',
+      titleKey: 'reports.conversations',
+      chart: 'columns',
+      rows: 'conversations.perDay',
+      label: field('day'),
+      series: [{ key: 'reports.conversations', color: '#0b5cad', value: field('count') }],
+      columns: [
+        { key: 'reports.day', cell: field('day') },
+        { key: 'reports.count', cell: field('count') },
+      ],
+      description: function (report) {
+        return t('reports.conversationsDescription', { total: report.conversations.total });
+      },
+    },
+    {
+      id: 'containment',
+      titleKey: 'reports.containment',
+      chart: 'stackedBars',
+      rows: 'containment.perCause',
+      label: causeOf,
+      series: containmentSeries,
+      columns: [
+        { key: 'queue.cause', cell: causeOf },
+        { key: 'reports.started', cell: field('started') },
+      ].concat(asColumns(containmentSeries), [
+        {
+          key: 'reports.containmentRate',
+          cell: function (c) {
+            return percent(c.containmentRate);
+          },
+        },
+      ]),
+      note: function (report) {
+        return t('reports.abandonNote', { hours: report.abandonAfterHours });
+      },
+      description: function (report) {
+        return t('reports.containmentDescription', { rate: percent(report.containment.overall.containmentRate) });
+      },
+    },
+    checksSection('photo', 'reports.photoChecks', 'photoChecks'),
+    checksSection('selfie', 'reports.selfieChecks', 'selfieChecks'),
+    {
+      id: 'info',
+      titleKey: 'reports.infoRules',
+      chart: 'bars',
+      rows: 'infoChecks.rules',
+      label: field('rule'),
+      series: [{ key: 'reports.found', color: '#6b3fa0', value: field('count') }],
+      columns: [
+        { key: 'reports.rule', cell: field('rule') },
+        { key: 'reports.found', cell: field('count') },
+      ],
+      description: function (report) {
+        return t('reports.infoDescription', { match: report.infoChecks.match, mismatch: report.infoChecks.mismatch });
+      },
+    },
+    {
+      id: 'satisfaction',
+      titleKey: 'reports.satisfaction',
+      chart: 'ratings',
+      rows: 'satisfaction.perCause',
+      moreTableRows: 'satisfaction.perSource',
+      label: causeOf,
+      series: [{ key: 'reports.averageRating', color: '#0b5cad', value: field('average') }],
+      columns: [
+        {
+          key: 'queue.cause',
+          cell: function (r) {
+            return r.source === undefined ? causeOf(r) : t('reports.source.' + r.source);
+          },
+        },
+        {
+          key: 'reports.averageRating',
+          cell: function (r) {
+            return number(r.average, 2);
+          },
+        },
+        { key: 'reports.ratings', cell: field('count') },
+      ],
+      description: function (report) {
+        return t('reports.satisfactionDescription', {
+          average: number(report.satisfaction.overall.average, 2),
+          count: report.satisfaction.overall.count,
+        });
+      },
+    },
+  ];
+
+  /** The sections' empty frames, made once before the texts are applied (their data-i18n keys are filled with the rest). */
+  function buildSections() {
+    var container = $('report-sections');
+    SECTIONS.forEach(function (section) {
+      container.appendChild(
+        el('section', { class: 'card chart-card', 'aria-labelledby': section.id + '-heading' }, [
+          el('h3', { id: section.id + '-heading', 'data-i18n': section.titleKey }),
+          section.note ? el('p', { class: 'meta', id: section.id + '-note' }) : null,
+          el('div', { class: 'chart' }, [el('canvas', { id: 'chart-' + section.id, role: 'img' })]),
+          el('details', {}, [
+            el('summary', { 'data-i18n': 'reports.asTable' }),
+            el('div', { id: 'table-' + section.id }),
+          ]),
+        ]),
+      );
+    });
+  }
+
+  function renderSection(section, report) {
+    var items = at(report, section.rows);
+    if (section.note) $(section.id + '-note').textContent = section.note(report);
     chart(
-      'chart-' + prefix,
+      'chart-' + section.id,
       {
         type: 'bar',
         data: {
-          labels: checks.checks.map(function (c) {
-            return c.check;
+          labels: items.map(function (item) {
+            return section.label(item);
           }),
-          datasets: statuses.map(function (status) {
+          datasets: section.series.map(function (s) {
             return {
-              label: t('reports.status.' + status),
-              backgroundColor: STATUS_COLORS[status],
-              data: checks.checks.map(function (c) {
-                return c[status];
+              label: t(s.key),
+              backgroundColor: s.color,
+              data: items.map(function (item) {
+                return s.value(item);
               }),
             };
           }),
         },
-        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+        options: CHART_KINDS[section.chart](),
       },
-      t('reports.verdicts', { pass: checks.verdicts.pass, fail: checks.verdicts.fail }),
+      section.description(report),
     );
     table(
-      'table-' + prefix,
-      [t('reports.check')].concat(
-        statuses.map(function (s) {
-          return t('reports.status.' + s);
-        }),
-      ),
-      checks.checks.map(function (c) {
-        return [c.check, c.pass, c.warn, c.fail, c.skipped];
+      'table-' + section.id,
+      section.columns.map(function (column) {
+        return t(column.key);
+      }),
+      items.concat(section.moreTableRows ? at(report, section.moreTableRows) : []).map(function (item) {
+        return section.columns.map(function (column) {
+          return column.cell(item);
+        });
       }),
     );
   }
@@ -202,160 +387,13 @@
     ].forEach(function (item) {
       summary.appendChild(item);
     });
-
-    var days = report.conversations.perDay;
-    chart(
-      'chart-conversations',
-      {
-        type: 'bar',
-        data: {
-          labels: days.map(function (d) {
-            return d.day;
-          }),
-          datasets: [
-            {
-              label: t('reports.conversations'),
-              backgroundColor: '#0b5cad',
-              data: days.map(function (d) {
-                return d.count;
-              }),
-            },
-          ],
-        },
-        options: { scales: { y: { beginAtZero: true } } },
-      },
-      t('reports.conversationsDescription', { total: report.conversations.total }),
-    );
-    table(
-      'table-conversations',
-      [t('reports.day'), t('reports.count')],
-      days.map(function (d) {
-        return [d.day, d.count];
-      }),
-    );
-
-    $('abandon-note').textContent = t('reports.abandonNote', { hours: report.abandonAfterHours });
-    var causes = report.containment.perCause;
-    var outcomes = ['resolved', 'escalated', 'abandoned', 'open'];
-    chart(
-      'chart-containment',
-      {
-        type: 'bar',
-        data: {
-          labels: causes.map(function (c) {
-            return causeLabel(c.cause);
-          }),
-          datasets: outcomes.map(function (outcome) {
-            return {
-              label: t('reports.' + outcome),
-              backgroundColor: COLORS[outcome],
-              data: causes.map(function (c) {
-                return c[outcome];
-              }),
-            };
-          }),
-        },
-        options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } },
-      },
-      t('reports.containmentDescription', { rate: percent(overall.containmentRate) }),
-    );
-    table(
-      'table-containment',
-      [t('queue.cause'), t('reports.started')].concat(
-        outcomes.map(function (o) {
-          return t('reports.' + o);
-        }),
-        [t('reports.containmentRate')],
-      ),
-      causes.map(function (c) {
-        return [
-          causeLabel(c.cause),
-          c.started,
-          c.resolved,
-          c.escalated,
-          c.abandoned,
-          c.open,
-          percent(c.containmentRate),
-        ];
-      }),
-    );
-
-    renderChecks('photo', report.photoChecks);
-    renderChecks('selfie', report.selfieChecks);
-
-    var rules = report.infoChecks.rules;
-    chart(
-      'chart-info',
-      {
-        type: 'bar',
-        data: {
-          labels: rules.map(function (r) {
-            return r.rule;
-          }),
-          datasets: [
-            {
-              label: t('reports.found'),
-              backgroundColor: '#6b3fa0',
-              data: rules.map(function (r) {
-                return r.count;
-              }),
-            },
-          ],
-        },
-        options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
-      },
-      t('reports.infoDescription', { match: report.infoChecks.match, mismatch: report.infoChecks.mismatch }),
-    );
-    table(
-      'table-info',
-      [t('reports.rule'), t('reports.found')],
-      rules.map(function (r) {
-        return [r.rule, r.count];
-      }),
-    );
-
-    var ratings = report.satisfaction.perCause;
-    chart(
-      'chart-satisfaction',
-      {
-        type: 'bar',
-        data: {
-          labels: ratings.map(function (r) {
-            return causeLabel(r.cause);
-          }),
-          datasets: [
-            {
-              label: t('reports.averageRating'),
-              backgroundColor: '#0b5cad',
-              data: ratings.map(function (r) {
-                return r.average;
-              }),
-            },
-          ],
-        },
-        options: { scales: { y: { min: 0, max: 5 } } },
-      },
-      t('reports.satisfactionDescription', {
-        average: number(report.satisfaction.overall.average, 2),
-        count: report.satisfaction.overall.count,
-      }),
-    );
-    table(
-      'table-satisfaction',
-      [t('queue.cause'), t('reports.averageRating'), t('reports.ratings')],
-      ratings
-        .map(function (r) {
-          return [causeLabel(r.cause), number(r.average, 2), r.count];
-        })
-        .concat(
-          report.satisfaction.perSource.map(function (s) {
-            return [t('reports.source.' + s.source), number(s.average, 2), s.count];
-          }),
-        ),
-    );
+    SECTIONS.forEach(function (section) {
+      renderSection(section, report);
+    });
   }
 
   function start() {
+    buildSections();
     setRange(30);
     $('range-form').addEventListener('submit', function (event) {
       event.preventDefault();
