@@ -221,10 +221,10 @@
   });
 
   /**
-   * id: the section's element ids (<id>-heading, chart-<id>, table-<id>, <id>-note); rows: where the
-   * chart's items are in the report (moreTableRows: more the table shows after them); label(item): an item's name on the
-   * chart; series: the chart's datasets; columns: the table's, the first naming the row; note(report): a
-   * line under the heading; description(report): what the chart shows, for screen readers.
+   * id: the section's element ids (<id>-heading, chart-<id>, table-<id>, <id>-note); rows: where the chart's
+   * items are in the report (moreTableRows: more that only the table shows); label(item): an item's name on
+   * the chart; series: the chart's datasets; columns: the table's, the first naming the row; note(report):
+   * a line under the heading; description(report): what the chart shows, for screen readers.
    */
   var SECTIONS = [
     {
@@ -316,7 +316,7 @@
     },
   ];
 
-  /** The sections' empty frames, made once before the texts are applied (their data-i18n keys are filled with the rest). */
+  /** The sections' empty frames, made once before the texts are applied (which fill their data-i18n keys). */
   function buildSections() {
     var container = $('report-sections');
     SECTIONS.forEach(function (section) {
