@@ -36,14 +36,14 @@ const INCLUDE = /<!--#include file="([\w.]+)" -->/g;
  * exactly as they did when each page held its own copy: nothing appears late and the CSP stays as it is.
  */
 async function withParts(file: string): Promise<Buffer> {
-  const page = await readFile(file, 'utf8');
-  const names = new Set(Array.from(page.matchAll(INCLUDE), (match) => match[1] ?? ''));
+  const html = await readFile(file, 'utf8');
+  const names = new Set(Array.from(html.matchAll(INCLUDE), (match) => match[1] ?? ''));
   const parts = new Map<string, string>();
   for (const name of names) {
     if (!PARTS.has(name)) throw new Error(`${path.basename(file)} includes "${name}", which is not a part`);
     parts.set(name, (await readFile(path.join(PUBLIC_DIR, name), 'utf8')).trimEnd());
   }
-  return Buffer.from(page.replace(INCLUDE, (_match, name: string) => parts.get(name) ?? ''));
+  return Buffer.from(html.replace(INCLUDE, (_match, name: string) => parts.get(name) ?? ''));
 }
 const page = (file: string): AssetSource => ({
   file: path.join(PUBLIC_DIR, file),
