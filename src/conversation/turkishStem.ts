@@ -71,7 +71,17 @@ function stripOne(word: string): string | undefined {
  */
 const WHOLE_WORDS: ReadonlySet<string> = new Set(['baskasi', 'birisi']);
 
+/**
+ * "Kullanılmış", "kullanıldı", "kullanılıyor", "kullanımda" (has been used, is in use) say what
+ * is wrong with a document; stripped to the root they are "kullan" (use), the word of "başka
+ * kimlik kullanabilir miyim" (may I use another ID). The past and present passive keep a stem of
+ * their own; "kullanılabilir" (can be used) and "kullanılır mı" still reach "kullan".
+ */
+const USED_FORM = /^kul{1,2}an(?:il(?:mis|mus|di|iyor)|imda)/;
+const USED_STEM = 'kullanilmis';
+
 export function turkishStem(word: string): string {
+  if (USED_FORM.test(word)) return USED_STEM;
   let stem = word;
   for (let i = 0; i < MAX_SUFFIXES && !WHOLE_WORDS.has(stem); i++) {
     const rest = stripOne(stem);

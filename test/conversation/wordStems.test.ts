@@ -52,6 +52,13 @@ describe('Turkish stemming', () => {
     same(['geçmiyor', 'geçemiyorum', 'geçti']);
   });
 
+  it('tells "has been used" from "use", whichever letters were typed', () => {
+    const stems = (words: string[]): string[] => words.map((word) => turkishStem(normalizeText(word)));
+    assert.equal(new Set(stems(['kullanılmış', 'kullanilmis', 'kullanıldı', 'kullanılıyor', 'kulanılmış'])).size, 1);
+    assert.equal(new Set(stems(['kullanabilir', 'kullanmak', 'kullanılabilir', 'kullanıyorum'])).size, 1);
+    assert.notEqual(turkishStem('kullanilmis'), turkishStem('kullanabilir'));
+  });
+
   it('leaves short roots whole rather than cut them into other words', () => {
     assert.notEqual(turkishStem('para'), turkishStem('parlama'));
     assert.equal(turkishStem('kabul'), 'kabul');
