@@ -45,8 +45,12 @@ function main(): void {
   );
 
   const confusions = outcomes.filter((o) => o.predicted !== o.utterance.topic);
-  console.log(`\nconfusions (${confusions.length}):`);
-  for (const o of confusions) {
+  // A blind round's misses stay unprinted: whoever tunes next must not learn them.
+  const shown = confusions.filter((o) => o.utterance.round === undefined);
+  console.log(
+    `\nconfusions (${confusions.length}, of which ${confusions.length - shown.length} in blind rounds, not shown):`,
+  );
+  for (const o of shown) {
     const nearest = o.predicted === null ? matcher.match(o.utterance.text).alternatives[0] : undefined;
     console.log(
       `  ${o.utterance.locale.padEnd(5)} ${String(o.utterance.topic).padEnd(24)} -> ${String(o.predicted).padEnd(24)} ${JSON.stringify(o.utterance.text)}${o.utterance.holdout ? ' [held out]' : ''}${nearest ? `  (nearest: ${nearest.topic} ${nearest.confidence.toFixed(2)})` : ''}`,
