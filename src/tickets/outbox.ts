@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { claimDue } from '../storage/claimDue';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 
 /** What the helpdesk is told; a field so it can tell the events apart. */
@@ -32,33 +32,18 @@ export class TicketOutbox {
   constructor(private readonly database: SqlDatabase) {}
 
   /** Due, unclaimed rows (oldest first), now leased to the caller. */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
-    const at = now.toISOString();
-    const lockToken = randomUUID();
-    const claimed = await this.database.write((db) => {
-      const due = db
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const claim = { table: 'ticket_outbox', waitingWhileNull: 'delivered_at', now, limit, leaseMs };
+    return claimDue(this.database, claim, async (db, lockToken) => {
+      const rows = await db
         .selectFrom('ticket_outbox')
-        .select('id')
-        .where('delivered_at', 'is', null)
-        .where('next_attempt_at', '<=', at)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .select(['id', 'ticket_number as ticketNumber', 'event', 'attempts'])
+        .where('lock_token', '=', lockToken)
         .orderBy('next_attempt_at')
         .orderBy('id')
-        .limit(limit)
-        // Dispatchers in other processes claim other rows instead of waiting for these.
-        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
-      return db
-        .updateTable('ticket_outbox')
-        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
-        .where('id', 'in', due)
-        .returning(['id', 'ticket_number as ticketNumber', 'event', 'attempts', 'next_attempt_at'])
         .execute();
+      return rows.map((row) => ({ ...row, id: String(row.id), lockToken }));
     });
-    // RETURNING follows no order; the claim's is oldest first.
-    claimed.sort((a, b) =>
-      a.next_attempt_at === b.next_attempt_at ? a.id - b.id : a.next_attempt_at < b.next_attempt_at ? -1 : 1,
-    );
-    return claimed.map(({ next_attempt_at: _, ...row }) => ({ ...row, id: String(row.id), lockToken }));
   }
 
   /** False when the lease was lost (another dispatcher took the row). */
