@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { ETagConflictError } from './eTagConflictError';
 import type { Db, SqlDatabase } from './sqlDatabase';
@@ -32,8 +32,11 @@ export class SqlStorage implements ClosableStorage {
     const items: StoreItems = {};
     for (const row of rows) {
       const key = keysByStoredKey.get(row.key);
+      if (key === undefined) continue;
       // Both databases hand back the JSON text (postgresDialect reads json columns as text).
-      if (key !== undefined) items[key] = toStoreItem(key, JSON.parse(row.value), row.etag);
+      const value: unknown = JSON.parse(row.value);
+      if (!isRecord(value)) throw new Error(`Storage: the stored value of "${key}" is not a JSON object.`);
+      items[key] = { ...value, eTag: row.etag };
     }
     return items;
   }
@@ -71,7 +74,7 @@ export class SqlStorage implements ClosableStorage {
   }
 }
 
-/** Keys whose hash is kept; past this the cache starts over. A turn reads and then writes the same few keys. */
+/** Keys whose hash is kept (a turn reads and then writes the same few); past this the cache starts over. */
 const HASH_CACHE_LIMIT = 10_000;
 const hashes = new Map<string, Buffer>();
 
@@ -178,12 +181,4 @@ interface StoredRow {
   key: string;
   etag: string;
   value: string;
-}
-
-/** Rebuilds the item a `Storage.read` returns from a stored value and its current eTag. */
-function toStoreItem(key: string, value: unknown, eTag: string): StoreItem {
-  if (!isRecord(value)) {
-    throw new Error(`Storage: the stored value of "${key}" is not a JSON object.`);
-  }
-  return { ...value, eTag };
 }
