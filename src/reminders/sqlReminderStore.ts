@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { claimDue } from '../storage/claimDue';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 import { withReminders } from './reminderRow';
 import type { DueReminder, HeldReminder, NewReminder, ReminderStore } from './reminderStore';
@@ -67,43 +68,26 @@ export class SqlReminderStore implements ReminderStore {
     return Number(numDeletedRows);
   }
 
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<DueReminder[]> {
-    const at = now.toISOString();
-    const lockToken = randomUUID();
-    const claimed = await this.database.write((tx) => {
-      const db = withReminders(tx);
-      const due = db
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<DueReminder[]> {
+    const claim = { table: 'reminders', waitingWhileNull: 'held_at', now, limit, leaseMs };
+    return claimDue(this.database, claim, async (db, lockToken) => {
+      const rows = await withReminders(db)
         .selectFrom('reminders')
-        .select('id')
-        .where('next_attempt_at', '<=', at)
-        .where('held_at', 'is', null)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .select(['id', 'conversation_reference', 'locale', 'cause', 'due_at', 'attempts'])
+        .where('lock_token', '=', lockToken)
         .orderBy('next_attempt_at')
         .orderBy('id')
-        .limit(limit)
-        // Schedulers in other processes take other rows instead of waiting for these, and a row
-        // another one claimed meanwhile is re-checked against its new lease, so it is skipped.
-        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
-      return db
-        .updateTable('reminders')
-        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
-        .where('id', 'in', due)
-        .returning(['id', 'conversation_reference', 'locale', 'cause', 'due_at', 'attempts', 'next_attempt_at'])
         .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        conversationReference: storedReference.parse(JSON.parse(row.conversation_reference)),
+        locale: row.locale,
+        cause: row.cause,
+        dueAt: row.due_at,
+        attempts: row.attempts,
+        lockToken,
+      }));
     });
-    // RETURNING follows no order; the claim's is earliest first.
-    claimed.sort((a, b) =>
-      a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,
-    );
-    return claimed.map((row) => ({
-      id: row.id,
-      conversationReference: storedReference.parse(JSON.parse(row.conversation_reference)),
-      locale: row.locale,
-      cause: row.cause,
-      dueAt: row.due_at,
-      attempts: row.attempts,
-      lockToken,
-    }));
   }
 
   async markSent(reminder: DueReminder): Promise<boolean> {

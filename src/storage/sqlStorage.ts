@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Storage, StoreItems } from 'botbuilder';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { ETagConflictError } from './eTagConflictError';
 import type { Db, SqlDatabase } from './sqlDatabase';
 import { encodeStorageKey, storageKeyHash } from './storageKeyEncoding';
@@ -32,8 +32,11 @@ export class SqlStorage implements ClosableStorage {
     const items: StoreItems = {};
     for (const row of rows) {
       const key = keysByStoredKey.get(row.key);
+      if (key === undefined) continue;
       // Both databases hand back the JSON text (postgresDialect reads json columns as text).
-      if (key !== undefined) items[key] = toStoreItem(key, JSON.parse(row.value), row.etag);
+      const value: unknown = JSON.parse(row.value);
+      if (!isRecord(value)) throw new Error(`Storage: the stored value of "${key}" is not a JSON object.`);
+      items[key] = { ...value, eTag: row.etag };
     }
     return items;
   }
@@ -71,7 +74,7 @@ export class SqlStorage implements ClosableStorage {
   }
 }
 
-/** Keys whose hash is kept; past this the cache starts over. A turn reads and then writes the same few keys. */
+/** Keys whose hash is kept (a turn reads and then writes the same few); past this the cache starts over. */
 const HASH_CACHE_LIMIT = 10_000;
 const hashes = new Map<string, Buffer>();
 
@@ -112,126 +115,70 @@ function storeItemWrite(key: string, item: unknown) {
     hash: hashOf(storedKey),
     /** The item without its eTag, as JSON text. */
     json: JSON.stringify(value),
-    newETag: randomUUID(),
     /** The eTag the stored row must still carry; undefined writes unconditionally (no eTag or '*'). */
     expectedETag: eTag === undefined || eTag === '' || eTag === '*' ? undefined : eTag,
   };
 }
 
 async function writeOne(db: Db, queries: BotStateQueries, item: ReturnType<typeof storeItemWrite>): Promise<void> {
-  const row = {
-    key_hash: item.hash,
-    key: item.storedKey,
-    etag: item.newETag,
-    value: item.json,
-    updated_at: new Date().toISOString(),
-  };
+  const etag = randomUUID();
+  const updatedAt = new Date().toISOString();
+  const row: RowValues = [item.hash, item.storedKey, etag, item.json, updatedAt];
   if (item.expectedETag === undefined) {
-    await db.executeQuery(queries.upsert({ ...row, expected_etag: '' }));
+    await db.executeQuery(queries.upsert(row));
     return;
   }
-  const updated = await db.executeQuery(queries.updateIfETag({ ...row, expected_etag: item.expectedETag }));
+  const updated = await db.executeQuery(
+    queries.updateIfETag([etag, item.json, updatedAt, item.hash, item.expectedETag]),
+  );
   if (updated.numAffectedRows === 1n) return;
   // Like MemoryStorage, an eTag only guards an item that exists: a deleted key is written anew, but
   // a key that another writer created meanwhile is a conflict.
-  const inserted = await db.executeQuery(queries.insertNew({ ...row, expected_etag: '' }));
+  const inserted = await db.executeQuery(queries.insertNew(row));
   if (inserted.numAffectedRows !== 1n) throw new ETagConflictError(item.key);
 }
 
-/** The values of one bot_state row write, and the eTag an update expects. */
-interface RowValues {
-  key_hash: Buffer;
-  key: string;
-  etag: string;
-  value: string;
-  updated_at: string;
-  expected_etag: string;
-}
+/** A bot_state row in the order the insert names its columns. */
+type RowValues = readonly [keyHash: Buffer, key: string, etag: string, value: string, updatedAt: string];
 
-const ROW_FIELDS = ['key_hash', 'key', 'etag', 'value', 'updated_at', 'expected_etag'] as const;
-
-/** Every marker is a distinct value: strings by their text, the hash by its identity. */
-const ROW_MARKERS: RowValues = {
-  key_hash: Buffer.from('key_hash'),
-  key: '\u0000key',
-  etag: '\u0000etag',
-  value: '\u0000value',
-  updated_at: '\u0000updated_at',
-  expected_etag: '\u0000expected_etag',
-};
-
-/** A query compiled once, run with the values of each call in the places the compiler gave them. */
-type PreparedQuery<Values, Row = unknown> = (values: Values) => CompiledQuery<Row>;
-
-/**
- * Compiles a query once with markers for its values and notes where each marker ended up among
- * the parameters. Kysely would otherwise build and compile the same few statements anew for every
- * read and write of every turn, a good part of the storage cost of a turn.
- */
-function prepareRowQuery(build: (row: RowValues) => Compilable): PreparedQuery<RowValues> {
-  const compiled = build(ROW_MARKERS).compile();
-  const order = compiled.parameters.map((parameter) => {
-    const field = ROW_FIELDS.find((name) => ROW_MARKERS[name] === parameter);
-    if (field === undefined) throw new Error('Storage: a bot_state query has a parameter that is not a row value.');
-    return field;
-  });
-  return (row) =>
-    CompiledQuery.raw(
-      compiled.sql,
-      order.map((field) => row[field]),
-    );
-}
-
-interface StoredRow {
-  key: string;
-  etag: string;
-  value: string;
-}
-
-/** The read of `size` keys; its only parameters are the key hashes, in the order given. */
-function prepareRead(db: Db, size: number): PreparedQuery<readonly Buffer[], StoredRow> {
-  const markers = Array.from({ length: size }, (_, i) => Buffer.from([i]));
-  const compiled = db
-    .selectFrom('bot_state')
-    .select(['key', 'etag', 'value'])
-    .where('key_hash', 'in', markers)
-    .compile();
-  if (compiled.parameters.length !== size || markers.some((marker, i) => compiled.parameters[i] !== marker))
-    throw new Error('Storage: the bot_state read has parameters besides its keys.');
-  return (hashes) => CompiledQuery.raw(compiled.sql, [...hashes]);
-}
+/** Stands for a parameter in a statement compiled once; each call supplies the value. */
+const PARAMETER = null;
+const parameters = (count: number) => sql.join(Array.from({ length: count }, () => PARAMETER));
 
 /** Reads of up to this many keys at once keep their compiled query (botbuilder reads one or two). */
 const PREPARED_READ_SIZES = 8;
 
+/**
+ * The bot_state statements, compiled once per database: Kysely would build and compile the same few
+ * statements anew for every read and write of every turn, a good part of a turn's storage cost.
+ * Each takes its parameters in the order they are written here.
+ */
 function botStateQueries(db: Db) {
-  const insert = ({ key_hash, key, etag, value, updated_at }: RowValues) =>
-    db.insertInto('bot_state').values({ key_hash, key, etag, value, updated_at });
-  const reads = Array.from({ length: PREPARED_READ_SIZES }, (_, i) => prepareRead(db, i + 1));
+  const prepare = <Row>(query: RawBuilder<Row>) => {
+    const { sql: text } = query.compile(db);
+    return (values: readonly unknown[]): CompiledQuery<Row> => CompiledQuery.raw(text, [...values]);
+  };
+  const read = (size: number) =>
+    prepare(sql<StoredRow>`SELECT key, etag, value FROM bot_state WHERE key_hash IN (${parameters(size)})`);
+  const reads = Array.from({ length: PREPARED_READ_SIZES }, (_, i) => read(i + 1));
+  const insert = sql`INSERT INTO bot_state (key_hash, key, etag, value, updated_at) VALUES (${parameters(5)})`;
   return {
-    read: (hashes: readonly Buffer[]) => (reads[hashes.length - 1] ?? prepareRead(db, hashes.length))(hashes),
-    upsert: prepareRowQuery((row) =>
-      insert(row).onConflict((conflict) =>
-        conflict.column('key_hash').doUpdateSet({ etag: row.etag, value: row.value, updated_at: row.updated_at }),
-      ),
+    read: (hashes: readonly Buffer[]) => (reads[hashes.length - 1] ?? read(hashes.length))(hashes),
+    upsert: prepare(
+      sql`${insert} ON CONFLICT (key_hash) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at`,
     ),
-    updateIfETag: prepareRowQuery((row) =>
-      db
-        .updateTable('bot_state')
-        .set({ etag: row.etag, value: row.value, updated_at: row.updated_at })
-        .where('key_hash', '=', row.key_hash)
-        .where('etag', '=', row.expected_etag),
+    insertNew: prepare(sql`${insert} ON CONFLICT (key_hash) DO NOTHING`),
+    /** etag, value, updated_at, key_hash, the expected etag. */
+    updateIfETag: prepare(
+      sql`UPDATE bot_state SET etag = ${PARAMETER}, value = ${PARAMETER}, updated_at = ${PARAMETER} WHERE key_hash = ${PARAMETER} AND etag = ${PARAMETER}`,
     ),
-    insertNew: prepareRowQuery((row) => insert(row).onConflict((conflict) => conflict.column('key_hash').doNothing())),
   };
 }
 
 type BotStateQueries = ReturnType<typeof botStateQueries>;
 
-/** Rebuilds the item a `Storage.read` returns from a stored value and its current eTag. */
-function toStoreItem(key: string, value: unknown, eTag: string): StoreItem {
-  if (!isRecord(value)) {
-    throw new Error(`Storage: the stored value of "${key}" is not a JSON object.`);
-  }
-  return { ...value, eTag };
+interface StoredRow {
+  key: string;
+  etag: string;
+  value: string;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { claimDue } from '../storage/claimDue';
 import type { SqlDatabase } from '../storage/sqlDatabase';
 
 /** What the helpdesk is told; a field so it can tell the events apart. */
@@ -6,7 +6,7 @@ export const TICKET_CREATED_EVENT = 'ticket.created';
 /** The user asked to be forgotten: the helpdesk should drop its copies of what the ticket no longer holds. */
 export const TICKET_ANONYMISED_EVENT = 'ticket.anonymised';
 
-/** One queued webhook call, claimed by one dispatcher until `lockedUntil`. */
+/** One queued webhook call, claimed by one dispatcher until its lease ends. */
 export interface OutboxEntry {
   readonly id: string;
   readonly ticketNumber: string;
@@ -15,12 +15,6 @@ export interface OutboxEntry {
   readonly attempts: number;
   /** Proves the claim on completion: a dispatcher whose lease ran out cannot overwrite a newer claim. */
   readonly lockToken: string;
-}
-
-export interface OutboxRow extends Omit<OutboxEntry, 'lockToken'> {
-  readonly nextAttemptAt: string;
-  readonly deliveredAt: string | null;
-  readonly lastError: string | null;
 }
 
 /**
@@ -32,58 +26,38 @@ export class TicketOutbox {
   constructor(private readonly database: SqlDatabase) {}
 
   /** Due, unclaimed rows (oldest first), now leased to the caller. */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
-    const at = now.toISOString();
-    const lockToken = randomUUID();
-    const claimed = await this.database.write((db) => {
-      const due = db
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const claim = { table: 'ticket_outbox', waitingWhileNull: 'delivered_at', now, limit, leaseMs };
+    return claimDue(this.database, claim, async (db, lockToken) => {
+      const rows = await db
         .selectFrom('ticket_outbox')
-        .select('id')
-        .where('delivered_at', 'is', null)
-        .where('next_attempt_at', '<=', at)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .select(['id', 'ticket_number as ticketNumber', 'event', 'attempts'])
+        .where('lock_token', '=', lockToken)
         .orderBy('next_attempt_at')
         .orderBy('id')
-        .limit(limit)
-        // Dispatchers in other processes claim other rows instead of waiting for these.
-        .$if(this.database.rowLocks, (query) => query.forUpdate().skipLocked());
-      return db
-        .updateTable('ticket_outbox')
-        .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lock_token: lockToken })
-        .where('id', 'in', due)
-        .returning(['id', 'ticket_number as ticketNumber', 'event', 'attempts', 'next_attempt_at'])
         .execute();
+      return rows.map((row) => ({ ...row, id: String(row.id), lockToken }));
     });
-    // RETURNING follows no order; the claim's is oldest first.
-    claimed.sort((a, b) =>
-      a.next_attempt_at === b.next_attempt_at ? a.id - b.id : a.next_attempt_at < b.next_attempt_at ? -1 : 1,
-    );
-    return claimed.map(({ next_attempt_at: _, ...row }) => ({ ...row, id: String(row.id), lockToken }));
   }
 
   /** False when the lease was lost (another dispatcher took the row). */
-  async markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {
+  markDelivered(entry: OutboxEntry, now: Date): Promise<boolean> {
     return this.complete(entry, { delivered_at: now.toISOString(), last_error: null });
   }
 
-  async markFailed(entry: OutboxEntry, nextAttemptAt: Date, error: string): Promise<boolean> {
+  markFailed(entry: OutboxEntry, nextAttemptAt: Date, error: string): Promise<boolean> {
     return this.complete(entry, { next_attempt_at: nextAttemptAt.toISOString(), last_error: error.slice(0, 500) }, 1);
   }
 
   /** Every row of a ticket, or of all tickets; for operators and tests. */
-  async rows(ticketNumber?: string): Promise<OutboxRow[]> {
-    let query = this.database.db.selectFrom('ticket_outbox').selectAll();
+  async rows(ticketNumber?: string) {
+    let query = this.database.db
+      .selectFrom('ticket_outbox')
+      .select(['id', 'ticket_number as ticketNumber', 'event', 'attempts', 'next_attempt_at as nextAttemptAt'])
+      .select(['delivered_at as deliveredAt', 'last_error as lastError']);
     if (ticketNumber !== undefined) query = query.where('ticket_number', '=', ticketNumber);
     const rows = await query.orderBy('id').execute();
-    return rows.map((row) => ({
-      id: String(row.id),
-      ticketNumber: row.ticket_number,
-      event: row.event,
-      attempts: row.attempts,
-      nextAttemptAt: row.next_attempt_at,
-      deliveredAt: row.delivered_at,
-      lastError: row.last_error,
-    }));
+    return rows.map((row) => ({ ...row, id: String(row.id) }));
   }
 
   /** Ends the lease; false when it was lost (another dispatcher took the row meanwhile). */

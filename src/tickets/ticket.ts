@@ -172,24 +172,16 @@ export function validateNewTicket(input: unknown): ValidNewTicket {
   return parsed.data;
 }
 
-function boundedText(text: string, maxBytes: number, limit: 'noteBytes' | 'replyBytes', what: string): string {
+function boundedText(text: string, limit: 'noteBytes' | 'replyBytes', what: string): string {
   const cleaned = cleanTicketText(text).trim();
   if (cleaned === '') throw new InvalidTicketError(`A ${what} needs some text.`);
-  if (utf8Length(cleaned) > maxBytes) {
-    throw new TicketLimitError(limit, `A ${what} may be at most ${maxBytes} bytes (UTF-8).`);
+  if (utf8Length(cleaned) > TICKET_LIMITS[limit]) {
+    throw new TicketLimitError(limit, `A ${what} may be at most ${TICKET_LIMITS[limit]} bytes (UTF-8).`);
   }
   return cleaned;
 }
 
-export function noteText(text: string): string {
-  return boundedText(text, TICKET_LIMITS.noteBytes, 'noteBytes', 'note');
-}
-
-export function replyText(text: string): string {
-  return boundedText(text, TICKET_LIMITS.replyBytes, 'replyBytes', 'reply');
-}
-
-export function assigneeValue(assignee: string | null): string | null {
+function assigneeValue(assignee: string | null): string | null {
   if (assignee === null) return null;
   const cleaned = cleanTicketText(assignee).trim();
   if (cleaned === '' || Array.from(cleaned).length > TICKET_LIMITS.assigneeCharacters) {
@@ -198,10 +190,19 @@ export function assigneeValue(assignee: string | null): string | null {
   return cleaned;
 }
 
-export function agentName(agent: string | undefined): string | undefined {
-  if (agent === undefined) return undefined;
-  if (!agentNameSchema.safeParse(agent).success) throw new InvalidTicketError('That is not an agent name.');
-  return agent;
+/** A change (or a reply) as stored: texts cleaned and within their limits, the agent a valid name. */
+export function validTicketChange(change: TicketChange & { readonly reply?: string }) {
+  const valid = {
+    status: change.status,
+    note: change.note === undefined ? undefined : boundedText(change.note, 'noteBytes', 'note'),
+    reply: change.reply === undefined ? undefined : boundedText(change.reply, 'replyBytes', 'reply'),
+    assignee: change.assignee === undefined ? undefined : assigneeValue(change.assignee),
+    agent: change.agent,
+  };
+  if (valid.agent !== undefined && !agentNameSchema.safeParse(valid.agent).success) {
+    throw new InvalidTicketError('That is not an agent name.');
+  }
+  return valid;
 }
 
 /** What "forget me" leaves of a ticket's details: the failure and the checks, nothing that leads back to the user. */

@@ -7,17 +7,14 @@ import type { Schema, TicketsTable } from '../storage/schema';
 import type { Db, SqlDatabase } from '../storage/sqlDatabase';
 import { TICKET_ANONYMISED_EVENT, TICKET_CREATED_EVENT, TicketOutbox } from './outbox';
 import {
-  agentName,
   anonymisedDetails,
-  assigneeValue,
-  noteText,
-  replyText,
   TICKET_ACTIONS,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   ticketDetailsSchema,
   validateNewTicket,
+  validTicketChange,
   type NewTicket,
   type Ticket,
   type TicketAction,
@@ -57,23 +54,6 @@ export interface TicketListFilter {
   readonly limit: number;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string;
-}
-
-export interface TicketPage {
-  /** Newest first. */
-  readonly tickets: Ticket[];
-  /** Present when more tickets follow. */
-  readonly nextCursor?: string;
-}
-
-export interface TicketChangesFilter extends Pick<TicketListFilter, 'limit'> {
-  /** ISO time: tickets whose updatedAt is at or after it. */
-  readonly since: string;
-}
-
-export interface PendingReply {
-  readonly ticketNumber: string;
-  readonly reply: TicketReply;
 }
 
 /**
@@ -143,13 +123,14 @@ export class TicketStore {
     return this.database.read((db) => read(db, number));
   }
 
-  async list(filter: TicketListFilter): Promise<TicketPage> {
+  /** Newest first; `nextCursor` is there when more tickets follow. */
+  async list(filter: TicketListFilter): Promise<{ tickets: Ticket[]; nextCursor?: string }> {
     const limit = listLimit(filter.limit);
     const cursor = filter.cursor === undefined ? undefined : decodeTicketCursor(filter.cursor);
     if (filter.cursor !== undefined && cursor === undefined) {
       throw new InvalidTicketError('The cursor is not one this list handed out.');
     }
-    return this.database.read(async (db): Promise<TicketPage> => {
+    return this.database.read(async (db) => {
       let query = db.selectFrom('tickets').selectAll();
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
@@ -173,7 +154,7 @@ export class TicketStore {
   }
 
   /** Tickets changed at or after `since`, oldest change first: the feed behind the agent console's live queue. */
-  async listChanged(filter: TicketChangesFilter): Promise<Ticket[]> {
+  async listChanged(filter: { readonly since: string; readonly limit: number }): Promise<Ticket[]> {
     const limit = listLimit(filter.limit);
     return this.database.read((db) =>
       selectTickets(db, (query) =>
@@ -215,7 +196,7 @@ export class TicketStore {
   }
 
   /** Undelivered replies on the user's tickets, oldest first: shown the next time the user writes. */
-  async pendingReplies(userKey: string): Promise<PendingReply[]> {
+  async pendingReplies(userKey: string): Promise<{ ticketNumber: string; reply: TicketReply }[]> {
     const db = this.database.db;
     const rows = await db
       .selectFrom('ticket_replies')
@@ -302,10 +283,7 @@ export class TicketStore {
     expectedVersion: number | undefined,
     change: TicketChange & { readonly reply?: string },
   ): Promise<Ticket> {
-    const note = change.note === undefined ? undefined : noteText(change.note);
-    const reply = change.reply === undefined ? undefined : replyText(change.reply);
-    const assignee = change.assignee === undefined ? undefined : assigneeValue(change.assignee);
-    const agent = agentName(change.agent);
+    const { note, reply, agent, ...columns } = validTicketChange(change);
     return this.database.write(async (db) => {
       const current = await this.lockTicket(db, number);
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
@@ -314,12 +292,11 @@ export class TicketStore {
       if (reply !== undefined && current.user_key === null) throw new TicketAnonymisedError(number);
       const at = this.at();
       const done = {
-        status: change.status,
-        assignee,
+        ...columns,
         note: note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at),
         reply: reply === undefined ? undefined : await addChild(db, 'ticket_replies', number, reply, at),
       };
-      await touch(db, number, at, { status: done.status, assignee, details: withActivity(current, at, agent, done) });
+      await touch(db, number, at, { ...columns, details: withActivity(current, at, agent, done) });
       return mustRead(db, number);
     });
   }

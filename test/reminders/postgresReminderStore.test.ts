@@ -1,17 +1,7 @@
-import { Client } from 'pg';
 import { openReminderStore } from '../../src/reminders/openReminderStore';
+import { runPostgresSql as sql } from '../support/postgresSql';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { reminderStoreContract } from './reminderStoreContract';
-
-async function sql(url: string, text: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('PostgreSQL reminder store', function () {
   const database = usePostgresTestSchema();

@@ -1,20 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { runPostgresSql } from '../support/postgresSql';
 
 export interface PostgresTestSchema {
   /** TEST_DATABASE_URL with the search_path set to this suite's own schema. */
   readonly url: string;
   readonly schema: string;
-}
-
-async function withAdminClient(baseUrl: string, work: (client: Client) => Promise<void>): Promise<void> {
-  const client = new Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -40,9 +30,7 @@ export function usePostgresTestSchema(): () => PostgresTestSchema {
       throw new Error('TEST_DATABASE_URL must be a postgres:// URL');
     }
     const schema = `kyc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await withAdminClient(baseUrl, async (client) => {
-      await client.query(`CREATE SCHEMA ${schema}`);
-    });
+    await runPostgresSql(baseUrl, `CREATE SCHEMA ${schema}`);
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     current = { url: url.toString(), schema };
@@ -52,9 +40,7 @@ export function usePostgresTestSchema(): () => PostgresTestSchema {
     const finished = current;
     current = undefined;
     if (finished !== undefined) {
-      await withAdminClient(baseUrl, async (client) => {
-        await client.query(`DROP SCHEMA ${finished.schema} CASCADE`);
-      });
+      await runPostgresSql(baseUrl, `DROP SCHEMA ${finished.schema} CASCADE`);
     }
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { openTicketStore, type TicketStore, type TicketStoreOptions } from '../../src/tickets/ticketStore';
+import { runPostgresSql as sql } from '../support/postgresSql';
 import { usePostgresTestSchema } from '../storage/postgresTestSchema';
 import { newTicket } from './ticketFixtures';
 import { ticketStoreContract } from './ticketStoreContract';
@@ -11,16 +11,6 @@ const RESET_TICKETS = `
   DO $$ BEGIN
     IF to_regclass('schema_migrations') IS NOT NULL THEN DELETE FROM schema_migrations WHERE component = 'tickets'; END IF;
   END $$`;
-
-async function sql(url: string, text: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('PostgreSQL ticket store', function () {
   const database = usePostgresTestSchema();
