@@ -1,15 +1,17 @@
-import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, StemmerUk, type NlpjsStemmer } from '@nlpjs/lang-all';
+import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, type NlpjsStemmer } from '@nlpjs/lang-all';
 import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
 import { indonesianReadings, indonesianSpelling } from './indonesianForms';
 import { latinToRussian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
+import { ukrainianStem } from './ukrainianStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
 /**
  * NLP.js's Snowball stemmers for the inflecting languages, and Turkish's own (Snowball's needs the
- * Turkish letters that normalizeText folds away, see turkishStem.ts); Arabic has its own light
+ * Turkish letters that normalizeText folds away, see turkishStem.ts), Ukrainian's with the verb
+ * endings it leaves on removed (ukrainianStem.ts); Arabic has its own light
  * stemmer (arabicStem.ts); the others compare whole words or characters.
  */
 const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
@@ -19,7 +21,7 @@ const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
   tr: { stemWord: turkishStem },
   id: new StemmerId(),
   ru: new StemmerRu(),
-  uk: new StemmerUk(),
+  uk: { stemWord: ukrainianStem },
 };
 
 /** Which stemmers could apply to a word of each script, for text whose language is not known. */

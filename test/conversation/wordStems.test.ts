@@ -6,6 +6,7 @@ import { DIALOGS_DIR } from '../../src/projectPaths';
 import { textFeatures } from '../../src/conversation/textFeatures';
 import { latinToRussian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
+import { ukrainianStem } from '../../src/conversation/ukrainianStem';
 import { joinVietnameseCompounds } from '../../src/conversation/vietnameseCompounds';
 import { stemIn } from '../../src/conversation/wordStems';
 
@@ -59,6 +60,21 @@ describe('Turkish stemming', () => {
   });
 });
 
+describe('Ukrainian verb endings', () => {
+  it('gives the plural and the singular of a verb one stem', () => {
+    assert.equal(ukrainianStem('приймають'), ukrainianStem('приймає'));
+    assert.equal(ukrainianStem('співпадають'), ukrainianStem('співпадає'));
+    assert.equal(ukrainianStem('збігаються'), ukrainianStem('збігається'));
+    assert.equal(ukrainianStem('відхилили'), ukrainianStem('відхиляють'));
+    assert.ok(meets('uk', 'бачить', 'бачать'));
+  });
+
+  it('leaves short roots whole', () => {
+    assert.equal(ukrainianStem('дають'), 'дают');
+    assert.equal(ukrainianStem('паспорт'), 'паспорт');
+  });
+});
+
 describe('Russian in Latin letters', () => {
   it('reads the common transliterations as the Cyrillic word', () => {
     assert.deepEqual(latinToRussian('razmytoe'), ['размытое']);
@@ -92,6 +108,11 @@ describe('matching what users type without their own letters', () => {
     assert.equal(topicOf('yuz dogrulama olmuyor'), 'face_verification_failed');
     assert.equal(topicOf('pasport prosrochen'), 'document_expired');
     assert.equal(topicOf('selfi ne prohodit'), 'face_verification_failed');
+  });
+
+  it('names a Ukrainian cause whether its verb is singular or plural, and keeps a login problem out', () => {
+    assert.equal(topicOf('дані не співпадають з паспортом'), 'info_mismatch');
+    assert.equal(topicOf('не можу увійти в акаунт'), null);
   });
 
   it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
