@@ -2,7 +2,7 @@ import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, type NlpjsStemme
 import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
 import { indonesianReadings, indonesianSpelling } from './indonesianForms';
-import { latinToRussian } from './russianTranslit';
+import { latinToRussian, latinToUkrainian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
 import { ukrainianStem } from './ukrainianStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
@@ -84,9 +84,12 @@ export function candidateStems(word: string): readonly string[] {
   if (/\p{Script=Arabic}/u.test(word)) for (const stem of arabicStemReadings(word)) stems.add(stem);
   else if (LATIN_WORD.test(word)) {
     for (const reading of indonesianReadings(word)) stems.add(snowballStem('id', reading) ?? reading);
-    // Russian typed in Latin letters meets the Cyrillic triggers through its Cyrillic reading.
-    if (word.length >= MIN_TRANSLITERATED)
+    // Russian and Ukrainian typed in Latin letters meet the Cyrillic triggers through their Cyrillic readings.
+    if (word.length >= MIN_TRANSLITERATED) {
       for (const cyrillic of latinToRussian(word)) stems.add(snowballStem('ru', cyrillic) ?? cyrillic);
+      const ukrainian = latinToUkrainian(word);
+      stems.add(snowballStem('uk', ukrainian) ?? ukrainian);
+    }
   }
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();

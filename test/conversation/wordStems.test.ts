@@ -4,7 +4,7 @@ import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import { DIALOGS_DIR } from '../../src/projectPaths';
 import { textFeatures } from '../../src/conversation/textFeatures';
-import { latinToRussian } from '../../src/conversation/russianTranslit';
+import { latinToRussian, latinToUkrainian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
 import { ukrainianStem } from '../../src/conversation/ukrainianStem';
 import { joinVietnameseCompounds } from '../../src/conversation/vietnameseCompounds';
@@ -87,6 +87,22 @@ describe('Russian in Latin letters', () => {
     assert.ok(meets('ru', 'паспорта', 'pasport'));
     assert.ok(meets('ru', 'действия', 'deystviya'));
     assert.ok(meets('ru', 'размытое', 'razmytoe'));
+  });
+});
+
+describe('Ukrainian in Latin letters', () => {
+  it('reads y as и, i as і, h as г and ia, iu, ie, yi as я, ю, є, ї', () => {
+    assert.equal(latinToUkrainian('pyshe'), 'пише');
+    assert.equal(latinToUkrainian('oblychchia'), 'обличчя');
+    assert.equal(latinToUkrainian('zbihaiutsia'), 'збігаюця');
+    assert.equal(latinToUkrainian('dii'), 'дії');
+  });
+
+  it('names the cause of Ukrainian typed in Latin letters', () => {
+    const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, framing, offTopic);
+    assert.equal(matcher.match('ne vdalosia rozpiznaty oblychchia').topic, 'face_verification_failed');
+    assert.equal(matcher.match('perevyshcheno kilkist sprob').topic, 'attempts_limited');
   });
 });
 
