@@ -91,3 +91,52 @@ function transliterate(word: string): string {
   }
   return out;
 }
+
+/**
+ * Ukrainian typed in Latin letters ("pyshe shcho dokument vzhe vykorystanyi", "foto rozmyte")
+ * follows other conventions than Russian: y is и, i is і, h is г, and ia, iu, ie, yi spell я, ю,
+ * є, ї. Read separately, so the Russian reading of the same word keeps its own.
+ */
+const UKRAINIAN_GROUPS: readonly (readonly [string, string])[] = [
+  ['shch', 'щ'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['ia', 'я'],
+  ['yu', 'ю'],
+  ['iu', 'ю'],
+  ['ye', 'є'],
+  ['ie', 'є'],
+  ['yi', 'ї'],
+  ['ji', 'ї'],
+  // "dii", "informatsii": Ukrainian has "ії", never "іі".
+  ['ii', 'ії'],
+];
+
+const UKRAINIAN_LETTERS: Readonly<Record<string, string>> = {
+  ...LETTERS,
+  g: 'г',
+  h: 'г',
+  i: 'і',
+  y: 'и',
+};
+
+/** The Ukrainian Cyrillic reading of a word of Latin letters a–z (normalizeText's output). */
+export function latinToUkrainian(word: string): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const group = UKRAINIAN_GROUPS.find(([latin]) => word.startsWith(latin, i));
+    if (group) {
+      out += group[1];
+      i += group[0].length;
+      continue;
+    }
+    out += UKRAINIAN_LETTERS[word[i]] ?? word[i];
+    i += 1;
+  }
+  return out;
+}

@@ -275,8 +275,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
     ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
       ' ',
     ),
-    // uk: "уже" beside "вже"
-    ...'уже'.split(' '),
+    // uk: "уже" beside "вже"; "can" ("не можу увійти" is a login problem, "можуть забанити" a ban)
+    ...'уже можу може можуть'.split(' '),
   ],
   ar: [
     // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)

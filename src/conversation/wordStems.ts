@@ -1,15 +1,17 @@
-import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, StemmerUk, type NlpjsStemmer } from '@nlpjs/lang-all';
+import { StemmerEs, StemmerFr, StemmerId, StemmerPt, StemmerRu, type NlpjsStemmer } from '@nlpjs/lang-all';
 import { arabicStem, arabicStemReadings } from './arabicStem';
 import { englishStem } from './englishStem';
 import { indonesianReadings, indonesianSpelling } from './indonesianForms';
-import { latinToRussian } from './russianTranslit';
+import { latinToRussian, latinToUkrainian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
+import { ukrainianStem } from './ukrainianStem';
 import { ENGLISH_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
 /**
  * NLP.js's Snowball stemmers for the inflecting languages, and Turkish's own (Snowball's needs the
- * Turkish letters that normalizeText folds away, see turkishStem.ts); Arabic has its own light
+ * Turkish letters that normalizeText folds away, see turkishStem.ts), Ukrainian's with the verb
+ * endings it leaves on removed (ukrainianStem.ts); Arabic has its own light
  * stemmer (arabicStem.ts); the others compare whole words or characters.
  */
 const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
@@ -19,7 +21,7 @@ const SNOWBALL: Partial<Record<Language, Pick<NlpjsStemmer, 'stemWord'>>> = {
   tr: { stemWord: turkishStem },
   id: new StemmerId(),
   ru: new StemmerRu(),
-  uk: new StemmerUk(),
+  uk: { stemWord: ukrainianStem },
 };
 
 /** Which stemmers could apply to a word of each script, for text whose language is not known. */
@@ -82,9 +84,12 @@ export function candidateStems(word: string): readonly string[] {
   if (/\p{Script=Arabic}/u.test(word)) for (const stem of arabicStemReadings(word)) stems.add(stem);
   else if (LATIN_WORD.test(word)) {
     for (const reading of indonesianReadings(word)) stems.add(snowballStem('id', reading) ?? reading);
-    // Russian typed in Latin letters meets the Cyrillic triggers through its Cyrillic reading.
-    if (word.length >= MIN_TRANSLITERATED)
+    // Russian and Ukrainian typed in Latin letters meet the Cyrillic triggers through their Cyrillic readings.
+    if (word.length >= MIN_TRANSLITERATED) {
       for (const cyrillic of latinToRussian(word)) stems.add(snowballStem('ru', cyrillic) ?? cyrillic);
+      const ukrainian = latinToUkrainian(word);
+      stems.add(snowballStem('uk', ukrainian) ?? ukrainian);
+    }
   }
   const result = [...stems];
   if (cache.size >= CACHE_LIMIT) cache.clear();

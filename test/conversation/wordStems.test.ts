@@ -4,8 +4,9 @@ import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import { DIALOGS_DIR } from '../../src/projectPaths';
 import { textFeatures } from '../../src/conversation/textFeatures';
-import { latinToRussian } from '../../src/conversation/russianTranslit';
+import { latinToRussian, latinToUkrainian } from '../../src/conversation/russianTranslit';
 import { turkishStem } from '../../src/conversation/turkishStem';
+import { ukrainianStem } from '../../src/conversation/ukrainianStem';
 import { joinVietnameseCompounds } from '../../src/conversation/vietnameseCompounds';
 import { stemIn } from '../../src/conversation/wordStems';
 
@@ -66,6 +67,21 @@ describe('Turkish stemming', () => {
   });
 });
 
+describe('Ukrainian verb endings', () => {
+  it('gives the plural and the singular of a verb one stem', () => {
+    assert.equal(ukrainianStem('приймають'), ukrainianStem('приймає'));
+    assert.equal(ukrainianStem('співпадають'), ukrainianStem('співпадає'));
+    assert.equal(ukrainianStem('збігаються'), ukrainianStem('збігається'));
+    assert.equal(ukrainianStem('відхилили'), ukrainianStem('відхиляють'));
+    assert.ok(meets('uk', 'бачить', 'бачать'));
+  });
+
+  it('leaves short roots whole', () => {
+    assert.equal(ukrainianStem('дають'), 'дают');
+    assert.equal(ukrainianStem('паспорт'), 'паспорт');
+  });
+});
+
 describe('Russian in Latin letters', () => {
   it('reads the common transliterations as the Cyrillic word', () => {
     assert.deepEqual(latinToRussian('razmytoe'), ['размытое']);
@@ -78,6 +94,22 @@ describe('Russian in Latin letters', () => {
     assert.ok(meets('ru', 'паспорта', 'pasport'));
     assert.ok(meets('ru', 'действия', 'deystviya'));
     assert.ok(meets('ru', 'размытое', 'razmytoe'));
+  });
+});
+
+describe('Ukrainian in Latin letters', () => {
+  it('reads y as и, i as і, h as г and ia, iu, ie, yi as я, ю, є, ї', () => {
+    assert.equal(latinToUkrainian('pyshe'), 'пише');
+    assert.equal(latinToUkrainian('oblychchia'), 'обличчя');
+    assert.equal(latinToUkrainian('zbihaiutsia'), 'збігаюця');
+    assert.equal(latinToUkrainian('dii'), 'дії');
+  });
+
+  it('names the cause of Ukrainian typed in Latin letters', () => {
+    const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, framing, offTopic);
+    assert.equal(matcher.match('ne vdalosia rozpiznaty oblychchia').topic, 'face_verification_failed');
+    assert.equal(matcher.match('perevyshcheno kilkist sprob').topic, 'attempts_limited');
   });
 });
 
@@ -99,6 +131,11 @@ describe('matching what users type without their own letters', () => {
     assert.equal(topicOf('yuz dogrulama olmuyor'), 'face_verification_failed');
     assert.equal(topicOf('pasport prosrochen'), 'document_expired');
     assert.equal(topicOf('selfi ne prohodit'), 'face_verification_failed');
+  });
+
+  it('names a Ukrainian cause whether its verb is singular or plural, and keeps a login problem out', () => {
+    assert.equal(topicOf('дані не співпадають з паспортом'), 'info_mismatch');
+    assert.equal(topicOf('не можу увійти в акаунт'), null);
   });
 
   it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
