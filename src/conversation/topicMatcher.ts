@@ -120,12 +120,6 @@ interface ReadText {
   reading: number;
 }
 
-interface Scores {
-  topics: { score: number; grounded: boolean }[];
-  /** Whether the text names a document ("passport", "身份证"). */
-  namedDocument: boolean;
-}
-
 /** Function words are dropped after the text's languages are known (see `read`). */
 const KEEP_STOP_WORDS = { isStopWord: (): boolean => false };
 
@@ -475,17 +469,25 @@ export function createTopicMatcher(
     return credited;
   }
 
+  /** Per topic, what `topicScores` found; scratch like the arrays above, read by `decide` right after. */
+  const topicScore = new Float64Array(topics.length);
+  const isGrounded = new Uint8Array(topics.length);
+  /** The topics worth ranking, best first. */
+  const ranked = new Int32Array(topics.length);
+
   /**
-   * A topic's score, and whether the text says enough to name it: at least two units shared
-   * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
-   * and "card" with "my ID card expired" but says nothing about an expiry).
+   * Each topic's score (in `topicScore`), and whether the text says enough to name it (in
+   * `isGrounded`): at least two units shared with the topic's triggers, one of them more than a
+   * subject word ("my ID card" shares "ID" and "card" with "my ID card expired" but says nothing
+   * about an expiry). Returns whether the text names a document ("passport", "身份证").
    */
-  function topicScores(text: ReadText, language: Language | undefined): Scores {
+  function topicScores(text: ReadText, language: Language | undefined): boolean {
     let namedDocument = false;
     pooledInTopic.fill(0);
     explained.fill(0);
     unitsInTopic.fill(0);
     telling.fill(0);
+    topicScore.fill(0);
     let touchedCount = 0;
     for (const i of unitless) {
       isTouched[i] = 1;
@@ -494,10 +496,11 @@ export function createTopicMatcher(
     let known = 0;
     const credited = evidence(text, language);
     for (const id of credited) {
-      if (isSubject[id] === 1) namedDocument = true;
+      const subjectWord = isSubject[id] === 1;
+      if (subjectWord) namedDocument = true;
       for (const topic of unitTopicsOf[id]) {
         unitsInTopic[topic] += 1;
-        if (isSubject[id] === 0) telling[topic] = 1;
+        if (!subjectWord) telling[topic] = 1;
       }
       const textWeight = role[id] === ALIAS ? 0 : credit[id] * weightOf[id];
       known += textWeight;
@@ -525,26 +528,23 @@ export function createTopicMatcher(
       role[id] = 0;
       isCredited[id] = 0;
     }
-    const scores = new Float64Array(topics.length);
     for (let t = 0; t < touchedCount; t++) {
       const i = touched[t];
       const topic = triggerTopic[i];
       if (sharedUnits[i] >= neededUnits[i]) {
         const score = (matched[i] + POOLED_CREDIT * (pooledInTopic[topic] - pooledInTrigger[i])) / triggerMass[i];
-        if (score > scores[topic]) scores[topic] = score;
+        if (score > topicScore[topic]) topicScore[topic] = score;
       }
       matched[i] = 0;
       isTouched[i] = 0;
       pooledInTrigger[i] = 0;
       sharedUnits[i] = 0;
     }
-    return {
-      topics: Array.from(scores, (score, topic) => ({
-        score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
-        grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
-      })),
-      namedDocument,
-    };
+    for (let topic = 0; topic < topics.length; topic++) {
+      topicScore[topic] *= UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0);
+      isGrounded[topic] = unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1 ? 1 : 0;
+    }
+    return namedDocument;
   }
 
   /**
@@ -589,31 +589,47 @@ export function createTopicMatcher(
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
    */
   function decide(text: ReadText, language: Language | undefined, aboutAccount: boolean): TopicMatch {
-    const { topics: scored, namedDocument } = topicScores(text, language);
-    const ranked = scored
-      .map(({ score, grounded }, index) => ({ index, score, grounded }))
-      .filter(({ score }) => score >= PLAUSIBLE)
-      .sort((a, b) => b.score - a.score || a.index - b.index);
-    const [best] = ranked;
-    const leads = (other: { index: number; score: number }): boolean =>
-      best.score - other.score >=
-      (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
-    const accountNotCause = aboutAccount && !namedDocument && best && topics[best.index].kind === 'cause';
-    const chosen =
-      best && best.grounded && best.score >= ACCEPT && !accountNotCause && ranked.slice(1).every(leads)
-        ? best
-        : undefined;
-    const alternatives = ranked
-      .filter((candidate) => candidate !== chosen)
-      .slice(0, MAX_ALTERNATIVES)
-      .map(({ index, score }) => ({
+    const namedDocument = topicScores(text, language);
+    // Insertion sort into `ranked`, best score first, lower index first on ties: a handful of
+    // topics, and no arrays or closures per match.
+    let count = 0;
+    for (let topic = 0; topic < topics.length; topic++) {
+      const score = topicScore[topic];
+      if (score < PLAUSIBLE) continue;
+      let at = count++;
+      while (at > 0 && topicScore[ranked[at - 1]] < score) {
+        ranked[at] = ranked[at - 1];
+        at -= 1;
+      }
+      ranked[at] = topic;
+    }
+    let chosen = -1;
+    if (count > 0) {
+      const best = ranked[0];
+      const bestScore = topicScore[best];
+      const bestIsSafety = topics[best].kind === 'safety';
+      let leadsAll = true;
+      for (let r = 1; r < count && leadsAll; r++) {
+        const other = ranked[r];
+        const margin = topics[other].kind === 'safety' && !bestIsSafety ? SAFETY_MARGIN : MARGIN;
+        leadsAll = bestScore - topicScore[other] >= margin;
+      }
+      const accountNotCause = aboutAccount && !namedDocument && topics[best].kind === 'cause';
+      if (isGrounded[best] === 1 && bestScore >= ACCEPT && !accountNotCause && leadsAll) chosen = best;
+    }
+    const alternatives: TopicAlternative[] = [];
+    for (let r = 0; r < count && alternatives.length < MAX_ALTERNATIVES; r++) {
+      const index = ranked[r];
+      if (index === chosen) continue;
+      alternatives.push({
         topic: topics[index].id,
         kind: topics[index].kind,
-        confidence: round(Math.min(score, 1)),
-      }));
-    if (!chosen) return { topic: null, kind: null, confidence: 0, alternatives };
-    const topic = topics[chosen.index];
-    return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(chosen.score, 1)), alternatives };
+        confidence: round(Math.min(topicScore[index], 1)),
+      });
+    }
+    if (chosen < 0) return { topic: null, kind: null, confidence: 0, alternatives };
+    const topic = topics[chosen];
+    return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(topicScore[chosen], 1)), alternatives };
   }
 
   return {
