@@ -303,8 +303,12 @@ export function createTopicMatcher(
   );
   const unitTopicsOf = keys.map((key) =>
     negationKeys.has(key)
-      ? new Int32Array(0)
-      : Int32Array.from(new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic))),
+      ? new Set<number>()
+      : new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic)),
+  );
+  /** Per feature, beside `usersOf`: 1 where that topic is one of its `unitTopicsOf` (always a subset), so one loop does both. */
+  const isUnitUserOf = usersOf.map((users, id) =>
+    Uint8Array.from(users, (topic) => (unitTopicsOf[id].has(topic) ? 1 : 0)),
   );
   const postingTriggers = keys.map((key) => Int32Array.from(postings.get(key) ?? [], (p) => p.trigger));
   const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));
@@ -498,13 +502,18 @@ export function createTopicMatcher(
     for (const id of credited) {
       const subjectWord = isSubject[id] === 1;
       if (subjectWord) namedDocument = true;
-      for (const topic of unitTopicsOf[id]) {
-        unitsInTopic[topic] += 1;
-        if (!subjectWord) telling[topic] = 1;
-      }
       const textWeight = role[id] === ALIAS ? 0 : credit[id] * weightOf[id];
       known += textWeight;
-      for (const topic of usersOf[id]) explained[topic] += textWeight;
+      const users = usersOf[id];
+      const isUnitUser = isUnitUserOf[id];
+      for (let u = 0; u < users.length; u++) {
+        const topic = users[u];
+        explained[topic] += textWeight;
+        if (isUnitUser[u] === 1) {
+          unitsInTopic[topic] += 1;
+          if (!subjectWord) telling[topic] = 1;
+        }
+      }
       const own = ownTopicOf[id];
       if (own >= 0) pooledInTopic[own] += textWeight;
       const pooledWeight = own < 0 ? 0 : textWeight;
