@@ -1,14 +1,14 @@
 import { FuzzyVocabulary } from './fuzzy';
 import { createPhraseScanner } from './framingStripper';
 import {
-  foldedTextFeatures,
+  foldedWordsAndGrams,
   foldForFeatures,
   subjectFeatures,
   textFeatures,
   type TextFeatures,
   type WordForms,
 } from './textFeatures';
-import { stemIn } from './wordStems';
+import { candidateStems, stemIn } from './wordStems';
 import { NEGATIONS, STOP_WORDS } from './stopWords';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
@@ -49,7 +49,7 @@ export interface TopicMatcher {
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
 const MAX_FUZZY_WORD_LENGTH = 24;
-/** Distinct words (per language) whose readings and typo neighbours are remembered; past this the memory starts over. */
+/** Words, and their readings and typo neighbours per language, remembered; past this the memory starts over. */
 const WORD_CACHE_LIMIT = 50_000;
 /** Words of a text looked up at most, so a pasted wall of text costs no more than a sentence. */
 const MAX_WORDS = 80;
@@ -113,9 +113,24 @@ interface WordEvidence {
   typos: readonly (readonly [id: number, credit: number])[];
 }
 
+/** What the matcher remembers of a word a user typed, so a word it has met costs one lookup. */
+interface KnownWord {
+  /** As normalizeText leaves it. */
+  surface: string;
+  /** The languages (bits, LANGUAGES order) whose triggers or function words have it. */
+  languages: number;
+  /** The languages whose function words it is. */
+  stopLanguages: number;
+  /** Its evidence, per way of reading it (see `wordEvidence`). */
+  evidence: Map<number, WordEvidence>;
+}
+
 /** A user's text as the matcher reads it. */
 interface ReadText {
-  features: TextFeatures;
+  /** Content words, in order, duplicates removed. */
+  words: readonly KnownWord[];
+  /** As TextFeatures.grams. */
+  grams: TextFeatures['grams'];
   /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
   reading: number;
 }
@@ -382,18 +397,35 @@ export function createTopicMatcher(
   }
 
   /** Words a chat sees again and again: each is read and searched for typos once per language. */
-  const wordCache = new Map<number, Map<string, WordEvidence>>();
-  let cachedWords = 0;
+  const knownWords = new Map<string, KnownWord>();
+  let cachedEvidence = 0;
 
-  function wordEvidence(word: WordForms, language: Language | undefined, reading: number): WordEvidence {
+  /** Past WORD_CACHE_LIMIT words and evidence entries the memory starts over, so no stream of new words fills it. */
+  function makeRoom(): void {
+    if (knownWords.size + cachedEvidence < WORD_CACHE_LIMIT) return;
+    knownWords.clear();
+    cachedEvidence = 0;
+  }
+
+  function knownWord(surface: string): KnownWord {
+    const known = knownWords.get(surface);
+    if (known) return known;
+    const word: KnownWord = {
+      surface,
+      languages: languagesOfWord.get(surface) ?? 0,
+      stopLanguages: stopLanguagesOf.get(surface) ?? 0,
+      evidence: new Map(),
+    };
+    makeRoom();
+    knownWords.set(surface, word);
+    return word;
+  }
+
+  function wordEvidence(known: KnownWord, language: Language | undefined, reading: number): WordEvidence {
     const cacheKey = reading * (LANGUAGES.length + 1) + (language === undefined ? 0 : LANGUAGES.indexOf(language) + 1);
-    let cache = wordCache.get(cacheKey);
-    if (!cache) {
-      cache = new Map();
-      wordCache.set(cacheKey, cache);
-    }
-    const cached = cache.get(word.surface);
+    const cached = known.evidence.get(cacheKey);
     if (cached) return cached;
+    const word: WordForms = { surface: known.surface, stems: candidateStems(known.surface) };
     const readings = readingsOf(word, language);
     const own = language === undefined ? undefined : wordIdsIn.get(language);
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
@@ -406,12 +438,9 @@ export function createTopicMatcher(
       readings: ids,
       typos: typos.filter(([id]) => !ids.includes(id) && sameTopics(id)),
     };
-    if (cachedWords >= WORD_CACHE_LIMIT) {
-      for (const words of wordCache.values()) words.clear();
-      cachedWords = 0;
-    }
-    cache.set(word.surface, found);
-    cachedWords += 1;
+    makeRoom();
+    known.evidence.set(cacheKey, found);
+    cachedEvidence += 1;
     return found;
   }
 
@@ -444,7 +473,7 @@ export function createTopicMatcher(
    * only another language's reading of a word already counted: they may complete a trigger but
    * add nothing to how much the text says.
    */
-  function evidence({ features: { words, grams }, reading }: ReadText, language: Language | undefined): number[] {
+  function evidence({ words, grams, reading }: ReadText, language: Language | undefined): number[] {
     const credited: number[] = [];
     for (const key of grams.keys()) {
       const id = idOf.get(key);
@@ -562,12 +591,12 @@ export function createTopicMatcher(
    */
   const readingCounts = new Uint16Array(LANGUAGES.length);
 
-  function readingOf(words: readonly WordForms[], language: Language | undefined): number {
+  function readingOf(words: readonly KnownWord[], language: Language | undefined): number {
     readingCounts.fill(0);
     let most = 0;
-    for (const { surface } of words) {
+    for (const word of words) {
       // Each set bit in turn, lowest first.
-      for (let languages = languagesOfWord.get(surface) ?? 0; languages !== 0; languages &= languages - 1) {
+      for (let languages = word.languages; languages !== 0; languages &= languages - 1) {
         const i = 31 - Math.clz32(languages & -languages);
         readingCounts[i] += 1;
         if (readingCounts[i] > most) most = readingCounts[i];
@@ -580,14 +609,13 @@ export function createTopicMatcher(
     return reading;
   }
 
-  /** A text's features without the function words of the languages it is read as. */
-  function read(all: TextFeatures, language: Language | undefined): ReadText {
-    const reading = readingOf(all.words, language);
-    const words =
-      reading === 0
-        ? all.words
-        : all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
-    return { features: { words, grams: all.grams }, reading };
+  /** A folded text's words and n-grams, without the function words of the languages it is read as. */
+  function read(folded: string, language: Language | undefined): ReadText {
+    const { words: surfaces, grams } = foldedWordsAndGrams(folded, KEEP_STOP_WORDS);
+    const all = surfaces.map(knownWord);
+    const reading = readingOf(all, language);
+    const words = reading === 0 ? all : all.filter((word) => (word.stopLanguages & reading) === 0);
+    return { words, grams, reading };
   }
 
   const scanPhrases = createPhraseScanner(framing, offTopic);
@@ -652,10 +680,10 @@ export function createTopicMatcher(
       const folded = foldForFeatures(clipped);
       const { bare, offTopic: aboutAccount } = scanPhrases(folded);
       if (bare) {
-        const match = decide(read(foldedTextFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
+        const match = decide(read(bare, language), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(read(foldedTextFeatures(folded, KEEP_STOP_WORDS), language), language, aboutAccount);
+      return decide(read(folded, language), language, aboutAccount);
     },
   };
 }
