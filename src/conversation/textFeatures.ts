@@ -70,7 +70,8 @@ const JAPANESE_AND_CHINESE_STOPS: ReadonlySet<string> = new Set([
  * the possessive is kept as a word of its own. Letters only, so it survives normalisation.
  */
 const POSSESSIVE_WORD = 'possessivemarker';
-const APOSTROPHE = /['’]/;
+/** The apostrophes as typed: NFKC makes the full-width one "'". */
+const APOSTROPHE = /['’＇]/;
 
 /**
  * "doesn't" → "does not" before punctuation is stripped, so the negation survives as a word;
@@ -78,9 +79,10 @@ const APOSTROPHE = /['’]/;
  * French and Italian elisions ("l'image", "d'identité") lose their article.
  */
 function expandContractions(text: string): string {
+  // Speed: every rule needs an apostrophe, most messages have none, and normalizeText applies
+  // NFKC itself.
+  if (!APOSTROPHE.test(text)) return text;
   const folded = text.normalize('NFKC');
-  // Speed: every rule needs an apostrophe, and most messages have none.
-  if (!APOSTROPHE.test(folded)) return folded;
   return folded
     .replace(/n['’]t\b/gi, ' not')
     .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) =>
