@@ -70,7 +70,8 @@ const JAPANESE_AND_CHINESE_STOPS: ReadonlySet<string> = new Set([
  * the possessive is kept as a word of its own. Letters only, so it survives normalisation.
  */
 const POSSESSIVE_WORD = 'possessivemarker';
-const APOSTROPHE = /['’]/;
+/** The apostrophes as typed: NFKC makes the full-width one "'". */
+const APOSTROPHE = /['’＇]/;
 
 /**
  * "doesn't" → "does not" before punctuation is stripped, so the negation survives as a word;
@@ -78,9 +79,10 @@ const APOSTROPHE = /['’]/;
  * French and Italian elisions ("l'image", "d'identité") lose their article.
  */
 function expandContractions(text: string): string {
+  // Speed: every rule needs an apostrophe, most messages have none, and normalizeText applies
+  // NFKC itself.
+  if (!APOSTROPHE.test(text)) return text;
   const folded = text.normalize('NFKC');
-  // Speed: every rule needs an apostrophe, and most messages have none.
-  if (!APOSTROPHE.test(folded)) return folded;
   return folded
     .replace(/n['’]t\b/gi, ' not')
     .replace(/(\p{L}+)['’]s\b/giu, (_, word: string) =>
@@ -185,7 +187,22 @@ export function foldForFeatures(text: string): string {
 
 /** textFeatures of a text foldForFeatures has folded (speed: the matcher folds a message once for two uses). */
 export function foldedTextFeatures(folded: string, options: FeatureOptions = {}): TextFeatures {
-  const words = new Map<string, WordForms>();
+  const { words, grams } = foldedWordsAndGrams(folded, options);
+  const stemsOf = (word: string): readonly string[] =>
+    options.language ? [stemIn(options.language, word)] : candidateStems(word);
+  return { words: words.map((surface) => ({ surface, stems: stemsOf(surface) })), grams };
+}
+
+/**
+ * foldedTextFeatures before any word is stemmed: the words (in order, duplicates removed) as
+ * normalizeText leaves them, and the character n-grams. For the matcher, which remembers what it
+ * needs of each word and stems only words it meets for the first time.
+ */
+export function foldedWordsAndGrams(
+  folded: string,
+  options: FeatureOptions = {},
+): { words: string[]; grams: Map<string, number> } {
+  const words = new Set<string>();
   const grams = new Map<string, number>();
   const isStopWord = stopWordsOf(options);
   for (const [run] of joinVietnameseCompounds(folded).matchAll(RUNS)) {
@@ -193,12 +210,9 @@ export function foldedTextFeatures(folded: string, options: FeatureOptions = {})
       const stops = KANA.test(run) ? JAPANESE_AND_CHINESE_STOPS : CHINESE_STOP_CHARACTERS;
       addCharacterRun(run, grams, stops, options.weighByWords ? wordShape(run, stops) : undefined);
     } else if (HANGUL.test(run)) addKoreanWord(run, grams);
-    else if (!isStopWord(run) && !words.has(run)) {
-      const stems = options.language ? [stemIn(options.language, run)] : candidateStems(run);
-      words.set(run, { surface: run, stems });
-    }
+    else if (!isStopWord(run)) words.add(run);
   }
-  return { words: [...words.values()], grams };
+  return { words: [...words], grams };
 }
 
 /**

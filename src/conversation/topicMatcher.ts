@@ -1,14 +1,14 @@
 import { FuzzyVocabulary } from './fuzzy';
 import { createPhraseScanner } from './framingStripper';
 import {
-  foldedTextFeatures,
+  foldedWordsAndGrams,
   foldForFeatures,
   subjectFeatures,
   textFeatures,
   type TextFeatures,
   type WordForms,
 } from './textFeatures';
-import { stemIn } from './wordStems';
+import { candidateStems, stemIn } from './wordStems';
 import { NEGATIONS, STOP_WORDS } from './stopWords';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
@@ -49,7 +49,7 @@ export interface TopicMatcher {
 const MAX_INPUT_CHARS = 1000;
 /** Longer "words" are not words (pasted hashes, keyboard mashing); skipping them bounds the typo search. */
 const MAX_FUZZY_WORD_LENGTH = 24;
-/** Distinct words (per language) whose readings and typo neighbours are remembered; past this the memory starts over. */
+/** Words, and their readings and typo neighbours per language, remembered; past this the memory starts over. */
 const WORD_CACHE_LIMIT = 50_000;
 /** Words of a text looked up at most, so a pasted wall of text costs no more than a sentence. */
 const MAX_WORDS = 80;
@@ -113,17 +113,26 @@ interface WordEvidence {
   typos: readonly (readonly [id: number, credit: number])[];
 }
 
-/** A user's text as the matcher reads it. */
-interface ReadText {
-  features: TextFeatures;
-  /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
-  reading: number;
+/** What the matcher remembers of a word a user typed, so a word it has met costs one lookup. */
+interface KnownWord {
+  /** As normalizeText leaves it. */
+  surface: string;
+  /** The languages (bits, LANGUAGES order) whose triggers or function words have it. */
+  languages: number;
+  /** The languages whose function words it is. */
+  stopLanguages: number;
+  /** Its evidence, per way of reading it (see `wordEvidence`). */
+  evidence: Map<number, WordEvidence>;
 }
 
-interface Scores {
-  topics: { score: number; grounded: boolean }[];
-  /** Whether the text names a document ("passport", "身份证"). */
-  namedDocument: boolean;
+/** A user's text as the matcher reads it. */
+interface ReadText {
+  /** Content words, in order, duplicates removed. */
+  words: readonly KnownWord[];
+  /** As TextFeatures.grams. */
+  grams: TextFeatures['grams'];
+  /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
+  reading: number;
 }
 
 /** Function words are dropped after the text's languages are known (see `read`). */
@@ -309,8 +318,12 @@ export function createTopicMatcher(
   );
   const unitTopicsOf = keys.map((key) =>
     negationKeys.has(key)
-      ? new Int32Array(0)
-      : Int32Array.from(new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic))),
+      ? new Set<number>()
+      : new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic)),
+  );
+  /** Per feature, beside `usersOf`: 1 where that topic is one of its `unitTopicsOf` (always a subset), so one loop does both. */
+  const isUnitUserOf = usersOf.map((users, id) =>
+    Uint8Array.from(users, (topic) => (unitTopicsOf[id].has(topic) ? 1 : 0)),
   );
   const postingTriggers = keys.map((key) => Int32Array.from(postings.get(key) ?? [], (p) => p.trigger));
   const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));
@@ -384,18 +397,35 @@ export function createTopicMatcher(
   }
 
   /** Words a chat sees again and again: each is read and searched for typos once per language. */
-  const wordCache = new Map<number, Map<string, WordEvidence>>();
-  let cachedWords = 0;
+  const knownWords = new Map<string, KnownWord>();
+  let cachedEvidence = 0;
 
-  function wordEvidence(word: WordForms, language: Language | undefined, reading: number): WordEvidence {
+  /** Past WORD_CACHE_LIMIT words and evidence entries the memory starts over, so no stream of new words fills it. */
+  function makeRoom(): void {
+    if (knownWords.size + cachedEvidence < WORD_CACHE_LIMIT) return;
+    knownWords.clear();
+    cachedEvidence = 0;
+  }
+
+  function knownWord(surface: string): KnownWord {
+    const known = knownWords.get(surface);
+    if (known) return known;
+    const word: KnownWord = {
+      surface,
+      languages: languagesOfWord.get(surface) ?? 0,
+      stopLanguages: stopLanguagesOf.get(surface) ?? 0,
+      evidence: new Map(),
+    };
+    makeRoom();
+    knownWords.set(surface, word);
+    return word;
+  }
+
+  function wordEvidence(known: KnownWord, language: Language | undefined, reading: number): WordEvidence {
     const cacheKey = reading * (LANGUAGES.length + 1) + (language === undefined ? 0 : LANGUAGES.indexOf(language) + 1);
-    let cache = wordCache.get(cacheKey);
-    if (!cache) {
-      cache = new Map();
-      wordCache.set(cacheKey, cache);
-    }
-    const cached = cache.get(word.surface);
+    const cached = known.evidence.get(cacheKey);
     if (cached) return cached;
+    const word: WordForms = { surface: known.surface, stems: candidateStems(known.surface) };
     const readings = readingsOf(word, language);
     const own = language === undefined ? undefined : wordIdsIn.get(language);
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
@@ -408,12 +438,9 @@ export function createTopicMatcher(
       readings: ids,
       typos: typos.filter(([id]) => !ids.includes(id) && sameTopics(id)),
     };
-    if (cachedWords >= WORD_CACHE_LIMIT) {
-      for (const words of wordCache.values()) words.clear();
-      cachedWords = 0;
-    }
-    cache.set(word.surface, found);
-    cachedWords += 1;
+    makeRoom();
+    known.evidence.set(cacheKey, found);
+    cachedEvidence += 1;
     return found;
   }
 
@@ -446,7 +473,7 @@ export function createTopicMatcher(
    * only another language's reading of a word already counted: they may complete a trigger but
    * add nothing to how much the text says.
    */
-  function evidence({ features: { words, grams }, reading }: ReadText, language: Language | undefined): number[] {
+  function evidence({ words, grams, reading }: ReadText, language: Language | undefined): number[] {
     const credited: number[] = [];
     for (const key of grams.keys()) {
       const id = idOf.get(key);
@@ -475,17 +502,25 @@ export function createTopicMatcher(
     return credited;
   }
 
+  /** Per topic, what `topicScores` found; scratch like the arrays above, read by `decide` right after. */
+  const topicScore = new Float64Array(topics.length);
+  const isGrounded = new Uint8Array(topics.length);
+  /** The topics worth ranking, best first. */
+  const ranked = new Int32Array(topics.length);
+
   /**
-   * A topic's score, and whether the text says enough to name it: at least two units shared
-   * with the topic's triggers, one of them more than a subject word ("my ID card" shares "ID"
-   * and "card" with "my ID card expired" but says nothing about an expiry).
+   * Each topic's score (in `topicScore`), and whether the text says enough to name it (in
+   * `isGrounded`): at least two units shared with the topic's triggers, one of them more than a
+   * subject word ("my ID card" shares "ID" and "card" with "my ID card expired" but says nothing
+   * about an expiry). Returns whether the text names a document ("passport", "身份证").
    */
-  function topicScores(text: ReadText, language: Language | undefined): Scores {
+  function topicScores(text: ReadText, language: Language | undefined): boolean {
     let namedDocument = false;
     pooledInTopic.fill(0);
     explained.fill(0);
     unitsInTopic.fill(0);
     telling.fill(0);
+    topicScore.fill(0);
     let touchedCount = 0;
     for (const i of unitless) {
       isTouched[i] = 1;
@@ -494,14 +529,20 @@ export function createTopicMatcher(
     let known = 0;
     const credited = evidence(text, language);
     for (const id of credited) {
-      if (isSubject[id] === 1) namedDocument = true;
-      for (const topic of unitTopicsOf[id]) {
-        unitsInTopic[topic] += 1;
-        if (isSubject[id] === 0) telling[topic] = 1;
-      }
+      const subjectWord = isSubject[id] === 1;
+      if (subjectWord) namedDocument = true;
       const textWeight = role[id] === ALIAS ? 0 : credit[id] * weightOf[id];
       known += textWeight;
-      for (const topic of usersOf[id]) explained[topic] += textWeight;
+      const users = usersOf[id];
+      const isUnitUser = isUnitUserOf[id];
+      for (let u = 0; u < users.length; u++) {
+        const topic = users[u];
+        explained[topic] += textWeight;
+        if (isUnitUser[u] === 1) {
+          unitsInTopic[topic] += 1;
+          if (!subjectWord) telling[topic] = 1;
+        }
+      }
       const own = ownTopicOf[id];
       if (own >= 0) pooledInTopic[own] += textWeight;
       const pooledWeight = own < 0 ? 0 : textWeight;
@@ -525,26 +566,23 @@ export function createTopicMatcher(
       role[id] = 0;
       isCredited[id] = 0;
     }
-    const scores = new Float64Array(topics.length);
     for (let t = 0; t < touchedCount; t++) {
       const i = touched[t];
       const topic = triggerTopic[i];
       if (sharedUnits[i] >= neededUnits[i]) {
         const score = (matched[i] + POOLED_CREDIT * (pooledInTopic[topic] - pooledInTrigger[i])) / triggerMass[i];
-        if (score > scores[topic]) scores[topic] = score;
+        if (score > topicScore[topic]) topicScore[topic] = score;
       }
       matched[i] = 0;
       isTouched[i] = 0;
       pooledInTrigger[i] = 0;
       sharedUnits[i] = 0;
     }
-    return {
-      topics: Array.from(scores, (score, topic) => ({
-        score: score * (UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0)),
-        grounded: unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1,
-      })),
-      namedDocument,
-    };
+    for (let topic = 0; topic < topics.length; topic++) {
+      topicScore[topic] *= UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0);
+      isGrounded[topic] = unitsInTopic[topic] >= MIN_SHARED_UNITS && telling[topic] === 1 ? 1 : 0;
+    }
+    return namedDocument;
   }
 
   /**
@@ -553,12 +591,12 @@ export function createTopicMatcher(
    */
   const readingCounts = new Uint16Array(LANGUAGES.length);
 
-  function readingOf(words: readonly WordForms[], language: Language | undefined): number {
+  function readingOf(words: readonly KnownWord[], language: Language | undefined): number {
     readingCounts.fill(0);
     let most = 0;
-    for (const { surface } of words) {
+    for (const word of words) {
       // Each set bit in turn, lowest first.
-      for (let languages = languagesOfWord.get(surface) ?? 0; languages !== 0; languages &= languages - 1) {
+      for (let languages = word.languages; languages !== 0; languages &= languages - 1) {
         const i = 31 - Math.clz32(languages & -languages);
         readingCounts[i] += 1;
         if (readingCounts[i] > most) most = readingCounts[i];
@@ -571,14 +609,13 @@ export function createTopicMatcher(
     return reading;
   }
 
-  /** A text's features without the function words of the languages it is read as. */
-  function read(all: TextFeatures, language: Language | undefined): ReadText {
-    const reading = readingOf(all.words, language);
-    const words =
-      reading === 0
-        ? all.words
-        : all.words.filter(({ surface }) => ((stopLanguagesOf.get(surface) ?? 0) & reading) === 0);
-    return { features: { words, grams: all.grams }, reading };
+  /** A folded text's words and n-grams, without the function words of the languages it is read as. */
+  function read(folded: string, language: Language | undefined): ReadText {
+    const { words: surfaces, grams } = foldedWordsAndGrams(folded, KEEP_STOP_WORDS);
+    const all = surfaces.map(knownWord);
+    const reading = readingOf(all, language);
+    const words = reading === 0 ? all : all.filter((word) => (word.stopLanguages & reading) === 0);
+    return { words, grams, reading };
   }
 
   const scanPhrases = createPhraseScanner(framing, offTopic);
@@ -589,31 +626,47 @@ export function createTopicMatcher(
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
    */
   function decide(text: ReadText, language: Language | undefined, aboutAccount: boolean): TopicMatch {
-    const { topics: scored, namedDocument } = topicScores(text, language);
-    const ranked = scored
-      .map(({ score, grounded }, index) => ({ index, score, grounded }))
-      .filter(({ score }) => score >= PLAUSIBLE)
-      .sort((a, b) => b.score - a.score || a.index - b.index);
-    const [best] = ranked;
-    const leads = (other: { index: number; score: number }): boolean =>
-      best.score - other.score >=
-      (topics[other.index].kind === 'safety' && topics[best.index].kind !== 'safety' ? SAFETY_MARGIN : MARGIN);
-    const accountNotCause = aboutAccount && !namedDocument && best && topics[best.index].kind === 'cause';
-    const chosen =
-      best && best.grounded && best.score >= ACCEPT && !accountNotCause && ranked.slice(1).every(leads)
-        ? best
-        : undefined;
-    const alternatives = ranked
-      .filter((candidate) => candidate !== chosen)
-      .slice(0, MAX_ALTERNATIVES)
-      .map(({ index, score }) => ({
+    const namedDocument = topicScores(text, language);
+    // Insertion sort into `ranked`, best score first, lower index first on ties: a handful of
+    // topics, and no arrays or closures per match.
+    let count = 0;
+    for (let topic = 0; topic < topics.length; topic++) {
+      const score = topicScore[topic];
+      if (score < PLAUSIBLE) continue;
+      let at = count++;
+      while (at > 0 && topicScore[ranked[at - 1]] < score) {
+        ranked[at] = ranked[at - 1];
+        at -= 1;
+      }
+      ranked[at] = topic;
+    }
+    let chosen = -1;
+    if (count > 0) {
+      const best = ranked[0];
+      const bestScore = topicScore[best];
+      const bestIsSafety = topics[best].kind === 'safety';
+      let leadsAll = true;
+      for (let r = 1; r < count && leadsAll; r++) {
+        const other = ranked[r];
+        const margin = topics[other].kind === 'safety' && !bestIsSafety ? SAFETY_MARGIN : MARGIN;
+        leadsAll = bestScore - topicScore[other] >= margin;
+      }
+      const accountNotCause = aboutAccount && !namedDocument && topics[best].kind === 'cause';
+      if (isGrounded[best] === 1 && bestScore >= ACCEPT && !accountNotCause && leadsAll) chosen = best;
+    }
+    const alternatives: TopicAlternative[] = [];
+    for (let r = 0; r < count && alternatives.length < MAX_ALTERNATIVES; r++) {
+      const index = ranked[r];
+      if (index === chosen) continue;
+      alternatives.push({
         topic: topics[index].id,
         kind: topics[index].kind,
-        confidence: round(Math.min(score, 1)),
-      }));
-    if (!chosen) return { topic: null, kind: null, confidence: 0, alternatives };
-    const topic = topics[chosen.index];
-    return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(chosen.score, 1)), alternatives };
+        confidence: round(Math.min(topicScore[index], 1)),
+      });
+    }
+    if (chosen < 0) return { topic: null, kind: null, confidence: 0, alternatives };
+    const topic = topics[chosen];
+    return { topic: topic.id, kind: topic.kind, confidence: round(Math.min(topicScore[chosen], 1)), alternatives };
   }
 
   return {
@@ -627,10 +680,10 @@ export function createTopicMatcher(
       const folded = foldForFeatures(clipped);
       const { bare, offTopic: aboutAccount } = scanPhrases(folded);
       if (bare) {
-        const match = decide(read(foldedTextFeatures(bare, KEEP_STOP_WORDS), language), language, aboutAccount);
+        const match = decide(read(bare, language), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(read(foldedTextFeatures(folded, KEEP_STOP_WORDS), language), language, aboutAccount);
+      return decide(read(folded, language), language, aboutAccount);
     },
   };
 }

@@ -31,8 +31,15 @@ const TATWEEL = /\u0640/g;
 
 /** Most messages are plain ASCII, for which every step but case, punctuation and spaces does nothing. */
 const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
-/** The ASCII characters of Unicode's punctuation and symbol classes. */
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
+/**
+ * Runs of white space and of the ASCII characters of Unicode's punctuation and symbol classes:
+ * each becomes one space in one pass (punctuation to spaces, then runs of spaces to one, gives the same).
+ */
+const ASCII_PUNCTUATION_AND_SPACES = /[!-/:-@[-`{-~\s]+/g;
+/** The same for any text. */
+const PUNCTUATION_AND_SPACES = /[\p{P}\p{S}\s]+/gu;
+/** Whether the MARKS_OUTSIDE_KANA pass has anything to do: most scripts, once decomposed, have no marks. */
+const ANY_MARK = /\p{M}/u;
 
 /**
  * Folds what users type into one comparable form: full-width to half-width (NFKC), diacritics
@@ -40,17 +47,20 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
  * spaces, runs of white space to one. CJK characters stay as they are.
  */
 export function normalizeText(text: string): string {
-  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
-  return text
-    .normalize('NFKC')
-    .normalize('NFD')
-    .replace(MARKS_OUTSIDE_KANA, (marked, letter: string) => (CYRILLIC_MARKED_LETTERS.has(marked) ? marked : letter))
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(ASCII_PUNCTUATION_AND_SPACES, ' ').trim();
+  // NFKD is NFD of NFKC: full-width to half-width and every accent split off, in one pass.
+  const decomposed = text.normalize('NFKD');
+  const unmarked = ANY_MARK.test(decomposed)
+    ? decomposed.replace(MARKS_OUTSIDE_KANA, (marked, letter: string) =>
+        CYRILLIC_MARKED_LETTERS.has(marked) ? marked : letter,
+      )
+    : decomposed;
+  return unmarked
     .normalize('NFC')
     .toLowerCase()
     .replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)
     .replace(TATWEEL, '')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(PUNCTUATION_AND_SPACES, ' ')
     .trim();
 }
