@@ -134,6 +134,20 @@ const ENGLISH_STOP_WORD_LIST: readonly string[] = [
   'isnt',
   'arent',
   'wasnt',
+  // Chat forms: "u", "ur", "idk why", "bc", "cuz", "rn" (right now), "smh", "thx"
+  'u',
+  'ur',
+  'r',
+  'ya',
+  'idk',
+  'bc',
+  'cuz',
+  'coz',
+  'rn',
+  'tho',
+  'smh',
+  'thx',
+  'ty',
 ];
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH_STOP_WORD_LIST);
 

@@ -28,13 +28,22 @@ const CYRILLIC_STEMMED: readonly Language[] = ['ru', 'uk'];
 
 const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
 const VERB_FORM = /(?:ed|ing)$/;
+/**
+ * English stems spelt like another language's negation ("take", "taking" → "tak", Indonesian
+ * "not"): a negation never counts as one of the two words a topic needs, so "how long does it
+ * take" would say nothing about time. They get a stem of their own.
+ */
+const NEGATION_CLASHES: Readonly<Partial<Record<string, string>>> = { tak: 'take' };
+/** "Funding" is the futures funding rate, not the user's funds: it keeps a stem of its own. */
+const OWN_STEMS: Readonly<Partial<Record<string, string>>> = { funding: 'funding' };
 
 /**
  * The English stem, except that a verb form of a subject word stays whole: "supported" in
  * "not supported" says what is wrong, while "support" only names the support desk.
  */
 export function englishWordStem(word: string): string {
-  const stem = englishStem(word);
+  const plain = OWN_STEMS[word] ?? englishStem(word);
+  const stem = plain === word ? plain : (NEGATION_CLASHES[plain] ?? plain);
   return SUBJECT_STEMS.has(stem) && VERB_FORM.test(word) && !ENGLISH_SUBJECT_WORDS.includes(word) ? word : stem;
 }
 

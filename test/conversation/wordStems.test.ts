@@ -74,6 +74,15 @@ describe('Russian in Latin letters', () => {
   });
 });
 
+describe('English stems spelt like a negation', () => {
+  it('gives "take" a stem of its own, while Indonesian "tak" (not) stays a negation', () => {
+    assert.equal(stemIn('en', 'take'), 'take');
+    assert.equal(stemIn('en', 'taking'), 'take');
+    assert.equal(stemIn('en', 'takes'), 'take');
+    assert.equal(stemIn('en', 'tak'), 'tak');
+  });
+});
+
 describe('Vietnamese words of several syllables', () => {
   it('are one word, whether typed with diacritics or without', () => {
     assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
@@ -97,6 +106,11 @@ describe('matching what users type without their own letters', () => {
   it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
     assert.equal(topicOf('başkasının kimliğiyle doğrulama yapsam'), 'safety_circumvention');
     assert.equal(topicOf('başka bir kimlikle denesem olur mu'), 'faq_switch_document');
+  });
+
+  it('reads "take" as a word that says something, not as Indonesian "tak" (not)', () => {
+    assert.equal(topicOf('how long does it take'), 'faq_review_time');
+    assert.equal(topicOf('dokumen tak jelas'), 'photo_unclear');
   });
 
   it('does not read an expired session as an expired document', () => {
