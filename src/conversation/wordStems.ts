@@ -4,7 +4,7 @@ import { englishStem } from './englishStem';
 import { indonesianReadings, indonesianSpelling } from './indonesianForms';
 import { latinToRussian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
-import { ENGLISH_SUBJECT_WORDS } from './stopWords';
+import { ENGLISH_SUBJECT_WORDS, OTHER_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
 /**
@@ -57,9 +57,25 @@ function snowballStem(language: Language, word: string): string | undefined {
   return stem.length >= MIN_STEM ? stem : word;
 }
 
+const FRENCH_SUBJECT_STEMS: ReadonlySet<string> = new Set(
+  [...ENGLISH_SUBJECT_WORDS, ...OTHER_SUBJECT_WORDS].map((word) => snowballStem('fr', word) ?? word),
+);
+const FRENCH_PARTICIPLE_ENDING = /^(?:e|ee|es|ees)$/;
+
+/**
+ * A French past participle of a subject word stays whole, as English "supported" does:
+ * "supporté" in "document non supporté" says what is wrong, "support" only names the desk.
+ */
+function frenchWordStem(word: string): string {
+  const stem = snowballStem('fr', word) ?? word;
+  const participle = FRENCH_SUBJECT_STEMS.has(stem) && FRENCH_PARTICIPLE_ENDING.test(word.slice(stem.length));
+  return participle && word.startsWith(stem) ? word : stem;
+}
+
 /** A trigger word's stem in the language it was written in. */
 export function stemIn(language: Language, word: string): string {
   if (language === 'en' || /\d/.test(word)) return englishWordStem(word);
+  if (language === 'fr') return frenchWordStem(word);
   if (language === 'ar') return arabicStem(word);
   if (language === 'id') return snowballStem(language, indonesianSpelling(word)) ?? word;
   return snowballStem(language, word) ?? word;

@@ -83,6 +83,14 @@ describe('English stems spelt like a negation', () => {
   });
 });
 
+describe('French past participles of subject words', () => {
+  it('keep "supporté" whole, so it says more than the support desk, and still fold plurals of the subject', () => {
+    assert.equal(stemIn('fr', normalizeText('supporté')), 'supporte');
+    assert.equal(stemIn('fr', normalizeText('supportée')), 'supporte');
+    assert.equal(stemIn('fr', 'documents'), stemIn('fr', 'document'));
+  });
+});
+
 describe('Vietnamese words of several syllables', () => {
   it('are one word, whether typed with diacritics or without', () => {
     assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
@@ -111,6 +119,10 @@ describe('matching what users type without their own letters', () => {
   it('reads "take" as a word that says something, not as Indonesian "tak" (not)', () => {
     assert.equal(topicOf('how long does it take'), 'faq_review_time');
     assert.equal(topicOf('dokumen tak jelas'), 'photo_unclear');
+  });
+
+  it('names the cause of "document non supporté"', () => {
+    assert.equal(topicOf('document non supporté'), 'unsupported_document');
   });
 
   it('does not read an expired session as an expired document', () => {
