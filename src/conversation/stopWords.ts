@@ -134,6 +134,20 @@ const ENGLISH_STOP_WORD_LIST: readonly string[] = [
   'isnt',
   'arent',
   'wasnt',
+  // Chat forms: "u", "ur", "idk why", "bc", "cuz", "rn" (right now), "smh", "thx"
+  'u',
+  'ur',
+  'r',
+  'ya',
+  'idk',
+  'bc',
+  'cuz',
+  'coz',
+  'rn',
+  'tho',
+  'smh',
+  'thx',
+  'ty',
 ];
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH_STOP_WORD_LIST);
 
@@ -237,6 +251,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
     ...'ca y lui leur moi toi alors donc car comme pourquoi jsp'.split(' '),
     // fr: "si" (if), "va", "ne" ("pas" carries the negation)
     ...'si va ne'.split(' '),
+    // fr: "mot" of "mot de passe", which is one word as "password" is: "mot de passe oublié" names no scam
+    ...'mot'.split(' '),
   ],
   tr: [
     // tr ("süre", the period, says nothing until something "doldu": "oturum süresi doldu" is no document)

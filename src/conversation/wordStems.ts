@@ -5,7 +5,7 @@ import { indonesianReadings, indonesianSpelling } from './indonesianForms';
 import { latinToRussian, latinToUkrainian } from './russianTranslit';
 import { turkishStem } from './turkishStem';
 import { ukrainianStem } from './ukrainianStem';
-import { ENGLISH_SUBJECT_WORDS } from './stopWords';
+import { ENGLISH_SUBJECT_WORDS, OTHER_SUBJECT_WORDS } from './stopWords';
 import type { Language } from '../i18n/locales';
 
 /**
@@ -30,13 +30,22 @@ const CYRILLIC_STEMMED: readonly Language[] = ['ru', 'uk'];
 
 const SUBJECT_STEMS: ReadonlySet<string> = new Set(ENGLISH_SUBJECT_WORDS.map(englishStem));
 const VERB_FORM = /(?:ed|ing)$/;
+/**
+ * English stems spelt like another language's negation ("take", "taking" → "tak", Indonesian
+ * "not"): a negation never counts as one of the two words a topic needs, so "how long does it
+ * take" would say nothing about time. They get a stem of their own.
+ */
+const NEGATION_CLASHES: Readonly<Partial<Record<string, string>>> = { tak: 'take' };
+/** "Funding" is the futures funding rate, not the user's funds: it keeps a stem of its own. */
+const OWN_STEMS: Readonly<Partial<Record<string, string>>> = { funding: 'funding' };
 
 /**
  * The English stem, except that a verb form of a subject word stays whole: "supported" in
  * "not supported" says what is wrong, while "support" only names the support desk.
  */
 export function englishWordStem(word: string): string {
-  const stem = englishStem(word);
+  const plain = OWN_STEMS[word] ?? englishStem(word);
+  const stem = plain === word ? plain : (NEGATION_CLASHES[plain] ?? plain);
   return SUBJECT_STEMS.has(stem) && VERB_FORM.test(word) && !ENGLISH_SUBJECT_WORDS.includes(word) ? word : stem;
 }
 
@@ -50,9 +59,25 @@ function snowballStem(language: Language, word: string): string | undefined {
   return stem.length >= MIN_STEM ? stem : word;
 }
 
+const FRENCH_SUBJECT_STEMS: ReadonlySet<string> = new Set(
+  [...ENGLISH_SUBJECT_WORDS, ...OTHER_SUBJECT_WORDS].map((word) => snowballStem('fr', word) ?? word),
+);
+const FRENCH_PARTICIPLE_ENDING = /^(?:e|ee|es|ees)$/;
+
+/**
+ * A French past participle of a subject word stays whole, as English "supported" does:
+ * "supporté" in "document non supporté" says what is wrong, "support" only names the desk.
+ */
+function frenchWordStem(word: string): string {
+  const stem = snowballStem('fr', word) ?? word;
+  const participle = FRENCH_SUBJECT_STEMS.has(stem) && FRENCH_PARTICIPLE_ENDING.test(word.slice(stem.length));
+  return participle && word.startsWith(stem) ? word : stem;
+}
+
 /** A trigger word's stem in the language it was written in. */
 export function stemIn(language: Language, word: string): string {
   if (language === 'en' || /\d/.test(word)) return englishWordStem(word);
+  if (language === 'fr') return frenchWordStem(word);
   if (language === 'ar') return arabicStem(word);
   if (language === 'id') return snowballStem(language, indonesianSpelling(word)) ?? word;
   return snowballStem(language, word) ?? word;

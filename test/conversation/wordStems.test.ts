@@ -113,6 +113,23 @@ describe('Ukrainian in Latin letters', () => {
   });
 });
 
+describe('English stems spelt like a negation', () => {
+  it('gives "take" a stem of its own, while Indonesian "tak" (not) stays a negation', () => {
+    assert.equal(stemIn('en', 'take'), 'take');
+    assert.equal(stemIn('en', 'taking'), 'take');
+    assert.equal(stemIn('en', 'takes'), 'take');
+    assert.equal(stemIn('en', 'tak'), 'tak');
+  });
+});
+
+describe('French past participles of subject words', () => {
+  it('keep "supporté" whole, so it says more than the support desk, and still fold plurals of the subject', () => {
+    assert.equal(stemIn('fr', normalizeText('supporté')), 'supporte');
+    assert.equal(stemIn('fr', normalizeText('supportée')), 'supporte');
+    assert.equal(stemIn('fr', 'documents'), stemIn('fr', 'document'));
+  });
+});
+
 describe('Vietnamese words of several syllables', () => {
   it('are one word, whether typed with diacritics or without', () => {
     assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
@@ -141,6 +158,15 @@ describe('matching what users type without their own letters', () => {
   it("keeps someone else's ID apart from another ID of one's own in Turkish", () => {
     assert.equal(topicOf('başkasının kimliğiyle doğrulama yapsam'), 'safety_circumvention');
     assert.equal(topicOf('başka bir kimlikle denesem olur mu'), 'faq_switch_document');
+  });
+
+  it('reads "take" as a word that says something, not as Indonesian "tak" (not)', () => {
+    assert.equal(topicOf('how long does it take'), 'faq_review_time');
+    assert.equal(topicOf('dokumen tak jelas'), 'photo_unclear');
+  });
+
+  it('names the cause of "document non supporté"', () => {
+    assert.equal(topicOf('document non supporté'), 'unsupported_document');
   });
 
   it('does not read an expired session as an expired document', () => {
