@@ -188,6 +188,8 @@ const utterancesSchema = z.array(
     locale: z.string(),
     topic: z.string().nullable(),
     holdout: z.boolean().optional(),
+    /** The blind round a held-out line was written in (see test/conversation/labelledUtterances.ts). */
+    round: z.number().int().positive().optional(),
   }),
 );
 
