@@ -135,6 +135,9 @@ describe('Vietnamese words of several syllables', () => {
     assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
     assert.equal(joinVietnameseCompounds('can cuoc het han'), 'cancuoc hethan');
     assert.equal(joinVietnameseCompounds('xhet hanx'), 'xhet hanx');
+    assert.equal(joinVietnameseCompounds(normalizeText('tài khoản bị ban rồi')), 'taikhoan biban roi');
+    assert.equal(joinVietnameseCompounds(normalizeText('căn cước của bạn tôi')), 'cancuoc cua bantoi');
+    assert.equal(joinVietnameseCompounds(normalizeText('hộ chiếu của anh trai')), 'hochieu cua anhtrai');
   });
 });
 
