@@ -59,10 +59,6 @@ const RUNS =
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /^\p{Script=Hangul}/u;
-const JAPANESE_AND_CHINESE_STOPS: ReadonlySet<string> = new Set([
-  ...CHINESE_STOP_CHARACTERS,
-  ...JAPANESE_STOP_CHARACTERS,
-]);
 
 /**
  * Stands for an English possessive "'s". Whose document it is decides between "use my passport
@@ -205,10 +201,12 @@ export function foldedWordsAndGrams(
   const words = new Set<string>();
   const grams = new Map<string, number>();
   const isStopWord = stopWordsOf(options);
+  // Kana anywhere makes the whole text Japanese, its kanji-only runs too: Chinese function
+  // characters are content there (他 of 他人 "someone else", 在 of 在留カード "residence card").
+  const cjkStops = KANA.test(folded) ? JAPANESE_STOP_CHARACTERS : CHINESE_STOP_CHARACTERS;
   for (const [run] of joinVietnameseCompounds(folded).matchAll(RUNS)) {
     if (CJK.test(run)) {
-      const stops = KANA.test(run) ? JAPANESE_AND_CHINESE_STOPS : CHINESE_STOP_CHARACTERS;
-      addCharacterRun(run, grams, stops, options.weighByWords ? wordShape(run, stops) : undefined);
+      addCharacterRun(run, grams, cjkStops, options.weighByWords ? wordShape(run, cjkStops) : undefined);
     } else if (HANGUL.test(run)) addKoreanWord(run, grams);
     else if (!isStopWord(run)) words.add(run);
   }

@@ -130,6 +130,17 @@ describe('French past participles of subject words', () => {
   });
 });
 
+describe('Japanese text and the Chinese function characters', () => {
+  it('keeps 他 and 在 as content when the text has kana, and drops them in Chinese', () => {
+    const japanese = textFeatures('他人 名義 の 在留 カード').grams;
+    assert.ok(japanese.has('b:他人'));
+    assert.ok(japanese.has('b:在留'));
+    const chinese = textFeatures('他在用我的护照').grams;
+    assert.ok(!chinese.has('u:他'));
+    assert.ok(!chinese.has('u:在'));
+  });
+});
+
 describe('Vietnamese words of several syllables', () => {
   it('are one word, whether typed with diacritics or without', () => {
     assert.equal(joinVietnameseCompounds(normalizeText('Căn cước của tôi đã hết hạn')), 'cancuoc cua toi da hethan');
