@@ -55,6 +55,7 @@ export function createPhraseScanner(
     if (unspaced) addTo(byFirstCharacter, [...needle][0], order);
     else addTo(byFirstWord, needle.trim().split(' ')[0], order);
   });
+  const firstWords = firstWordFilter(byFirstWord.keys());
 
   // Which phrases may be in the text: those whose entry holds the current scan's number.
   const candidate = new Uint32Array(phrases.length);
@@ -65,7 +66,7 @@ export function createPhraseScanner(
       candidate.fill(0);
       scan = 1;
     }
-    markWords(folded, byFirstWord, candidate, scan);
+    markWords(folded, firstWords, byFirstWord, candidate, scan);
     if (UNSPACED_SCRIPT.test(folded))
       for (const character of folded)
         for (const order of byFirstCharacter.get(character) ?? []) candidate[order] = scan;
@@ -85,17 +86,40 @@ export function createPhraseScanner(
       found = true;
       // Cutting a phrase out of a run of characters can leave words that were not words before
       // ("abc认证失败def"); removing a spaced phrase never does, nor makes a new character appear.
-      if (unspaced) markWords(said, byFirstWord, candidate, scan);
+      if (unspaced) markWords(said, firstWords, byFirstWord, candidate, scan);
     }
     return { bare: found ? said.trim().replace(/ +/g, ' ') : undefined, offTopic: offTopicFound };
   };
 }
 
+/** Longer first words share one bit of the filter. */
+const LONGEST_FILTERED_LENGTH = 31;
+
+/**
+ * Per first UTF-16 code of a phrase's first word, the lengths of such words (bit n: length n):
+ * most words of a text pass neither test, and skipping them spares cutting each word out of the
+ * text and looking it up.
+ */
+function firstWordFilter(words: Iterable<string>): Uint32Array {
+  const lengthsByFirstCode = new Uint32Array(0x10000);
+  for (const word of words)
+    lengthsByFirstCode[word.charCodeAt(0)] |= 1 << Math.min(word.length, LONGEST_FILTERED_LENGTH);
+  return lengthsByFirstCode;
+}
+
 function markWords(
   text: string,
+  lengthsByFirstCode: Uint32Array,
   byFirstWord: ReadonlyMap<string, readonly number[]>,
   candidate: Uint32Array,
   scan: number,
 ): void {
-  for (const word of text.split(' ')) for (const order of byFirstWord.get(word) ?? []) candidate[order] = scan;
+  for (let start = 0; start <= text.length;) {
+    const space = text.indexOf(' ', start);
+    const end = space < 0 ? text.length : space;
+    const lengths = end > start ? lengthsByFirstCode[text.charCodeAt(start)] : 0;
+    if (lengths !== 0 && (lengths & (1 << Math.min(end - start, LONGEST_FILTERED_LENGTH))) !== 0)
+      for (const order of byFirstWord.get(text.slice(start, end)) ?? []) candidate[order] = scan;
+    start = end + 1;
+  }
 }

@@ -56,6 +56,8 @@ const UNIGRAM_WEIGHT = 0.4;
 /** Han with kana (Japanese writes both in one run), Hangul, and everything else between spaces. */
 const RUNS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|\p{Script=Hangul}+|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+/** A character RUNS splits from its neighbours without a space: a text without one is its words between spaces. */
+const UNSPACED_OR_HANGUL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /^\p{Script=Hangul}/u;
@@ -201,10 +203,17 @@ export function foldedWordsAndGrams(
   const words = new Set<string>();
   const grams = new Map<string, number>();
   const isStopWord = stopWordsOf(options);
+  const joined = joinVietnameseCompounds(folded);
+  // Speed: normalizeText leaves single spaces as the only white space, so without CJK or Hangul
+  // the runs are what a split on spaces gives, without a regular expression's match per run.
+  if (!UNSPACED_OR_HANGUL.test(joined)) {
+    for (const run of joined.split(' ')) if (run && !isStopWord(run)) words.add(run);
+    return { words: [...words], grams };
+  }
   // Kana anywhere makes the whole text Japanese, its kanji-only runs too: Chinese function
   // characters are content there (他 of 他人 "someone else", 在 of 在留カード "residence card").
-  const cjkStops = KANA.test(folded) ? JAPANESE_STOP_CHARACTERS : CHINESE_STOP_CHARACTERS;
-  for (const [run] of joinVietnameseCompounds(folded).matchAll(RUNS)) {
+  const cjkStops = KANA.test(joined) ? JAPANESE_STOP_CHARACTERS : CHINESE_STOP_CHARACTERS;
+  for (const [run] of joined.matchAll(RUNS)) {
     if (CJK.test(run)) {
       addCharacterRun(run, grams, cjkStops, options.weighByWords ? wordShape(run, cjkStops) : undefined);
     } else if (HANGUL.test(run)) addKoreanWord(run, grams);
