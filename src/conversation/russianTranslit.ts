@@ -62,34 +62,42 @@ const SOFT_SIGN_DROPPED = /[тс]$/;
 
 /** The Cyrillic readings of a word of Latin letters a–z (normalizeText's output). */
 export function latinToRussian(word: string): string[] {
-  const cyrillic = transliterate(word);
+  const cyrillic = transliterate(word, GROUPS, russianLetter);
   return SOFT_SIGN_DROPPED.test(cyrillic) ? [cyrillic, `${cyrillic}ь`] : [cyrillic];
 }
 
-function transliterate(word: string): string {
+/**
+ * A word read left to right: a letter group of `groups` where one starts, otherwise the one letter
+ * `letter` spells, given what is read so far.
+ */
+function transliterate(
+  word: string,
+  groups: readonly (readonly [string, string])[],
+  letter: (word: string, i: number, out: string) => string,
+): string {
   let out = '';
   let i = 0;
   while (i < word.length) {
-    const group = GROUPS.find(([latin]) => word.startsWith(latin, i));
+    const group = groups.find(([latin]) => word.startsWith(latin, i));
     if (group) {
       out += group[1];
       i += group[0].length;
-      continue;
-    }
-    const letter = word[i];
-    const afterVowel = CYRILLIC_VOWEL.test(out);
-    if (letter === 'y') {
-      // "razmytoe" has an ы, "drugoy" and "deystviya" a й.
-      out += afterVowel ? 'й' : 'ы';
-    } else if (letter === 'i' && afterVowel && LATIN_CONSONANT_OR_END.test(word.slice(i + 1))) {
-      // "deistviya", "drugoi": an i after a vowel, before a consonant, is a й.
-      out += 'й';
     } else {
-      out += LETTERS[letter] ?? letter;
+      out += letter(word, i, out);
+      i += 1;
     }
-    i += 1;
   }
   return out;
+}
+
+function russianLetter(word: string, i: number, out: string): string {
+  const letter = word[i];
+  const afterVowel = CYRILLIC_VOWEL.test(out);
+  // "razmytoe" has an ы, "drugoy" and "deystviya" a й.
+  if (letter === 'y') return afterVowel ? 'й' : 'ы';
+  // "deistviya", "drugoi": an i after a vowel, before a consonant, is a й.
+  if (letter === 'i' && afterVowel && LATIN_CONSONANT_OR_END.test(word.slice(i + 1))) return 'й';
+  return LETTERS[letter] ?? letter;
 }
 
 /**
@@ -126,17 +134,5 @@ const UKRAINIAN_LETTERS: Readonly<Record<string, string>> = {
 
 /** The Ukrainian Cyrillic reading of a word of Latin letters a–z (normalizeText's output). */
 export function latinToUkrainian(word: string): string {
-  let out = '';
-  let i = 0;
-  while (i < word.length) {
-    const group = UKRAINIAN_GROUPS.find(([latin]) => word.startsWith(latin, i));
-    if (group) {
-      out += group[1];
-      i += group[0].length;
-      continue;
-    }
-    out += UKRAINIAN_LETTERS[word[i]] ?? word[i];
-    i += 1;
-  }
-  return out;
+  return transliterate(word, UKRAINIAN_GROUPS, (latin, i) => UKRAINIAN_LETTERS[latin[i]] ?? latin[i]);
 }
