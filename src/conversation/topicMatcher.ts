@@ -123,6 +123,8 @@ interface KnownWord {
   stopLanguages: number;
   /** Its evidence, per way of reading it (see `wordEvidence`). */
   evidence: Map<number, WordEvidence>;
+  /** Its candidate stems, found the first time a reading of it needs them. */
+  forms?: WordForms;
 }
 
 /** A user's text as the matcher reads it. */
@@ -425,7 +427,8 @@ export function createTopicMatcher(
     const cacheKey = reading * (LANGUAGES.length + 1) + (language === undefined ? 0 : LANGUAGES.indexOf(language) + 1);
     const cached = known.evidence.get(cacheKey);
     if (cached) return cached;
-    const word: WordForms = { surface: known.surface, stems: candidateStems(known.surface) };
+    known.forms ??= { surface: known.surface, stems: candidateStems(known.surface) };
+    const word = known.forms;
     const readings = readingsOf(word, language);
     const own = language === undefined ? undefined : wordIdsIn.get(language);
     const ids = readings.map((stem) => idOfStem(stem) ?? -1);
