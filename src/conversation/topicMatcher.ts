@@ -93,6 +93,13 @@ const MIN_SHARED_UNITS = 2;
  */
 const UNEXPLAINED_FLOOR = 0.5;
 
+/** The slots of a trigger's scratch state (see `triggerState`). */
+const MATCHED = 0;
+const POOLED = 1;
+const SHARED_UNITS = 2;
+const STAMP = 3;
+const TRIGGER_SLOTS = 4;
+
 interface Trigger {
   topic: number;
   /** Total evidence weight, raised for one-word triggers (see MIN_SHARED_UNITS). */
@@ -327,9 +334,11 @@ export function createTopicMatcher(
   const isUnitUserOf = usersOf.map((users, id) =>
     Uint8Array.from(users, (topic) => (unitTopicsOf[id].has(topic) ? 1 : 0)),
   );
-  const postingTriggers = keys.map((key) => Int32Array.from(postings.get(key) ?? [], (p) => p.trigger));
+  /** Per feature, its postings as trigger number × 2 + 1 for a unit (one array read per posting, not two). */
+  const postingCodes = keys.map((key) =>
+    Int32Array.from(postings.get(key) ?? [], (p) => p.trigger * 2 + (p.unit ? 1 : 0)),
+  );
   const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));
-  const postingUnits = keys.map((key) => Uint8Array.from(postings.get(key) ?? [], (p) => (p.unit ? 1 : 0)));
   /** The word features each language's triggers use, for reading a user's word as that language does. */
   const wordIdsIn = new Map(
     LANGUAGES.map((language) => [
@@ -454,16 +463,21 @@ export function createTopicMatcher(
   /** Per feature: whether some word read it as its main reading, or only as another language's reading. */
   const role = new Uint8Array(keys.length);
   const isCredited = new Uint8Array(keys.length);
-  const matched = new Float64Array(triggers.length);
-  const pooledInTrigger = new Float64Array(triggers.length);
-  const sharedUnits = new Uint16Array(triggers.length);
-  const isTouched = new Uint8Array(triggers.length);
+  /**
+   * Per trigger, side by side (TRIGGER_SLOTS numbers from trigger × TRIGGER_SLOTS): the evidence
+   * matched, the pooled evidence inside it, the units shared, and the number of the match that
+   * wrote them (older numbers mean zeros, so nothing is reset after a match). A match touches
+   * hundreds of triggers scattered over thousands; one cache line per trigger costs less than one
+   * per array.
+   */
+  const triggerState = new Float64Array(triggers.length * TRIGGER_SLOTS);
+  let matchNumber = 0;
   const triggerTopic = Int32Array.from(triggers, (trigger) => trigger.topic);
   const triggerMass = Float64Array.from(triggers, (trigger) => trigger.mass);
   /** Units a text must share with a trigger before the trigger counts. */
   const neededUnits = Uint16Array.from(triggers, (trigger) => Math.min(MIN_SHARED_UNITS, trigger.units));
-  /** The triggers a text touched, in the order it touched them; `isTouched` says which. */
-  const touched = new Int32Array(triggers.length);
+  /** The triggers that share their needed units with the text, the only ones worth scoring. */
+  const candidates = new Int32Array(triggers.length);
   const pooledInTopic = new Float64Array(topics.length);
   const explained = new Float64Array(topics.length);
   const unitsInTopic = new Uint16Array(topics.length);
@@ -524,10 +538,12 @@ export function createTopicMatcher(
     unitsInTopic.fill(0);
     telling.fill(0);
     topicScore.fill(0);
-    let touchedCount = 0;
+    matchNumber += 1;
+    let candidateCount = 0;
     for (const i of unitless) {
-      isTouched[i] = 1;
-      touched[touchedCount++] = i;
+      triggerState.fill(0, i * TRIGGER_SLOTS, i * TRIGGER_SLOTS + STAMP);
+      triggerState[i * TRIGGER_SLOTS + STAMP] = matchNumber;
+      candidates[candidateCount++] = i;
     }
     let known = 0;
     const credited = evidence(text, language);
@@ -549,19 +565,24 @@ export function createTopicMatcher(
       const own = ownTopicOf[id];
       if (own >= 0) pooledInTopic[own] += textWeight;
       const pooledWeight = own < 0 ? 0 : textWeight;
-      const list = postingTriggers[id];
+      const codes = postingCodes[id];
       const weights = postingWeights[id];
-      const units = postingUnits[id];
       const featureCredit = credit[id];
-      for (let p = 0; p < list.length; p++) {
-        const trigger = list[p];
-        if (isTouched[trigger] === 0) {
-          isTouched[trigger] = 1;
-          touched[touchedCount++] = trigger;
+      for (let p = 0; p < codes.length; p++) {
+        const code = codes[p];
+        const trigger = code >> 1;
+        const at = trigger * TRIGGER_SLOTS;
+        if (triggerState[at + STAMP] !== matchNumber) {
+          triggerState[at + MATCHED] = 0;
+          triggerState[at + POOLED] = 0;
+          triggerState[at + SHARED_UNITS] = 0;
+          triggerState[at + STAMP] = matchNumber;
         }
-        matched[trigger] += weights[p] * featureCredit;
-        if (pooledWeight !== 0) pooledInTrigger[trigger] += pooledWeight;
-        sharedUnits[trigger] += units[p];
+        triggerState[at + MATCHED] += weights[p] * featureCredit;
+        if (pooledWeight !== 0) triggerState[at + POOLED] += pooledWeight;
+        // Counted once, when the trigger reaches its needed units: units only ever add up.
+        if ((code & 1) === 1 && ++triggerState[at + SHARED_UNITS] === neededUnits[trigger])
+          candidates[candidateCount++] = trigger;
       }
     }
     for (const id of credited) {
@@ -569,17 +590,14 @@ export function createTopicMatcher(
       role[id] = 0;
       isCredited[id] = 0;
     }
-    for (let t = 0; t < touchedCount; t++) {
-      const i = touched[t];
+    for (let c = 0; c < candidateCount; c++) {
+      const i = candidates[c];
+      const at = i * TRIGGER_SLOTS;
       const topic = triggerTopic[i];
-      if (sharedUnits[i] >= neededUnits[i]) {
-        const score = (matched[i] + POOLED_CREDIT * (pooledInTopic[topic] - pooledInTrigger[i])) / triggerMass[i];
-        if (score > topicScore[topic]) topicScore[topic] = score;
-      }
-      matched[i] = 0;
-      isTouched[i] = 0;
-      pooledInTrigger[i] = 0;
-      sharedUnits[i] = 0;
+      const score =
+        (triggerState[at + MATCHED] + POOLED_CREDIT * (pooledInTopic[topic] - triggerState[at + POOLED])) /
+        triggerMass[i];
+      if (score > topicScore[topic]) topicScore[topic] = score;
     }
     for (let topic = 0; topic < topics.length; topic++) {
       topicScore[topic] *= UNEXPLAINED_FLOOR + (1 - UNEXPLAINED_FLOOR) * (known > 0 ? explained[topic] / known : 0);
