@@ -157,6 +157,13 @@ function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
+/** Where each list starts when the lists are laid end to end, and (last) where the last one ends. */
+function startsOf(lists: readonly ArrayLike<unknown>[]): Int32Array {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  return starts;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -330,15 +337,21 @@ export function createTopicMatcher(
       ? new Set<number>()
       : new Set((postings.get(key) ?? []).filter((p) => p.unit).map((p) => triggers[p.trigger].topic)),
   );
-  /** Per feature, beside `usersOf`: 1 where that topic is one of its `unitTopicsOf` (always a subset), so one loop does both. */
-  const isUnitUserOf = usersOf.map((users, id) =>
-    Uint8Array.from(users, (topic) => (unitTopicsOf[id].has(topic) ? 1 : 0)),
+  /*
+   * What a match walks per feature, each list laid end to end with the others in one typed array
+   * (feature `id`'s from start[id] to start[id + 1]): a match reads a dozen features' lists out of
+   * thousands, and a few big arrays stay in cache where thousands of small ones miss it.
+   * A user is topic × 2 + 1 where the topic is one of the feature's `unitTopicsOf` (always a
+   * subset), a posting is trigger × 2 + 1 for a unit: one read says both.
+   */
+  const userStart = startsOf(usersOf);
+  const userCodes = Int32Array.from(
+    usersOf.flatMap((users, id) => Array.from(users, (topic) => topic * 2 + (unitTopicsOf[id].has(topic) ? 1 : 0))),
   );
-  /** Per feature, its postings as trigger number × 2 + 1 for a unit (one array read per posting, not two). */
-  const postingCodes = keys.map((key) =>
-    Int32Array.from(postings.get(key) ?? [], (p) => p.trigger * 2 + (p.unit ? 1 : 0)),
-  );
-  const postingWeights = keys.map((key) => Float64Array.from(postings.get(key) ?? [], (p) => p.weight));
+  const postingLists = keys.map((key) => postings.get(key) ?? []);
+  const postingStart = startsOf(postingLists);
+  const postingCodes = Int32Array.from(postingLists.flat(), (p) => p.trigger * 2 + (p.unit ? 1 : 0));
+  const postingWeights = Float64Array.from(postingLists.flat(), (p) => p.weight);
   /** The word features each language's triggers use, for reading a user's word as that language does. */
   const wordIdsIn = new Map(
     LANGUAGES.map((language) => [
@@ -552,12 +565,10 @@ export function createTopicMatcher(
       if (subjectWord) namedDocument = true;
       const textWeight = role[id] === ALIAS ? 0 : credit[id] * weightOf[id];
       known += textWeight;
-      const users = usersOf[id];
-      const isUnitUser = isUnitUserOf[id];
-      for (let u = 0; u < users.length; u++) {
-        const topic = users[u];
+      for (let u = userStart[id]; u < userStart[id + 1]; u++) {
+        const topic = userCodes[u] >> 1;
         explained[topic] += textWeight;
-        if (isUnitUser[u] === 1) {
+        if ((userCodes[u] & 1) === 1) {
           unitsInTopic[topic] += 1;
           if (!subjectWord) telling[topic] = 1;
         }
@@ -565,11 +576,9 @@ export function createTopicMatcher(
       const own = ownTopicOf[id];
       if (own >= 0) pooledInTopic[own] += textWeight;
       const pooledWeight = own < 0 ? 0 : textWeight;
-      const codes = postingCodes[id];
-      const weights = postingWeights[id];
       const featureCredit = credit[id];
-      for (let p = 0; p < codes.length; p++) {
-        const code = codes[p];
+      for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {
+        const code = postingCodes[p];
         const trigger = code >> 1;
         const at = trigger * TRIGGER_SLOTS;
         if (triggerState[at + STAMP] !== matchNumber) {
@@ -578,7 +587,7 @@ export function createTopicMatcher(
           triggerState[at + SHARED_UNITS] = 0;
           triggerState[at + STAMP] = matchNumber;
         }
-        triggerState[at + MATCHED] += weights[p] * featureCredit;
+        triggerState[at + MATCHED] += postingWeights[p] * featureCredit;
         if (pooledWeight !== 0) triggerState[at + POOLED] += pooledWeight;
         // Counted once, when the trigger reaches its needed units: units only ever add up.
         if ((code & 1) === 1 && ++triggerState[at + SHARED_UNITS] === neededUnits[trigger])
