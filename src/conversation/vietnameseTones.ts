@@ -1,0 +1,143 @@
+import { normalizeText } from '../i18n/normalizeText';
+import { VIETNAMESE_FUNCTION_WORDS, VIETNAMESE_SUBJECT_TEXT } from './stopWords';
+import { isVietnameseCompound } from './vietnameseCompounds';
+
+/**
+ * Vietnamese tells words apart by their tone and vowel marks, which normalizeText drops: "đổi"
+ * (change) and "đòi" (demand) both become "doi", "chờ" (wait) becomes the function word "cho",
+ * "bán" (sell) the function word "ban" (you). Users type both ways, with every mark or none
+ * ("khong dau"), so the matcher keeps the folded reading for everyone and, for a text typed
+ * with the marks, reads the words whose marks the triggers need to tell apart in their marked
+ * spelling. Which those are comes from the triggers themselves (see `toneSplitFolds`).
+ */
+
+/**
+ * A character only Vietnamese among the recognised languages writes: ă đ ơ ư, the letters of the
+ * Vietnamese block (ạ ả ấ … ỹ), and, typed decomposed, the hook above, horn and dot below. A text
+ * without one (every English, Spanish or French text, and "khong dau" Vietnamese) is read as today.
+ */
+const VIETNAMESE_MARK = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]|\u0309|\u031B|\u0323/u;
+
+/** Whether a text is Vietnamese typed with its marks: one test, the only cost for every other text. */
+export function hasVietnameseMarks(text: string): boolean {
+  return VIETNAMESE_MARK.test(text);
+}
+
+const SEPARATORS = /[\p{P}\p{S}\s]+/u;
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+/**
+ * Old and new spelling put the tone of an open "oa", "oe", "uy" on different letters ("hòa" and
+ * "hoà", "khỏe" and "khoẻ", "thủy" and "thuỷ"): one spelling, the new one, is kept.
+ */
+const OLD_STYLE_TONE = new RegExp(`([ou])(${TONE})([aey])$`, 'u');
+
+/** A word typed with its marks, lower case, in the one spelling the matcher compares. */
+function markedSpelling(word: string): string {
+  return word.normalize('NFD').replace(OLD_STYLE_TONE, '$1$3$2').normalize('NFC');
+}
+
+/** A word as normalizeText folds it (`folded`) and as it was typed (`marked`, equal to `folded` when unmarked). */
+export interface Syllable {
+  folded: string;
+  marked: string;
+}
+
+/**
+ * The words of a text, folded and as typed, with the syllables of a listed compound joined in
+ * both ("mật khẩu" → matkhau / mậtkhẩu), as joinVietnameseCompounds joins the folded text.
+ */
+export function vietnameseWords(text: string): Syllable[] {
+  const syllables: Syllable[] = [];
+  for (const token of text.normalize('NFKC').toLowerCase().split(SEPARATORS)) {
+    const folded = normalizeText(token);
+    if (!folded) continue;
+    // A symbol NFKD splits off ("½") leaves several folded words: none of them is Vietnamese.
+    if (folded === token || folded.includes(' ')) {
+      for (const part of folded.split(' ')) syllables.push({ folded: part, marked: part });
+    } else syllables.push({ folded, marked: markedSpelling(token) });
+  }
+  const words: Syllable[] = [];
+  for (let i = 0; i < syllables.length; i++) {
+    const [first, second] = [syllables[i], syllables[i + 1]] as const;
+    if (second !== undefined && isVietnameseCompound(first.folded, second.folded)) {
+      words.push({ folded: first.folded + second.folded, marked: first.marked + second.marked });
+      i += 1;
+    } else words.push(first);
+  }
+  return words;
+}
+
+/** A word typed with a mark that the folded reading would confuse with another, or undefined. */
+type MarkedSpelling = (word: Syllable) => string | undefined;
+
+/**
+ * The folded words that stand for more than one word in the triggers typed with marks and in the
+ * function words: "doi" for "đổi" and "đòi", "cho" for "cho" and "chờ". Only these are read in
+ * their marked spelling; a word with one spelling reads as it always did, so its typo neighbours
+ * and its subject and negation roles stay as they are.
+ */
+function toneSplits(triggers: Iterable<string>): MarkedSpelling {
+  const spellings = new Map<string, Set<string>>();
+  const add = ({ folded, marked }: Syllable): void => {
+    const seen = spellings.get(folded) ?? new Set<string>();
+    seen.add(marked);
+    spellings.set(folded, seen);
+  };
+  for (const trigger of triggers) {
+    const words = vietnameseWords(trigger);
+    // A trigger typed without marks says nothing of which spelling its words are.
+    if (words.some(({ folded, marked }) => folded !== marked)) words.forEach(add);
+  }
+  for (const word of VIETNAMESE_FUNCTION_WORDS) add({ folded: normalizeText(word), marked: word });
+  const splits = new Set([...spellings].flatMap(([folded, seen]) => (seen.size > 1 ? [folded] : [])));
+  return ({ folded, marked }) => (marked !== folded && splits.has(folded) ? marked : undefined);
+}
+
+export interface VietnameseToneReading {
+  /**
+   * A trigger as the matcher compares it with a user's text typed with marks: its folded words,
+   * those the folded reading confuses in their marked spelling; undefined when it has none, as
+   * the folded trigger already says the same.
+   */
+  trigger(phrase: string): string | undefined;
+  /**
+   * Per folded word of a user's text typed with marks (see hasVietnameseMarks), the marked
+   * spellings it stands for there, where the folded reading confuses them; undefined for none.
+   */
+  text(text: string): Map<string, string[]> | undefined;
+  /** The subject words in their marked spelling where it differs from the folded one. */
+  subjectWords: readonly string[];
+}
+
+/** The tone-keeping reading of the Vietnamese `triggers` (every one, typed with marks or not). */
+export function createVietnameseToneReading(triggers: Iterable<string>): VietnameseToneReading {
+  const markedSpelling = toneSplits(triggers);
+  const trigger = (phrase: string): string | undefined => {
+    let changed = false;
+    const words = vietnameseWords(phrase).map((word) => {
+      const marked = markedSpelling(word);
+      if (marked === undefined) return word.folded;
+      changed = true;
+      return marked;
+    });
+    return changed ? words.join(' ') : undefined;
+  };
+  return {
+    trigger,
+    text(text) {
+      let readings: Map<string, string[]> | undefined;
+      for (const word of vietnameseWords(text)) {
+        const marked = markedSpelling(word);
+        if (marked === undefined) continue;
+        readings ??= new Map();
+        const list = readings.get(word.folded);
+        if (!list) readings.set(word.folded, [marked]);
+        else if (!list.includes(marked)) list.push(marked);
+      }
+      return readings;
+    },
+    subjectWords: (trigger(VIETNAMESE_SUBJECT_TEXT) ?? '')
+      .split(' ')
+      .filter((word) => word && word !== normalizeText(word)),
+  };
+}
