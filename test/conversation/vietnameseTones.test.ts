@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { loadDialogData } from '../../src/conversation/topicLoader';
+import { createTopicMatcher } from '../../src/conversation/topicMatcher';
+import {
+  createVietnameseToneReading,
+  hasVietnameseMarks,
+  vietnameseWords,
+} from '../../src/conversation/vietnameseTones';
+import { DIALOGS_DIR } from '../../src/projectPaths';
+
+describe('Vietnamese typed with its marks', () => {
+  it('is told from Vietnamese without marks and from other languages with accents', () => {
+    for (const text of ['đổi mật khẩu', 'chờ duyệt', 'bạn ơi', 'Ảnh bị mờ']) assert.ok(hasVietnameseMarks(text), text);
+    for (const text of ['doi mat khau', 'documento válido', 'pièce d’identité', 'kimliğim', 'паспорт']) {
+      assert.ok(!hasVietnameseMarks(text), text);
+    }
+  });
+
+  it('keeps each word folded and as typed, compounds joined in both, in one spelling of the tone', () => {
+    assert.deepEqual(vietnameseWords('Đổi MẬT KHẨU, kyc!'), [
+      { folded: 'doi', marked: 'đổi' },
+      { folded: 'matkhau', marked: 'mậtkhẩu' },
+      { folded: 'kyc', marked: 'kyc' },
+    ]);
+    assert.deepEqual(vietnameseWords('hòa khỏe thủy'), vietnameseWords('hoà khoẻ thuỷ'));
+  });
+
+  const reading = createVietnameseToneReading([
+    'đổi giấy tờ khác',
+    'đòi mật khẩu',
+    'phải chờ bao lâu',
+    'thẻ tạm trú',
+    'có thể dùng hộ chiếu',
+    'doi giay to khac',
+  ]);
+
+  it('reads in the marked spelling only the words the folded reading confuses', () => {
+    assert.deepEqual(reading.text('làm sao đổi mật khẩu'), new Map([['doi', ['đổi']]]));
+    assert.deepEqual(reading.text('đòi rồi lại đổi'), new Map([['doi', ['đòi', 'đổi']]]));
+    // "chờ" (wait) is no longer the function word "cho" (for); "cho" itself stays folded and is dropped.
+    assert.deepEqual(reading.text('cho em chờ'), new Map([['cho', ['chờ']]]));
+    assert.equal(reading.text('mật khẩu tạm trú'), undefined);
+  });
+
+  it('gives a trigger typed with marks its marked reading, and none to one typed without', () => {
+    assert.equal(reading.trigger('đòi mật khẩu'), 'đòi matkhau');
+    assert.equal(reading.trigger('phải chờ bao lâu'), 'phai chờ baolau');
+    assert.equal(reading.trigger('doi giay to khac'), undefined);
+    assert.equal(reading.trigger('giấy tờ khác'), undefined);
+  });
+
+  it('keeps a subject word a subject word in its marked spelling', () => {
+    assert.deepEqual(reading.subjectWords, ['thẻ']);
+  });
+});
+
+describe('the matcher on Vietnamese tone twins', () => {
+  const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing, offTopic);
+  const topicOf = (text: string): string | null => matcher.match(text, 'vi').topic;
+
+  it('does not read changing a password ("đổi") as being asked for it ("đòi")', () => {
+    assert.equal(topicOf('làm sao đổi mật khẩu đăng nhập'), null);
+    assert.equal(topicOf('có người nhắn tin đòi mật khẩu của em'), 'safety_scam');
+  });
+
+  it('keeps "chờ" (wait) and "bán" (sell), whose folded forms are function words', () => {
+    assert.equal(topicOf('đang chờ xác minh'), 'faq_review_time');
+    assert.equal(topicOf('chờ cả tuần rồi'), 'faq_review_time');
+    assert.equal(topicOf('có ai bán tài khoản đã xác minh không'), 'safety_circumvention');
+    assert.equal(topicOf('bạn ơi giấy tờ của mình hết hạn rồi'), 'document_expired');
+  });
+
+  it('still meets the marked triggers from text typed without marks', () => {
+    assert.equal(topicOf('em cho ket qua xac minh ca ngay roi'), 'faq_review_time');
+    assert.equal(topicOf('co nguoi nhan tin doi mat khau cua em'), 'safety_scam');
+    assert.equal(topicOf('em muon doi sang ho chieu co duoc khong'), 'faq_switch_document');
+  });
+});
