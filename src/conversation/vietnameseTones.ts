@@ -16,7 +16,7 @@ import { isVietnameseCompound } from './vietnameseCompounds';
  * Vietnamese block (ạ ả ấ … ỹ), and, typed decomposed, the hook above, horn and dot below. A text
  * without one (every English, Spanish or French text, and "khong dau" Vietnamese) is read as today.
  */
-const VIETNAMESE_MARK = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]|\u0309|\u031B|\u0323/u;
+const VIETNAMESE_MARK = /[\u0309\u031B\u0323\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
 
 /** Whether a text is Vietnamese typed with its marks: one test, the only cost for every other text. */
 export function hasVietnameseMarks(text: string): boolean {
@@ -93,6 +93,13 @@ function toneSplits(triggers: Iterable<string>): MarkedSpelling {
   return ({ folded, marked }) => (marked !== folded && splits.has(folded) ? marked : undefined);
 }
 
+/**
+ * "cho em hỏi", "mình muốn hỏi", "xin hỏi" (may I ask) open a question to the bot; that "hỏi" is
+ * no one asking the user for a code ("có người hỏi mã 2FA") and is dropped.
+ */
+const ASKING = 'hỏi';
+const ASKERS: ReadonlySet<string> = new Set('cho em mình tôi tui tớ xin muốn'.split(' '));
+
 export interface VietnameseToneReading {
   /**
    * A trigger as the matcher compares it with a user's text typed with marks: its folded words,
@@ -102,7 +109,8 @@ export interface VietnameseToneReading {
   trigger(phrase: string): string | undefined;
   /**
    * Per folded word of a user's text typed with marks (see hasVietnameseMarks), the marked
-   * spellings it stands for there, where the folded reading confuses them; undefined for none.
+   * spellings it stands for there, where the folded reading confuses them (none for a word to
+   * drop); undefined for none.
    */
   text(text: string): Map<string, string[]> | undefined;
   /** The subject words in their marked spelling where it differs from the folded one. */
@@ -126,8 +134,15 @@ export function createVietnameseToneReading(triggers: Iterable<string>): Vietnam
     trigger,
     text(text) {
       let readings: Map<string, string[]> | undefined;
+      let previous: Syllable | undefined;
       for (const word of vietnameseWords(text)) {
-        const marked = markedSpelling(word);
+        const asking = word.marked === ASKING && previous !== undefined && ASKERS.has(previous.marked);
+        previous = word;
+        const marked = asking ? undefined : markedSpelling(word);
+        if (asking) {
+          readings ??= new Map();
+          if (!readings.has(word.folded)) readings.set(word.folded, []);
+        }
         if (marked === undefined) continue;
         readings ??= new Map();
         const list = readings.get(word.folded);

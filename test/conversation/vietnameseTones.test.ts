@@ -42,6 +42,25 @@ describe('Vietnamese typed with its marks', () => {
     assert.equal(reading.text('mật khẩu tạm trú'), undefined);
   });
 
+  it('drops the "hỏi" of "cho em hỏi" (may I ask), and keeps someone asking for a code', () => {
+    const asking = createVietnameseToneReading(['hỏi mã xác thực', 'thu hồi', 'hối xét duyệt']);
+    assert.deepEqual(
+      asking.text('cho em hỏi mã giới thiệu'),
+      new Map([
+        ['hoi', []],
+        ['ma', ['mã']],
+      ]),
+    );
+    assert.deepEqual(asking.text('mình muốn hỏi, coin có bị thu hồi không'), new Map([['hoi', ['hồi']]]));
+    assert.deepEqual(
+      asking.text('có người hỏi mã'),
+      new Map([
+        ['hoi', ['hỏi']],
+        ['ma', ['mã']],
+      ]),
+    );
+  });
+
   it('gives a trigger typed with marks its marked reading, and none to one typed without', () => {
     assert.equal(reading.trigger('đòi mật khẩu'), 'đòi matkhau');
     assert.equal(reading.trigger('phải chờ bao lâu'), 'phai chờ baolau');
@@ -69,6 +88,13 @@ describe('the matcher on Vietnamese tone twins', () => {
     assert.equal(topicOf('chờ cả tuần rồi'), 'faq_review_time');
     assert.equal(topicOf('có ai bán tài khoản đã xác minh không'), 'safety_circumvention');
     assert.equal(topicOf('bạn ơi giấy tờ của mình hết hạn rồi'), 'document_expired');
+  });
+
+  it('reads "cho em hỏi" as a question to the bot, not as someone asking for the password', () => {
+    assert.equal(topicOf('cho em hỏi đổi mật khẩu ở đâu'), null);
+    assert.equal(topicOf('cho mình hỏi mã giới thiệu ở đâu'), null);
+    assert.equal(topicOf('cho mình hỏi số dư trong ví có an toàn không'), 'faq_assets');
+    assert.equal(topicOf('có người hỏi mã 2FA của tôi'), 'safety_scam');
   });
 
   it('still meets the marked triggers from text typed without marks', () => {
