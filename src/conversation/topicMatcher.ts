@@ -247,7 +247,7 @@ export function createTopicMatcher(
   const canonical = typoVariants(phrases);
   // A Vietnamese trigger typed with marks is also compared in its marked reading, as a trigger
   // of its own beside the folded one, which text typed without marks keeps meeting as before.
-  const tones = createVietnameseToneReading(topics.flatMap((topic) => topic.triggers.vi));
+  const tones = createVietnameseToneReading(topics.map((topic) => topic.triggers.vi));
   const markedPhrases = topics.flatMap((topic, index) =>
     topic.triggers.vi.flatMap((phrase) => {
       const marked = tones.trigger(phrase);

@@ -42,6 +42,28 @@ export interface Syllable {
   marked: string;
 }
 
+/** Syllables a chat sees again and again; folding each once keeps the marked reading cheap. */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, readonly Syllable[]>();
+
+/** A token between separators, lower case, folded and as typed. */
+function syllablesOf(token: string): readonly Syllable[] {
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const folded = normalizeText(token);
+  // A symbol NFKD splits off ("½") leaves several folded words: none of them is Vietnamese.
+  const syllables =
+    folded === token || folded.includes(' ')
+      ? folded
+          .split(' ')
+          .filter(Boolean)
+          .map((part) => ({ folded: part, marked: part }))
+      : [{ folded, marked: markedSpelling(token) }];
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(token, syllables);
+  return syllables;
+}
+
 /**
  * The words of a text, folded and as typed, with the syllables of a listed compound joined in
  * both ("mật khẩu" → matkhau / mậtkhẩu), as joinVietnameseCompounds joins the folded text.
@@ -49,12 +71,7 @@ export interface Syllable {
 export function vietnameseWords(text: string): Syllable[] {
   const syllables: Syllable[] = [];
   for (const token of text.normalize('NFKC').toLowerCase().split(SEPARATORS)) {
-    const folded = normalizeText(token);
-    if (!folded) continue;
-    // A symbol NFKD splits off ("½") leaves several folded words: none of them is Vietnamese.
-    if (folded === token || folded.includes(' ')) {
-      for (const part of folded.split(' ')) syllables.push({ folded: part, marked: part });
-    } else syllables.push({ folded, marked: markedSpelling(token) });
+    if (token) syllables.push(...syllablesOf(token));
   }
   const words: Syllable[] = [];
   for (let i = 0; i < syllables.length; i++) {
@@ -70,26 +87,40 @@ export function vietnameseWords(text: string): Syllable[] {
 /** A word typed with a mark that the folded reading would confuse with another, or undefined. */
 type MarkedSpelling = (word: Syllable) => string | undefined;
 
+/** Marks a function word's spelling among the topics of a spelling. */
+const FUNCTION_WORD = -1;
+
 /**
- * The folded words that stand for more than one word in the triggers typed with marks and in the
- * function words: "doi" for "đổi" and "đòi", "cho" for "cho" and "chờ". Only these are read in
- * their marked spelling; a word with one spelling reads as it always did, so its typo neighbours
- * and its subject and negation roles stay as they are.
+ * The folded words whose spellings, in the triggers typed with marks and among the function
+ * words, the matcher must tell apart: a function word and a word that is not ("cho", for; "chờ",
+ * wait), or words of different topics ("doi": "đổi" change a document, "đòi" demand a password).
+ * Spellings whose topics nest ("bí" of "bí mật" in a topic "bị" has too) are not worth it. Only
+ * these words are read in their marked spelling; the others read as they always did, so their
+ * typo neighbours and their subject and negation roles stay as they are.
  */
-function toneSplits(triggers: Iterable<string>): MarkedSpelling {
-  const spellings = new Map<string, Set<string>>();
-  const add = ({ folded, marked }: Syllable): void => {
-    const seen = spellings.get(folded) ?? new Set<string>();
-    seen.add(marked);
+function toneSplits(triggersByTopic: readonly (readonly string[])[]): MarkedSpelling {
+  const spellings = new Map<string, Map<string, Set<number>>>();
+  const add = ({ folded, marked }: Syllable, topic: number): void => {
+    const seen = spellings.get(folded) ?? new Map<string, Set<number>>();
+    seen.set(marked, (seen.get(marked) ?? new Set<number>()).add(topic));
     spellings.set(folded, seen);
   };
-  for (const trigger of triggers) {
-    const words = vietnameseWords(trigger);
-    // A trigger typed without marks says nothing of which spelling its words are.
-    if (words.some(({ folded, marked }) => folded !== marked)) words.forEach(add);
+  triggersByTopic.forEach((triggers, topic) => {
+    for (const trigger of triggers) {
+      const words = vietnameseWords(trigger);
+      // A trigger typed without marks says nothing of which spelling its words are.
+      if (words.some(({ folded, marked }) => folded !== marked)) for (const word of words) add(word, topic);
+    }
+  });
+  for (const word of VIETNAMESE_FUNCTION_WORDS) add({ folded: normalizeText(word), marked: word }, FUNCTION_WORD);
+  const within = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => [...a].every((topic) => b.has(topic));
+  const apart = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean =>
+    a.has(FUNCTION_WORD) !== b.has(FUNCTION_WORD) || (!within(a, b) && !within(b, a));
+  const splits = new Set<string>();
+  for (const [folded, seen] of spellings) {
+    const topics = [...seen.values()];
+    if (topics.some((a, i) => topics.slice(i + 1).some((b) => apart(a, b)))) splits.add(folded);
   }
-  for (const word of VIETNAMESE_FUNCTION_WORDS) add({ folded: normalizeText(word), marked: word });
-  const splits = new Set([...spellings].flatMap(([folded, seen]) => (seen.size > 1 ? [folded] : [])));
   return ({ folded, marked }) => (marked !== folded && splits.has(folded) ? marked : undefined);
 }
 
@@ -117,9 +148,9 @@ export interface VietnameseToneReading {
   subjectWords: readonly string[];
 }
 
-/** The tone-keeping reading of the Vietnamese `triggers` (every one, typed with marks or not). */
-export function createVietnameseToneReading(triggers: Iterable<string>): VietnameseToneReading {
-  const markedSpelling = toneSplits(triggers);
+/** The tone-keeping reading of the Vietnamese triggers (every one, typed with marks or not), topic by topic. */
+export function createVietnameseToneReading(triggersByTopic: readonly (readonly string[])[]): VietnameseToneReading {
+  const markedSpelling = toneSplits(triggersByTopic);
   const trigger = (phrase: string): string | undefined => {
     let changed = false;
     const words = vietnameseWords(phrase).map((word) => {

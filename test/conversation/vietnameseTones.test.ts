@@ -25,13 +25,13 @@ describe('Vietnamese typed with its marks', () => {
     assert.deepEqual(vietnameseWords('hòa khỏe thủy'), vietnameseWords('hoà khoẻ thuỷ'));
   });
 
+  // One list of triggers per topic.
   const reading = createVietnameseToneReading([
-    'đổi giấy tờ khác',
-    'đòi mật khẩu',
-    'phải chờ bao lâu',
-    'thẻ tạm trú',
-    'có thể dùng hộ chiếu',
-    'doi giay to khac',
+    ['đổi giấy tờ khác', 'doi giay to khac'],
+    ['đòi mật khẩu', 'bí mật', 'bị đòi tiền'],
+    ['phải chờ bao lâu'],
+    ['thẻ tạm trú'],
+    ['có thể dùng hộ chiếu'],
   ]);
 
   it('reads in the marked spelling only the words the folded reading confuses', () => {
@@ -40,10 +40,12 @@ describe('Vietnamese typed with its marks', () => {
     // "chờ" (wait) is no longer the function word "cho" (for); "cho" itself stays folded and is dropped.
     assert.deepEqual(reading.text('cho em chờ'), new Map([['cho', ['chờ']]]));
     assert.equal(reading.text('mật khẩu tạm trú'), undefined);
+    // "bí" is only ever in a topic "bị" is in too: nothing to tell apart.
+    assert.equal(reading.text('bị lộ bí mật'), undefined);
   });
 
   it('drops the "hỏi" of "cho em hỏi" (may I ask), and keeps someone asking for a code', () => {
-    const asking = createVietnameseToneReading(['hỏi mã xác thực', 'thu hồi', 'hối xét duyệt']);
+    const asking = createVietnameseToneReading([['hỏi mã xác thực'], ['thu hồi'], ['hối xét duyệt']]);
     assert.deepEqual(
       asking.text('cho em hỏi mã giới thiệu'),
       new Map([
