@@ -8,13 +8,13 @@ import { isVietnameseCompound } from './vietnameseCompounds';
  * "bán" (sell) the function word "ban" (you). Users type both ways, with every mark or none
  * ("khong dau"), so the matcher keeps the folded reading for everyone and, for a text typed
  * with the marks, reads the words whose marks the triggers need to tell apart in their marked
- * spelling. Which those are comes from the triggers themselves (see `toneSplitFolds`).
+ * spelling. Which those are comes from the triggers themselves (see `toneSplits`).
  */
 
 /**
  * A character only Vietnamese among the recognised languages writes: ă đ ơ ư, the letters of the
  * Vietnamese block (ạ ả ấ … ỹ), and, typed decomposed, the hook above, horn and dot below. A text
- * without one (every English, Spanish or French text, and "khong dau" Vietnamese) is read as today.
+ * without one (every English, Spanish or French text, and "khong dau" Vietnamese) is read as before.
  */
 const VIETNAMESE_MARK = /[\u0309\u031B\u0323\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
 
