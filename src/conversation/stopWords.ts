@@ -1,5 +1,24 @@
 import { LANGUAGES, type Language } from '../i18n/locales';
+import { normalizeText } from '../i18n/normalizeText';
 import { recordOf } from '../recordOf';
+
+/**
+ * Vietnamese function words as typed with their marks ("báo" and "bảo" report what the app says,
+ * as "пишет" and "diyor" do; "để", "vào", "nó", "ai", "về"; "sao" of "làm sao", "tại sao": how,
+ * why). Folded, they are the Vietnamese entry of STOP_WORD_LISTS; as typed they are kept beside
+ * it, so a text typed with marks drops the function word and not its tone twins: "cho" (for),
+ * not "chờ" (wait); "bạn" (you), not "bán" (sell) (see vietnameseTones.ts).
+ */
+export const VIETNAMESE_FUNCTION_WORDS: readonly string[] = [
+  ...'tôi mình bạn của là và với cho này đó thì mà ở nhé à ơi em đã đang sẽ rất cũng xin chào cảm ơn báo bảo'.split(
+    ' ',
+  ),
+  ...'để vào nó ai về sao'.split(' '),
+];
+
+/** Vietnamese subject words (see OTHER_SUBJECT_WORDS) as typed with their marks. */
+export const VIETNAMESE_SUBJECT_TEXT =
+  'giấy tờ tùy thân căn cước cmnd cccd hộ chiếu bằng lái thẻ hỗ trợ chăm sóc khách hàng nhân viên';
 
 /**
  * Words that carry no topic on their own. They are dropped before matching so that "how do I"
@@ -270,12 +289,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
       ' ',
     ),
   ],
-  vi: [
-    // vi (one syllable a word; "báo" and "bảo" report what the app says, as "пишет" and "diyor" do)
-    ...'toi minh ban cua la va voi cho nay do thi ma o nhe a oi em da dang se rat cung xin chao cam on bao'.split(' '),
-    // vi: "để", "vào", "nó", "ai", "về", "sao" (làm sao, tại sao: how, why)
-    ...'de vao no ai ve sao'.split(' '),
-  ],
+  // vi: one syllable a word, folded and as typed
+  vi: [...VIETNAMESE_FUNCTION_WORDS.map(normalizeText), ...VIETNAMESE_FUNCTION_WORDS],
   ru: [
     // ru
     ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
@@ -385,7 +400,7 @@ export const OTHER_SUBJECT_WORDS: readonly string[] = [
   // id
   ...'dokumen identitas ktp paspor sim kartu dukungan layanan pelanggan agen cs'.split(' '),
   // vi
-  ...'giay to tuy than can cuoc cmnd cccd ho chieu bang lai the ho tro cham soc khach hang nhan vien'.split(' '),
+  ...normalizeText(VIETNAMESE_SUBJECT_TEXT).split(' '),
   // ru
   ...'документ паспорт удостоверение права карта поддержка служба оператор клиент'.split(' '),
   // uk
@@ -424,7 +439,8 @@ export const NEGATIONS: Readonly<Record<Language, readonly string[]>> = {
   fr: ['pas', 'non', 'jamais', 'rien'],
   tr: ['degil', 'yok', 'hayir'],
   id: ['tidak', 'tak', 'bukan', 'belum', 'gak', 'nggak', 'ga', 'enggak', 'engga', 'ndak', 'gk', 'tdk', 'blm', 'ngga'],
-  vi: ['khong', 'chua', 'ko', 'kg', 'khg'],
+  // vi, and as typed with marks when a trigger makes it a word of its own (vietnameseTones.ts)
+  vi: ['khong', 'chua', 'ko', 'kg', 'khg', 'không', 'chưa'],
   ru: ['не', 'нет', 'ни', 'ne', 'net'],
   uk: ['не', 'ні', 'нема', 'немає'],
   ar: ['لا', 'لم', 'لن', 'ليس', 'مش', 'مو'],

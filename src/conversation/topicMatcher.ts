@@ -1,6 +1,7 @@
 import { FuzzyVocabulary } from './fuzzy';
 import { createPhraseScanner } from './framingStripper';
 import {
+  foldedTextFeatures,
   foldedWordsAndGrams,
   foldForFeatures,
   subjectFeatures,
@@ -10,6 +11,7 @@ import {
 } from './textFeatures';
 import { candidateStems, stemIn } from './wordStems';
 import { NEGATIONS, STOP_WORDS } from './stopWords';
+import { createVietnameseToneReading, hasVietnameseMarks } from './vietnameseTones';
 import type { Topic, TopicKind } from './topicSchema';
 import { LANGUAGES, type Language } from '../i18n/locales';
 
@@ -257,7 +259,17 @@ export function createTopicMatcher(
     ),
   );
   const canonical = typoVariants(phrases);
-  for (const { topic, language, words, grams } of phrases) {
+  // A Vietnamese trigger typed with marks is also compared in its marked reading, as a trigger
+  // of its own beside the folded one, which text typed without marks keeps meeting as before.
+  const tones = createVietnameseToneReading(topics.map((topic) => topic.triggers.vi));
+  const markedPhrases = topics.flatMap((topic, index) =>
+    topic.triggers.vi.flatMap((phrase) => {
+      const marked = tones.trigger(phrase);
+      const features = marked === undefined ? [] : [foldedTextFeatures(marked, { language: 'vi', weighByWords: true })];
+      return features.map((feature) => ({ topic: index, language: 'vi' as const, ...feature }));
+    }),
+  );
+  for (const { topic, language, words, grams } of [...phrases, ...markedPhrases]) {
     const own = spellingsIn.get(language) ?? new Map<string, string>();
     const features = new Map(grams);
     for (const { surface, stems } of words) {
@@ -310,7 +322,7 @@ export function createTopicMatcher(
     });
   }
   const subject = subjectFeatures();
-  const subjectKeys = new Set([...[...subject.stems].map(wordKey), ...subject.grams]);
+  const subjectKeys = new Set([...[...subject.stems, ...tones.subjectWords].map(wordKey), ...subject.grams]);
   const vocabulary = new FuzzyVocabulary(spellings.keys());
 
   /**
@@ -640,9 +652,9 @@ export function createTopicMatcher(
   }
 
   /** A folded text's words and n-grams, without the function words of the languages it is read as. */
-  function read(folded: string, language: Language | undefined): ReadText {
+  function read(folded: string, language: Language | undefined, marked?: ReadonlyMap<string, string[]>): ReadText {
     const { words: surfaces, grams } = foldedWordsAndGrams(folded, KEEP_STOP_WORDS);
-    const all = surfaces.map(knownWord);
+    const all = (marked ? surfaces.flatMap((surface) => marked.get(surface) ?? surface) : surfaces).map(knownWord);
     const reading = readingOf(all, language);
     const words = reading === 0 ? all : all.filter((word) => (word.stopLanguages & reading) === 0);
     return { words, grams, reading };
@@ -709,11 +721,12 @@ export function createTopicMatcher(
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
       const { bare, offTopic: aboutAccount } = scanPhrases(folded);
+      const marked = hasVietnameseMarks(clipped) ? tones.text(clipped) : undefined;
       if (bare) {
-        const match = decide(read(bare, language), language, aboutAccount);
+        const match = decide(read(bare, language, marked), language, aboutAccount);
         if (match.topic) return match;
       }
-      return decide(read(folded, language), language, aboutAccount);
+      return decide(read(folded, language, marked), language, aboutAccount);
     },
   };
 }

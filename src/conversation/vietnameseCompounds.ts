@@ -50,6 +50,12 @@ const COMPOUNDS: readonly string[] = [
 ];
 
 const JOINABLE = new RegExp(`(?<![^ ])(?:${COMPOUNDS.join('|')})(?![^ ])`, 'g');
+const COMPOUND_SET: ReadonlySet<string> = new Set(COMPOUNDS);
+
+/** Whether two folded syllables make one listed word, for text read syllable by syllable (vietnameseTones.ts). */
+export function isVietnameseCompound(first: string, second: string): boolean {
+  return COMPOUND_SET.has(`${first} ${second}`);
+}
 
 /** The text with each listed Vietnamese word's syllables joined: "can cuoc het han" → "cancuoc hethan". */
 export function joinVietnameseCompounds(normalized: string): string {
