@@ -308,18 +308,6 @@ export class TicketStore {
 const NOTE_COLUMNS = ['ticket_number', 'id', 'text', 'created_at as createdAt'] as const;
 const REPLY_COLUMNS = [...NOTE_COLUMNS, 'delivered_at as deliveredAt'] as const;
 
-/** The ticket columns, named as the Ticket fields they are read into (details: see detailsOfRow). */
-const TICKET_COLUMNS = [
-  'number',
-  'status',
-  'priority',
-  'assignee',
-  'user_key as userKey',
-  'details',
-  'version',
-] as const;
-const TICKET_TIMES = ['created_at as createdAt', 'updated_at as updatedAt', 'anonymised_at as anonymisedAt'] as const;
-
 type TicketQuery = SelectQueryBuilder<Schema, 'tickets', object>;
 
 function newestFirst(query: TicketQuery): TicketQuery {
@@ -328,7 +316,11 @@ function newestFirst(query: TicketQuery): TicketQuery {
 
 /** The tickets `narrow` picks out of all, with their notes and replies in one query each. */
 async function selectTickets(db: Db, narrow: (query: TicketQuery) => TicketQuery): Promise<Ticket[]> {
-  const rows = await narrow(db.selectFrom('tickets')).select(TICKET_COLUMNS).select(TICKET_TIMES).execute();
+  // Columns named as the Ticket fields they become; details is checked and spread into them below.
+  const rows = await narrow(db.selectFrom('tickets'))
+    .select(['number', 'status', 'priority', 'assignee', 'user_key as userKey', 'details', 'version'])
+    .select(['created_at as createdAt', 'updated_at as updatedAt', 'anonymised_at as anonymisedAt'])
+    .execute();
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
   const children = (table: 'ticket_notes' | 'ticket_replies') =>
@@ -373,8 +365,9 @@ async function addChild(db: Db, kind: 'notes' | 'replies', number: string, text:
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('ticket_number', '=', number)
     .executeTakeFirstOrThrow();
-  if (count >= TICKET_LIMITS[kind])
+  if (count >= TICKET_LIMITS[kind]) {
     throw new TicketLimitError(kind, `A ticket holds at most ${TICKET_LIMITS[kind]} ${kind}.`);
+  }
   const id = randomUUID();
   await db
     .insertInto(table)
