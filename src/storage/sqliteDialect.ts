@@ -4,7 +4,7 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Schema } from './schema';
 import { sqlDatabase, type Db, type Dialect, type SqlDatabase } from './sqlDatabase';
-import { storageKeyHash } from './storageKeyEncoding';
+import { storageKeyHash } from './sqlStorage';
 
 /**
  * One connection per file and process. better-sqlite3 is synchronous: a second connection that
