@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { ETagConflictError } from './eTagConflictError';
+import type { BotStateTable } from './schema';
 import type { Db, SqlDatabase } from './sqlDatabase';
 
 /**
@@ -187,9 +188,4 @@ function botStateQueries(db: Db) {
 }
 
 type BotStateQueries = ReturnType<typeof botStateQueries>;
-
-interface StoredRow {
-  key: string;
-  etag: string;
-  value: string;
-}
+type StoredRow = Pick<BotStateTable, 'key' | 'etag' | 'value'>;
