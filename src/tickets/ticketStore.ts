@@ -47,24 +47,19 @@ export interface TicketListFilter extends Partial<Pick<Ticket, 'status' | 'prior
   readonly cursor?: string;
 }
 
+/** Where a page of the ticket list ends, in its (created_at, number) order. */
 const cursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
 
-/** Where a page of the ticket list ends, in its (created_at, number) order. */
-export interface TicketCursor {
-  readonly createdAt: string;
-  readonly number: string;
+function encodeTicketCursor(last: Ticket): string {
+  return Buffer.from(JSON.stringify([last.createdAt, last.number]), 'utf8').toString('base64url');
 }
 
-export function encodeTicketCursor(cursor: TicketCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.number]), 'utf8').toString('base64url');
-}
-
-/** undefined for anything that is not a cursor the ticket store handed out. */
-export function decodeTicketCursor(text: string): TicketCursor | undefined {
+/** The (createdAt, number) a page ended at; undefined for anything that is not a cursor the store handed out. */
+export function decodeTicketCursor(text: string): z.infer<typeof cursorSchema> | undefined {
   if (text.length > 256 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
-    return parsed.success ? { createdAt: parsed.data[0], number: parsed.data[1] } : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -143,9 +138,7 @@ export class TicketStore {
         if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
         // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
         if (cursor !== undefined) {
-          query = query.where((eb) =>
-            eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(cursor.createdAt, cursor.number)),
-          );
+          query = query.where((eb) => eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(...cursor)));
         }
         return newestFirst(query).limit(limit + 1);
       });
