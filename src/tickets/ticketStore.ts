@@ -303,11 +303,10 @@ export class TicketStore {
         const value = done[action];
         return agent === undefined || value === undefined ? [] : [{ at, agent, action, value }];
       });
-      const details = detailsOfRow(current);
-      const activity = [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
-      // What `agent` did goes into the version's one UPDATE; the details stay as they are when no agent acted.
-      const changed = entries.length === 0 ? undefined : JSON.stringify({ ...details, activity });
-      await touch(db, number, at, { ...columns, details: changed });
+      // What `agent` did goes into the version's one UPDATE, which leaves the details alone when no agent acted.
+      const details = entries.length === 0 ? undefined : detailsOfRow(current);
+      const activity = details && [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
+      await touch(db, number, at, { ...columns, details: details && JSON.stringify({ ...details, activity }) });
       return mustRead(db, number);
     });
   }
