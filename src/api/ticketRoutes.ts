@@ -22,8 +22,7 @@ import {
   VersionConflictError,
 } from '../tickets/ticketErrors';
 import { parseTicketNumber } from '../tickets/ticketNumber';
-import { decodeTicketCursor } from '../tickets/ticketCursor';
-import type { TicketListFilter, TicketStore } from '../tickets/ticketStore';
+import { decodeTicketCursor, type TicketListFilter, type TicketStore } from '../tickets/ticketStore';
 import { utf8Length } from '../tickets/ticketText';
 import type { OutcomeRecorder } from '../reports/outcomes';
 

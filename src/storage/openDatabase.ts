@@ -3,9 +3,10 @@ import { BOT_STATE_MIGRATIONS } from './migrations';
 import { createPostgresPool, openPostgresDatabase } from './postgresDialect';
 import type { SqlDatabase } from './sqlDatabase';
 import { openSqliteDatabase } from './sqliteDialect';
-import { SqlStorage, type ClosableStorage } from './sqlStorage';
+import { SqlStorage } from './sqlStorage';
 
-export type { ClosableStorage } from './sqlStorage';
+/** A botbuilder Storage that owns a connection: the server closes it on shutdown and pings it for /readyz. */
+export type ClosableStorage = SqlStorage;
 
 /** Which database DATABASE_URL names; shared by every store (bot state, tickets). */
 export type DatabaseLocation =

@@ -24,8 +24,9 @@ export interface BotStateTable {
 
 export interface TicketsTable {
   number: string;
-  status: string;
-  priority: string;
+  /** As the CHECK constraints of migrations.ts allow. */
+  status: 'open' | 'in_progress' | 'resolved';
+  priority: 'normal' | 'high';
   assignee: string | null;
   user_key: string | null;
   /** `details.cause.id`, as a column for filters and reports (null: no recognised cause). */

@@ -1,22 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { ETagConflictError } from './eTagConflictError';
+import type { BotStateTable } from './schema';
 import type { Db, SqlDatabase } from './sqlDatabase';
-import { encodeStorageKey, storageKeyHash } from './storageKeyEncoding';
-
-/** A botbuilder Storage that owns a connection: the server closes it on shutdown and pings it for /readyz. */
-export interface ClosableStorage extends Storage {
-  close(): Promise<void>;
-  /** Resolves when the backing database answers a trivial query; rejects otherwise. */
-  ping(): Promise<void>;
-}
 
 /**
  * botbuilder Storage on SQLite or PostgreSQL, honouring eTags like MemoryStorage, safe for several
  * bot processes sharing one database.
  */
-export class SqlStorage implements ClosableStorage {
+export class SqlStorage implements Storage {
   private readonly queries: BotStateQueries;
 
   constructor(private readonly database: SqlDatabase) {
@@ -65,6 +58,7 @@ export class SqlStorage implements ClosableStorage {
     await this.database.afterErase();
   }
 
+  /** Resolves when the backing database answers a trivial query; rejects otherwise. */
   ping(): Promise<void> {
     return this.database.ping();
   }
@@ -72,6 +66,24 @@ export class SqlStorage implements ClosableStorage {
   close(): Promise<void> {
     return this.database.close();
   }
+}
+
+// Keys are JavaScript strings, key columns are UTF-8 text. PostgreSQL rejects U+0000, and the
+// pg driver turns a lone UTF-16 surrogate into U+FFFD, so two different keys would share a row
+// (SQLite keeps them apart but stores bytes that are not valid UTF-8). Escaping those characters
+// and the escape character itself keeps every string a distinct, valid key in both databases,
+// while ordinary keys are stored unchanged.
+// eslint-disable-next-line no-control-regex -- U+0000 is one of the characters escaped
+const needsEscape = /[%\u0000]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text stored in the key column for a botbuilder storage key. Injective over all strings. */
+export function encodeStorageKey(key: string): string {
+  return key.replace(needsEscape, (char) => `%${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What a bot_state row is found by: a fixed-size index entry for keys of any length. */
+export function storageKeyHash(storedKey: string): Buffer {
+  return createHash('sha256').update(storedKey, 'utf8').digest();
 }
 
 /** Keys whose hash is kept (a turn reads and then writes the same few); past this the cache starts over. */
@@ -176,9 +188,4 @@ function botStateQueries(db: Db) {
 }
 
 type BotStateQueries = ReturnType<typeof botStateQueries>;
-
-interface StoredRow {
-  key: string;
-  etag: string;
-  value: string;
-}
+type StoredRow = Pick<BotStateTable, 'key' | 'etag' | 'value'>;

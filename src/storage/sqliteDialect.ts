@@ -4,22 +4,16 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Schema } from './schema';
 import { sqlDatabase, type Db, type Dialect, type SqlDatabase } from './sqlDatabase';
-import { storageKeyHash } from './storageKeyEncoding';
-
-interface SharedFile {
-  readonly database: Database;
-  readonly db: Db;
-  handles: number;
-}
+import { storageKeyHash } from './sqlStorage';
 
 /**
  * One connection per file and process. better-sqlite3 is synchronous: a second connection that
  * waited for the file's write lock would block the event loop the holder needs to finish, so all
  * stores on a file share one connection, and Kysely queues its users.
  */
-const sharedFiles = new Map<string, SharedFile>();
+const sharedFiles = new Map<string, ReturnType<typeof openFile>>();
 
-function openFile(filePath: string): Database {
+function openFile(filePath: string) {
   if (filePath !== ':memory:') mkdirSync(dirname(resolve(filePath)), { recursive: true });
   const database = new BetterSqlite3(filePath, { timeout: 5000 });
   // WAL lets readers and a writer (another bot process, a backup) work at once; NORMAL sync is
@@ -30,7 +24,8 @@ function openFile(filePath: string): Database {
   database.pragma('secure_delete = ON');
   // PostgreSQL has sha256() built in; bot_state migration 2 needs it here too.
   database.function('sha256', { deterministic: true }, (text: unknown) => storageKeyHash(String(text)));
-  return database;
+  const db: Db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { database, db, handles: 0 };
 }
 
 /** Distinct SQL texts kept prepared; past this the cache starts over (IN lists of many lengths). */
@@ -60,17 +55,8 @@ function withStatementCache(database: Database): SqliteDatabase {
 /** Opens (creating file and folders) `filePath`, relative to the cwd; ':memory:' is a private database. */
 export function openSqliteDatabase(filePath: string): SqlDatabase {
   const key = filePath === ':memory:' ? undefined : resolve(filePath);
-  let file = key === undefined ? undefined : sharedFiles.get(key);
-  if (file === undefined) {
-    const database = openFile(filePath);
-    file = {
-      database,
-      db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
-      handles: 0,
-    };
-    if (key !== undefined) sharedFiles.set(key, file);
-  }
-  const shared = file;
+  const shared = (key === undefined ? undefined : sharedFiles.get(key)) ?? openFile(filePath);
+  if (key !== undefined) sharedFiles.set(key, shared);
   const { database, db } = shared;
   shared.handles += 1;
   const dialect: Dialect = {

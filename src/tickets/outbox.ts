@@ -6,16 +6,11 @@ export const TICKET_CREATED_EVENT = 'ticket.created';
 /** The user asked to be forgotten: the helpdesk should drop its copies of what the ticket no longer holds. */
 export const TICKET_ANONYMISED_EVENT = 'ticket.anonymised';
 
-/** One queued webhook call, claimed by one dispatcher until its lease ends. */
-export interface OutboxEntry {
-  readonly id: string;
-  readonly ticketNumber: string;
-  readonly event: string;
-  /** Failed attempts so far. */
-  readonly attempts: number;
-  /** Proves the claim on completion: a dispatcher whose lease ran out cannot overwrite a newer claim. */
-  readonly lockToken: string;
-}
+/**
+ * One queued webhook call, claimed by one dispatcher until its lease ends; `attempts` counts the failed ones,
+ * and `lockToken` proves the claim on completion: a dispatcher whose lease ran out cannot overwrite a newer claim.
+ */
+export type OutboxEntry = Awaited<ReturnType<TicketOutbox['claimDue']>>[number];
 
 /**
  * The helpdesk webhook queue in the ticket database, rows written in the ticket's own transaction.
@@ -26,7 +21,7 @@ export class TicketOutbox {
   constructor(private readonly database: SqlDatabase) {}
 
   /** Due, unclaimed rows (oldest first), now leased to the caller. */
-  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+  claimDue(now: Date, limit: number, leaseMs: number) {
     const claim = { table: 'ticket_outbox', waitingWhileNull: 'delivered_at', now, limit, leaseMs };
     return claimDue(this.database, claim, async (db, lockToken) => {
       const rows = await db

@@ -10,7 +10,7 @@ export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['normal', 'high'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-export const PHOTO_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped'] as const;
+const PHOTO_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped'] as const;
 
 export const TICKET_LIMITS = {
   promptCharacters: 500,
@@ -105,7 +105,6 @@ export const newTicketSchema = z.strictObject({
   priority: z.enum(TICKET_PRIORITIES).default('normal'),
 });
 export type NewTicket = z.input<typeof newTicketSchema>;
-export type ValidNewTicket = z.output<typeof newTicketSchema>;
 
 /**
  * The part of a ticket stored as one JSON document (the rest are columns or rows of their own):
@@ -155,15 +154,12 @@ export interface TicketChange {
 }
 
 /** The ticket as agents and the helpdesk see it: without the user key and the conversation reference. */
-export type PublicTicket = Omit<Ticket, 'userKey' | 'conversationReference'>;
-
-export function toPublicTicket(ticket: Ticket): PublicTicket {
-  const { userKey: _userKey, conversationReference: _conversationReference, ...visible } = ticket;
+export function toPublicTicket({ userKey: _userKey, conversationReference: _reference, ...visible }: Ticket) {
   return visible;
 }
 
 /** Validates what the escalation hands over; the error names the fields, never their values. */
-export function validateNewTicket(input: unknown): ValidNewTicket {
+export function validateNewTicket(input: unknown): z.output<typeof newTicketSchema> {
   const parsed = newTicketSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'ticket'}: ${issue.message}`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { SelectQueryBuilder, Updateable } from 'kysely';
 import { z } from 'zod';
 import { TICKET_MIGRATIONS } from '../storage/migrations';
 import { openDatabase, type OpenDatabaseOptions } from '../storage/openDatabase';
@@ -10,21 +10,14 @@ import {
   anonymisedDetails,
   TICKET_ACTIONS,
   TICKET_LIMITS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
   ticketDetailsSchema,
   validateNewTicket,
   validTicketChange,
   type NewTicket,
   type Ticket,
-  type TicketAction,
   type TicketChange,
-  type TicketDetails,
-  type TicketPriority,
   type TicketReply,
-  type TicketStatus,
 } from './ticket';
-import { decodeTicketCursor, encodeTicketCursor } from './ticketCursor';
 import {
   InvalidTicketError,
   TicketAnonymisedError,
@@ -43,17 +36,33 @@ export interface TicketStoreOptions {
   readonly generateNumber?: () => string;
 }
 
-export interface TicketListFilter {
-  readonly status?: TicketStatus;
+export interface TicketListFilter extends Partial<Pick<Ticket, 'status' | 'priority'>> {
   /** A topic id (`cause.id`), or null for tickets with no recognised cause. */
   readonly cause?: string | null;
-  readonly priority?: TicketPriority;
   /** Only tickets created before this ISO time (the queue's age filter). */
   readonly createdBefore?: string;
   /** 1..100. */
   readonly limit: number;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string;
+}
+
+/** Where a page of the ticket list ends, in its (created_at, number) order. */
+const cursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+
+function encodeTicketCursor(last: Ticket): string {
+  return Buffer.from(JSON.stringify([last.createdAt, last.number]), 'utf8').toString('base64url');
+}
+
+/** The (createdAt, number) a page ended at; undefined for anything that is not a cursor the store handed out. */
+export function decodeTicketCursor(text: string): z.infer<typeof cursorSchema> | undefined {
+  if (text.length > 256 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,8 +77,6 @@ export async function openTicketStore(
 }
 
 const MAX_NUMBER_ATTEMPTS = 8;
-const statusSchema = z.enum(TICKET_STATUSES);
-const prioritySchema = z.enum(TICKET_PRIORITIES);
 
 /**
  * Tickets in SQLite or PostgreSQL. Every write is one transaction that locks what it reads (the
@@ -92,22 +99,13 @@ export class TicketStore {
     const { userKey, priority, ...details } = validateNewTicket(input);
     return this.database.write(async (db) => {
       const at = this.at();
+      const row = { status: 'open', priority, user_key: userKey, cause_id: details.cause.id, version: 1 } as const;
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
         const number = (this.options.generateNumber ?? generateTicketNumber)();
         // A taken number inserts nothing rather than failing, which would abort the PostgreSQL transaction.
         const { numInsertedOrUpdatedRows } = await db
           .insertInto('tickets')
-          .values({
-            number,
-            status: 'open',
-            priority,
-            user_key: userKey,
-            cause_id: details.cause.id,
-            details: JSON.stringify(details),
-            version: 1,
-            created_at: at,
-            updated_at: at,
-          })
+          .values({ ...row, number, details: JSON.stringify(details), created_at: at, updated_at: at })
           .onConflict((conflict) => conflict.column('number').doNothing())
           .executeTakeFirst();
         if (numInsertedOrUpdatedRows !== 1n) continue;
@@ -120,7 +118,8 @@ export class TicketStore {
 
   /** `number` in canonical form (parseTicketNumber). */
   async get(number: string): Promise<Ticket | undefined> {
-    return this.database.read((db) => read(db, number));
+    const [ticket] = await this.database.read((db) => selectTickets(db, (query) => query.where('number', '=', number)));
+    return ticket;
   }
 
   /** Newest first; `nextCursor` is there when more tickets follow. */
@@ -131,24 +130,21 @@ export class TicketStore {
       throw new InvalidTicketError('The cursor is not one this list handed out.');
     }
     return this.database.read(async (db) => {
-      let query = db.selectFrom('tickets').selectAll();
-      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-      if (filter.priority !== undefined) query = query.where('priority', '=', filter.priority);
-      if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
-      if (filter.cause !== undefined) query = query.where('cause_id', filter.cause === null ? 'is' : '=', filter.cause);
-      if (cursor !== undefined) {
-        // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(cursor.createdAt, cursor.number)),
+      const tickets = await selectTickets(db, (all) => {
+        // Kysely leaves out the filters that are undefined and compares a null cause with IS.
+        let query = all.where((eb) =>
+          eb.and({ status: filter.status, priority: filter.priority, cause_id: filter.cause }),
         );
-      }
-      const rows = await newestFirst(query)
-        .limit(limit + 1)
-        .execute();
-      const tickets = await withChildren(db, rows.slice(0, limit));
-      const last = tickets[tickets.length - 1];
-      return rows.length > limit && last !== undefined
-        ? { tickets, nextCursor: encodeTicketCursor(last) }
+        if (filter.createdBefore !== undefined) query = query.where('created_at', '<', filter.createdBefore);
+        // A row-value comparison: strictly after the cursor in (created_at, number) order, newest first.
+        if (cursor !== undefined) {
+          query = query.where((eb) => eb(eb.refTuple('created_at', 'number'), '<', eb.tuple(...cursor)));
+        }
+        return newestFirst(query).limit(limit + 1);
+      });
+      const last = tickets[limit - 1];
+      return tickets.length > limit && last !== undefined
+        ? { tickets: tickets.slice(0, limit), nextCursor: encodeTicketCursor(last) }
         : { tickets };
     });
   }
@@ -226,7 +222,7 @@ export class TicketStore {
       // Locked in number order, so two overlapping requests cannot deadlock.
       const rows = await db
         .selectFrom('tickets')
-        .selectAll()
+        .select(['number', 'details'])
         .where('user_key', '=', userKey)
         .orderBy('number')
         .$if(this.database.rowLocks, (query) => query.forUpdate())
@@ -285,7 +281,14 @@ export class TicketStore {
   ): Promise<Ticket> {
     const { note, reply, agent, ...columns } = validTicketChange(change);
     return this.database.write(async (db) => {
-      const current = await this.lockTicket(db, number);
+      // On PostgreSQL concurrent writers to one ticket queue up on its row lock.
+      const current = await db
+        .selectFrom('tickets')
+        .select(['version', 'user_key', 'details'])
+        .where('number', '=', number)
+        .$if(this.database.rowLocks, (query) => query.forUpdate())
+        .executeTakeFirst();
+      if (current === undefined) throw new TicketNotFoundError(number);
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
         throw new VersionConflictError(number, expectedVersion, current.version);
       }
@@ -293,24 +296,19 @@ export class TicketStore {
       const at = this.at();
       const done = {
         ...columns,
-        note: note === undefined ? undefined : await addChild(db, 'ticket_notes', number, note, at),
-        reply: reply === undefined ? undefined : await addChild(db, 'ticket_replies', number, reply, at),
+        note: note === undefined ? undefined : await addChild(db, 'notes', number, note, at),
+        reply: reply === undefined ? undefined : await addChild(db, 'replies', number, reply, at),
       };
-      await touch(db, number, at, { ...columns, details: withActivity(current, at, agent, done) });
+      const entries = TICKET_ACTIONS.flatMap((action) => {
+        const value = done[action];
+        return agent === undefined || value === undefined ? [] : [{ at, agent, action, value }];
+      });
+      // What `agent` did goes into the version's one UPDATE, which leaves the details alone when no agent acted.
+      const details = entries.length === 0 ? undefined : detailsOfRow(current);
+      const activity = details && [...details.activity, ...entries].slice(-TICKET_LIMITS.activity);
+      await touch(db, number, at, { ...columns, details: details && JSON.stringify({ ...details, activity }) });
       return mustRead(db, number);
     });
-  }
-
-  /** The ticket's row; on PostgreSQL concurrent writers to one ticket queue up on its row lock. */
-  private async lockTicket(db: Db, number: string): Promise<LockedTicket> {
-    const row = await db
-      .selectFrom('tickets')
-      .select(['version', 'user_key', 'details'])
-      .where('number', '=', number)
-      .$if(this.database.rowLocks, (query) => query.forUpdate())
-      .executeTakeFirst();
-    if (row === undefined) throw new TicketNotFoundError(number);
-    return row;
   }
 
   private async queueWebhook(db: Db, number: string, event: string, at: string): Promise<void> {
@@ -322,58 +320,44 @@ export class TicketStore {
   }
 }
 
-type LockedTicket = Pick<Selectable<TicketsTable>, 'version' | 'user_key' | 'details'>;
-
 const NOTE_COLUMNS = ['ticket_number', 'id', 'text', 'created_at as createdAt'] as const;
 const REPLY_COLUMNS = [...NOTE_COLUMNS, 'delivered_at as deliveredAt'] as const;
 
-type TicketQuery = SelectQueryBuilder<Schema, 'tickets', Selectable<TicketsTable>>;
+type TicketQuery = SelectQueryBuilder<Schema, 'tickets', object>;
 
 function newestFirst(query: TicketQuery): TicketQuery {
   return query.orderBy('created_at', 'desc').orderBy('number', 'desc');
 }
 
-/** The tickets `narrow` picks out of all, with their notes and replies. */
+/** The tickets `narrow` picks out of all, with their notes and replies in one query each. */
 async function selectTickets(db: Db, narrow: (query: TicketQuery) => TicketQuery): Promise<Ticket[]> {
-  return withChildren(db, await narrow(db.selectFrom('tickets').selectAll()).execute());
-}
-
-async function read(db: Db, number: string): Promise<Ticket | undefined> {
-  return (await selectTickets(db, (query) => query.where('number', '=', number)))[0];
-}
-
-async function mustRead(db: Db, number: string): Promise<Ticket> {
-  const ticket = await read(db, number);
-  if (ticket === undefined) throw new TicketNotFoundError(number);
-  return ticket;
-}
-
-/** The rows as tickets, with their notes and replies in one query each. */
-async function withChildren(db: Db, rows: readonly Selectable<TicketsTable>[]): Promise<Ticket[]> {
+  // Columns named as the Ticket fields they become; details is checked and spread into them below.
+  const rows = await narrow(db.selectFrom('tickets'))
+    .select(['number', 'status', 'priority', 'assignee', 'user_key as userKey', 'details', 'version'])
+    .select(['created_at as createdAt', 'updated_at as updatedAt', 'anonymised_at as anonymisedAt'])
+    .execute();
   if (rows.length === 0) return [];
   const numbers = rows.map((row) => row.number);
   const children = (table: 'ticket_notes' | 'ticket_replies') =>
     db.selectFrom(table).where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('position');
   const notes = byTicket(await children('ticket_notes').select(NOTE_COLUMNS).execute());
   const replies = byTicket(await children('ticket_replies').select(REPLY_COLUMNS).execute());
-  return rows.map((row) => ({
-    number: row.number,
-    status: statusSchema.parse(row.status),
-    priority: prioritySchema.parse(row.priority),
-    assignee: row.assignee,
-    userKey: row.user_key,
-    ...detailsOfRow(row),
+  return rows.map(({ details, ...row }) => ({
+    ...row,
+    ...detailsOfRow({ details }),
     notes: notes.get(row.number) ?? [],
     replies: replies.get(row.number) ?? [],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-    anonymisedAt: row.anonymised_at,
   }));
 }
 
+async function mustRead(db: Db, number: string): Promise<Ticket> {
+  const [ticket] = await selectTickets(db, (query) => query.where('number', '=', number));
+  if (ticket === undefined) throw new TicketNotFoundError(number);
+  return ticket;
+}
+
 /** The details document, checked: the column only promises JSON. */
-function detailsOfRow(row: Pick<Selectable<TicketsTable>, 'details'>): TicketDetails {
+function detailsOfRow(row: Pick<TicketsTable, 'details'>) {
   return ticketDetailsSchema.parse(JSON.parse(row.details));
 }
 
@@ -389,14 +373,8 @@ function byTicket<R extends { ticket_number: string }>(rows: readonly R[]): Map<
 }
 
 /** Appends a note or reply within the ticket's limit; returns its id. */
-async function addChild(
-  db: Db,
-  table: 'ticket_notes' | 'ticket_replies',
-  number: string,
-  text: string,
-  at: string,
-): Promise<string> {
-  const kind = table === 'ticket_notes' ? 'notes' : 'replies';
+async function addChild(db: Db, kind: 'notes' | 'replies', number: string, text: string, at: string): Promise<string> {
+  const table = kind === 'notes' ? 'ticket_notes' : 'ticket_replies';
   const { count } = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -411,25 +389,6 @@ async function addChild(
     .values({ ticket_number: number, position: count + 1, id, text, created_at: at })
     .execute();
   return id;
-}
-
-/**
- * The details with what `agent` did (per action, its value; undefined: not done) added to their
- * activity, which keeps the latest TICKET_LIMITS.activity entries; undefined when no agent acted.
- */
-function withActivity(
-  current: LockedTicket,
-  at: string,
-  agent: string | undefined,
-  done: Partial<Record<TicketAction, string | null>>,
-): string | undefined {
-  const entries = TICKET_ACTIONS.flatMap((action) => {
-    const value = done[action];
-    return agent === undefined || value === undefined ? [] : [{ at, agent, action, value }];
-  });
-  if (entries.length === 0) return undefined;
-  const details = detailsOfRow(current);
-  return JSON.stringify({ ...details, activity: [...details.activity, ...entries].slice(-TICKET_LIMITS.activity) });
 }
 
 /** A new version of the ticket, with `change` applied (Kysely leaves out the fields that are undefined). */
