@@ -11,6 +11,11 @@ const ARTICLES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 const TA_POSSESSIVES = ['تهما', 'تكما', 'تهم', 'تهن', 'تكم', 'تنا', 'تها', 'ته', 'تك', 'تي'];
 const POSSESSIVES = ['هما', 'كما', 'هم', 'هن', 'كم', 'نا', 'ها', 'ه', 'ك', 'ي'];
 const PLURALS = ['ات', 'ون', 'ين', 'ان'];
+/**
+ * "غيري" (someone other than me) names a borrowed ID ("بهويه غيري"); stemmed to "غير" it met every
+ * "غير مطابق" / "غير اللي في الجواز" (not, other than), so a name mismatch read as circumvention.
+ */
+const KEPT_WHOLE: ReadonlySet<string> = new Set(['غيري', 'غيرك', 'غيره']);
 /** Shorter stems would merge unrelated words ("وجه", face, must not lose its last letter). */
 const MIN_STEM = 3;
 
@@ -30,6 +35,7 @@ function withoutSuffix(word: string, suffixes: readonly string[]): string {
  */
 export function arabicStem(word: string): string {
   const bare = withoutPrefix(word, ARTICLES);
+  if (KEPT_WHOLE.has(bare)) return bare;
   const unpossessed = withoutSuffix(bare, TA_POSSESSIVES);
   const stem = unpossessed !== bare ? unpossessed : withoutSuffix(bare, POSSESSIVES);
   return withoutSuffix(stem, PLURALS);

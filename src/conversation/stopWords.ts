@@ -308,6 +308,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
     ),
     // uk: "уже" beside "вже"; "can" ("не можу увійти" is a login problem, "можуть забанити" a ban)
     ...'уже можу може можуть'.split(' '),
+    // uk: "want" ("хочу пройти верифікацію за друга" is no request to change the document)
+    ...'хочу хочеться хотів хотіла'.split(' '),
   ],
   ar: [
     // ar (as normalizeText leaves it: no vowel or hamza marks, ة as ه)

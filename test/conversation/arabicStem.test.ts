@@ -22,6 +22,11 @@ describe('Arabic stems', () => {
     assert.equal(stem('وجهي'), 'وجه');
   });
 
+  it('keeps "غيري" (someone else\'s) apart from "غير" (not, other than)', () => {
+    assert.notEqual(stem('غيري'), stem('غير'));
+    assert.ok(arabicStemReadings(normalizeText('بغيري')).includes(stem('غيري')));
+  });
+
   it('reads a user word with a leading conjunction or preposition both ways, since it may be a root letter', () => {
     assert.deepEqual(arabicStemReadings(normalizeText('بهويتي')), [stem('بهويتي'), stem('هويتي')]);
     assert.ok(arabicStemReadings(normalizeText('بطاقتي')).includes(stem('البطاقة')));
@@ -33,5 +38,7 @@ describe('Arabic stems', () => {
     const matcher = createTopicMatcher(topics, framing, offTopic);
     assert.equal(matcher.match('بطاقتي انتهت صلاحيتها').topic, 'document_expired');
     assert.equal(matcher.match('صورتي مو واضحة').topic, 'photo_unclear');
+    assert.equal(matcher.match('الاسم غير اللي في الجواز').topic, 'info_mismatch');
+    assert.equal(matcher.match('ابي اوثق بجواز غيري').topic, 'safety_circumvention');
   });
 });
