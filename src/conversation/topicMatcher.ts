@@ -721,7 +721,7 @@ export function createTopicMatcher(
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
       const { bare, offTopic: aboutAccount } = scanPhrases(folded);
-      const marked = hasVietnameseMarks(clipped) ? tones.text(clipped) : undefined;
+      const marked = hasVietnameseMarks(clipped, language) ? tones.text(clipped) : undefined;
       if (bare) {
         const match = decide(read(bare, language, marked), language, aboutAccount);
         if (match.topic) return match;

@@ -1,4 +1,5 @@
 import { normalizeText } from '../i18n/normalizeText';
+import type { Language } from '../i18n/locales';
 import { VIETNAMESE_FUNCTION_WORDS, VIETNAMESE_SUBJECT_TEXT } from './stopWords';
 import { isVietnameseCompound } from './vietnameseCompounds';
 
@@ -18,9 +19,16 @@ import { isVietnameseCompound } from './vietnameseCompounds';
  */
 const VIETNAMESE_MARK = /[\u0309\u031B\u0323\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
 
-/** Whether a text is Vietnamese typed with its marks: one test, the only cost for every other text. */
-export function hasVietnameseMarks(text: string): boolean {
-  return VIETNAMESE_MARK.test(text);
+/** A Latin letter with a mark (precomposed or typed decomposed), as Vietnamese shares them with French or Portuguese. */
+const LATIN_MARK = /[\u0300-\u0323]|[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]/u;
+
+/**
+ * Whether a text is Vietnamese typed with its marks: one test, the only cost for every other text.
+ * "tôi không có" has only marks French and Portuguese write too, so in a Vietnamese conversation
+ * any mark counts; elsewhere a shared mark alone would read "dá" (Portuguese, gives) as "đã".
+ */
+export function hasVietnameseMarks(text: string, language?: Language): boolean {
+  return VIETNAMESE_MARK.test(text) || (language === 'vi' && LATIN_MARK.test(text));
 }
 
 const SEPARATORS = /[\p{P}\p{S}\s]+/u;

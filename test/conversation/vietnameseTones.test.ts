@@ -92,6 +92,15 @@ describe('the matcher on Vietnamese tone twins', () => {
     assert.equal(topicOf('bạn ơi giấy tờ của mình hết hạn rồi'), 'document_expired');
   });
 
+  it('reads a Vietnamese text whose only marks French or Portuguese use too ("bán acc") as marked', () => {
+    assert.equal(topicOf('bán acc kyc'), 'safety_circumvention');
+    // Read folded, "bán" (sell) would be the English "ban".
+    assert.equal(topicOf('có bán acc không'), null);
+    assert.ok(hasVietnameseMarks('có bán acc không', 'vi'));
+    assert.ok(!hasVietnameseMarks('ele dá o documento', 'pt-BR'));
+    assert.ok(!hasVietnameseMarks('ele dá o documento'));
+  });
+
   it('reads "cho em hỏi" as a question to the bot, not as someone asking for the password', () => {
     assert.equal(topicOf('cho em hỏi đổi mật khẩu ở đâu'), null);
     assert.equal(topicOf('cho mình hỏi mã giới thiệu ở đâu'), null);

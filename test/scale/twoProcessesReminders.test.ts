@@ -24,7 +24,8 @@ async function remainingReminders(url: string): Promise<number> {
 
 describe('two bot processes on one PostgreSQL fire each reminder exactly once', () => {
   const schema = usePostgresTestSchema();
-  let connector: LoopbackTarget;
+  // Unset when the suite is skipped (no PostgreSQL): the schema's hook skips before this one starts it.
+  let connector: LoopbackTarget | undefined;
   const deliveries = new Map<string, number>();
 
   before(async () => {
@@ -39,11 +40,13 @@ describe('two bot processes on one PostgreSQL fire each reminder exactly once', 
       },
     });
   });
-  after(async () => connector.close());
+  after(async () => connector?.close());
 
   it('delivers every due reminder once while both processes poll the same table', async function () {
     this.timeout(180_000);
     const url = schema().url;
+    assert.ok(connector, 'the connector is started before the test');
+    const serviceUrl = connector.url;
     const store = await openReminderStore(url);
     try {
       for (let i = 0; i < REMINDERS; i++)
@@ -51,7 +54,7 @@ describe('two bot processes on one PostgreSQL fire each reminder exactly once', 
           userKey: `user-${i}`,
           conversationReference: {
             channelId: 'emulator',
-            serviceUrl: connector.url,
+            serviceUrl,
             conversation: { id: `conv-${i}` },
             bot: { id: 'bot' },
             user: { id: `user-${i}` },
