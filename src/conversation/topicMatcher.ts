@@ -259,6 +259,21 @@ export function createTopicMatcher(
     ),
   );
   const canonical = typoVariants(phrases);
+  /**
+   * A text that is one of a topic's triggers word for word ("Will I be banned?", the FAQ's own
+   * title, or a prompt as the exchange shows it) names that topic, even when it boils down to one
+   * word (see MIN_SHARED_UNITS): people retype the exchange's prompts and the bot's own buttons.
+   * A wording two topics share names neither (-1).
+   */
+  const wholeTriggers = new Map<string, number>();
+  topics.forEach((topic, index) => {
+    for (const language of LANGUAGES)
+      for (const phrase of topic.triggers[language]) {
+        const folded = foldForFeatures(phrase);
+        const seen = wholeTriggers.get(folded);
+        wholeTriggers.set(folded, seen === undefined || seen === index ? index : -1);
+      }
+  });
   // A Vietnamese trigger typed with marks is also compared in its marked reading, as a trigger
   // of its own beside the folded one, which text typed without marks keeps meeting as before.
   const tones = createVietnameseToneReading(topics.map((topic) => topic.triggers.vi));
@@ -722,6 +737,15 @@ export function createTopicMatcher(
       const folded = foldForFeatures(clipped);
       const { bare, offTopic: aboutAccount } = scanPhrases(folded);
       const marked = hasVietnameseMarks(clipped, language) ? tones.text(clipped) : undefined;
+      // Marked Vietnamese may fold onto another topic's trigger ("đòi" and "đổi" both fold to "doi").
+      const whole =
+        aboutAccount || marked
+          ? undefined
+          : (wholeTriggers.get(folded) ?? (bare === undefined ? undefined : wholeTriggers.get(bare)));
+      if (whole !== undefined && whole >= 0) {
+        const topic = topics[whole];
+        return { topic: topic.id, kind: topic.kind, confidence: 1, alternatives: [] };
+      }
       if (bare) {
         const match = decide(read(bare, language, marked), language, aboutAccount);
         if (match.topic) return match;

@@ -318,6 +318,13 @@ describe('conversation engine behaviour', () => {
     });
   });
 
+  describe('questions', () => {
+    it('answers a question typed as one of its triggers, though it has only one word that tells', async () => {
+      const replies = await harness.deliver({ type: 'message', text: 'will i get banned', locale: 'en' });
+      assertSays(replies, en('topics:faq_ban.answer'));
+    });
+  });
+
   describe('attempts', () => {
     it('reads a typed "3" as three failures, not as the third button ("Twice")', async () => {
       await harness.deliver({ type: 'message', text: 'attempts', locale: 'en' });

@@ -270,6 +270,21 @@ describe('topic matcher decisions', () => {
     assert.equal(withBan.match('will my account get banned').topic, 'faq_ban');
   });
 
+  it('names the topic of a one-word trigger typed word for word, and not a wording two topics share', () => {
+    const withBan = createTopicMatcher(
+      [
+        ...topics,
+        fixtureTopic('faq_ban', 'faq', ['Will I be banned?', 'will I get banned'], ['会被封号吗']),
+        fixtureTopic('attempts_limited', 'cause', ['will I get banned', 'too many attempts'], ['次数过多']),
+      ],
+      ['verification failed', 'please try again'],
+    );
+    assert.equal(withBan.match('  WILL I BE BANNED ', 'en').topic, 'faq_ban');
+    assert.equal(withBan.match('Verification failed: Will I be banned? Please try again.', 'en').topic, 'faq_ban');
+    assert.equal(withBan.match('will I be banned soon', 'en').topic, null);
+    assert.equal(withBan.match('will I get banned', 'en').topic, null);
+  });
+
   it('needs more than the word "support" to name the scam warning', () => {
     const withScam = createTopicMatcher([
       ...topics,
