@@ -9,12 +9,17 @@ export interface PhraseScan {
   bare: string | undefined;
   /** Whether the text (before any framing is cut) has an off-topic phrase. */
   offTopic: boolean;
+  /** Whether it has a phrase of another service's problem ("code not arriving", "withdrawal pending"). */
+  otherService: boolean;
 }
+
+/** Framing is cut out of the text; the other phrases are only reported. */
+type PhraseKind = 'framing' | 'offTopic' | 'otherService';
 
 interface Phrase {
   needle: string;
   unspaced: boolean;
-  framing: boolean;
+  kind: PhraseKind;
 }
 
 function addTo(index: Map<string, number[]>, key: string, order: number): void {
@@ -27,24 +32,30 @@ function addTo(index: Map<string, number[]>, key: string, order: number): void {
  * One scan of a text folded as the matcher folds it (foldForFeatures) for the exchange's framing
  * phrases ("Verification failed:", "Please try again"), which it removes longest first, so
  * "identity verification failed" goes before "verification failed" can split it, and for the
- * off-topic phrases ("session", "password"), which it only reports.
+ * off-topic and other-service phrases ("session", "code not arriving"), which it only reports.
  */
 export function createPhraseScanner(
   framing: readonly string[],
   offTopic: readonly string[],
+  otherServices: readonly string[],
 ): (folded: string) => PhraseScan {
-  const byText = new Map<string, boolean>();
-  for (const phrase of framing) byText.set(foldForFeatures(phrase), true);
-  for (const phrase of offTopic) {
-    const folded = foldForFeatures(phrase);
-    if (!byText.has(folded)) byText.set(folded, false);
-  }
+  const byText = new Map<string, PhraseKind>();
+  const lists: [PhraseKind, readonly string[]][] = [
+    ['framing', framing],
+    ['offTopic', offTopic],
+    ['otherService', otherServices],
+  ];
+  for (const [kind, list] of lists)
+    for (const phrase of list) {
+      const folded = foldForFeatures(phrase);
+      if (!byText.has(folded)) byText.set(folded, kind);
+    }
   const phrases: Phrase[] = [...byText]
     .filter(([text]) => text)
     .sort(([a], [b]) => b.length - a.length)
-    .map(([text, isFraming]) => {
+    .map(([text, kind]) => {
       const unspaced = UNSPACED_SCRIPT.test(text);
-      return { needle: unspaced ? text : ` ${text} `, unspaced, framing: isFraming };
+      return { needle: unspaced ? text : ` ${text} `, unspaced, kind };
     });
   // Only a phrase whose first word (unspaced: first character) the text has can be in it, so a
   // text is compared with those alone instead of with every phrase; an unspaced phrase needs a
@@ -74,13 +85,13 @@ export function createPhraseScanner(
     let said = whole;
     let found = false;
     let offTopicFound = false;
+    let otherServiceFound = false;
     for (let order = 0; order < phrases.length; order++) {
       if (candidate[order] !== scan) continue;
-      const { needle, unspaced, framing: isFraming } = phrases[order];
-      if (!isFraming) {
-        offTopicFound ||= whole.includes(needle);
-        continue;
-      }
+      const { needle, unspaced, kind } = phrases[order];
+      if (kind === 'offTopic') offTopicFound ||= whole.includes(needle);
+      if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
+      if (kind !== 'framing') continue;
       if (!said.includes(needle)) continue;
       said = said.split(needle).join(' ');
       found = true;
@@ -88,7 +99,11 @@ export function createPhraseScanner(
       // ("abc认证失败def"); removing a spaced phrase never does, nor makes a new character appear.
       if (unspaced) markWords(said, firstWords, byFirstWord, candidate, scan);
     }
-    return { bare: found ? said.trim().replace(/ +/g, ' ') : undefined, offTopic: offTopicFound };
+    return {
+      bare: found ? said.trim().replace(/ +/g, ' ') : undefined,
+      offTopic: offTopicFound,
+      otherService: otherServiceFound,
+    };
   };
 }
 

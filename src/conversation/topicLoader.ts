@@ -18,7 +18,13 @@ const INLINE_LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 export const TRIGGERS_SUBDIR = 'triggers';
 
 /** Files in dialogs/ that are not topics. */
-const NON_TOPIC_FILES = new Set(['settings.json', 'commands.json', 'framing.json', 'off-topic.json']);
+const NON_TOPIC_FILES = new Set([
+  'settings.json',
+  'commands.json',
+  'framing.json',
+  'off-topic.json',
+  'other-services.json',
+]);
 
 export interface DialogData {
   topics: Topic[];
@@ -32,9 +38,14 @@ export interface DialogData {
   framing: string[];
   /** Words that put a text about the login session or password, not identity verification ("my session expired"). */
   offTopic: string[];
+  /**
+   * Another service's problem ("code not arriving", "deposit not credited", "withdrawal pending"):
+   * a text with one names no topic.
+   */
+  otherServices: string[];
 }
 
-/** dialogs/framing.json and dialogs/off-topic.json: per language, phrases. */
+/** dialogs/framing.json, off-topic.json and other-services.json: per language, phrases. */
 const phrasesByLanguageSchema = z.record(z.enum(LANGUAGES), z.array(z.string().min(2)).min(1));
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
@@ -122,12 +133,18 @@ export function loadDialogData(dialogsDir: string): DialogData {
     path.join(dialogsDir, 'off-topic.json'),
     'dialogs/off-topic.json',
   );
+  const otherServices = parseWith(
+    phrasesByLanguageSchema,
+    path.join(dialogsDir, 'other-services.json'),
+    'dialogs/other-services.json',
+  );
   return {
     topics,
     commands,
     files: new Map(topics.map((topic, i) => [topic.id, `dialogs/${files[i]}`])),
     framing: Object.values(framing).flat(),
     offTopic: Object.values(offTopic).flat(),
+    otherServices: Object.values(otherServices).flat(),
   };
 }
 

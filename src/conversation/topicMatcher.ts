@@ -1,5 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { createPhraseScanner } from './framingStripper';
+import { createPhraseScanner, type PhraseScan } from './framingStripper';
 import {
   foldedTextFeatures,
   foldedWordsAndGrams,
@@ -230,6 +230,7 @@ export function createTopicMatcher(
   topics: readonly Topic[],
   framing: readonly string[] = [],
   offTopic: readonly string[] = [],
+  otherServices: readonly string[] = [],
 ): TopicMatcher {
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
   /** Each spelling a trigger word was seen in (and each stem), to the stem's key: typo search runs on these. */
@@ -675,14 +676,17 @@ export function createTopicMatcher(
     return { words, grams, reading };
   }
 
-  const scanPhrases = createPhraseScanner(framing, offTopic);
+  const scanPhrases = createPhraseScanner(framing, offTopic, otherServices);
 
   /**
-   * `aboutAccount`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
+   * `scan.offTopic`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
    * 切れました" share the words of an expired document, but without a document named they are
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
+   * `scan.otherService`: it has an other-service phrase. "2FA code not arriving" or "提币审核中" share
+   * words with a scam warning or the review time, but no topic is named: even "support" or "身份证"
+   * beside them ("客服说提币审核中") is a question for the wallet desk, not a verification to fix.
    */
-  function decide(text: ReadText, language: Language | undefined, aboutAccount: boolean): TopicMatch {
+  function decide(text: ReadText, language: Language | undefined, scan: Omit<PhraseScan, 'bare'>): TopicMatch {
     const namedDocument = topicScores(text, language);
     // Insertion sort into `ranked`, best score first, lower index first on ties: a handful of
     // topics, and no arrays or closures per match.
@@ -708,8 +712,9 @@ export function createTopicMatcher(
         const margin = topics[other].kind === 'safety' && !bestIsSafety ? SAFETY_MARGIN : MARGIN;
         leadsAll = bestScore - topicScore[other] >= margin;
       }
-      const accountNotCause = aboutAccount && !namedDocument && topics[best].kind === 'cause';
-      if (isGrounded[best] === 1 && bestScore >= ACCEPT && !accountNotCause && leadsAll) chosen = best;
+      const accountNotCause = scan.offTopic && !namedDocument && topics[best].kind === 'cause';
+      const blocked = scan.otherService || accountNotCause;
+      if (isGrounded[best] === 1 && bestScore >= ACCEPT && !blocked && leadsAll) chosen = best;
     }
     const alternatives: TopicAlternative[] = [];
     for (let r = 0; r < count && alternatives.length < MAX_ALTERNATIVES; r++) {
@@ -735,11 +740,11 @@ export function createTopicMatcher(
     match(text: string, language?: Language): TopicMatch {
       const clipped = text.slice(0, MAX_INPUT_CHARS);
       const folded = foldForFeatures(clipped);
-      const { bare, offTopic: aboutAccount } = scanPhrases(folded);
+      const { bare, ...scan } = scanPhrases(folded);
       const marked = hasVietnameseMarks(clipped, language) ? tones.text(clipped) : undefined;
       // Marked Vietnamese may fold onto another topic's trigger ("đòi" and "đổi" both fold to "doi").
       const whole =
-        aboutAccount || marked
+        scan.offTopic || scan.otherService || marked
           ? undefined
           : (wholeTriggers.get(folded) ?? (bare === undefined ? undefined : wholeTriggers.get(bare)));
       if (whole !== undefined && whole >= 0) {
@@ -747,10 +752,10 @@ export function createTopicMatcher(
         return { topic: topic.id, kind: topic.kind, confidence: 1, alternatives: [] };
       }
       if (bare) {
-        const match = decide(read(bare, language, marked), language, aboutAccount);
+        const match = decide(read(bare, language, marked), language, scan);
         if (match.topic) return match;
       }
-      return decide(read(folded, language, marked), language, aboutAccount);
+      return decide(read(folded, language, marked), language, scan);
     },
   };
 }

@@ -4,6 +4,8 @@ import { CAUSE_IDS, FAQ_IDS, type Step, type Topic } from './topicSchema';
 import { LANGUAGES, LOCALES, type Locale } from '../i18n/locales';
 import { checkLocaleParity } from '../i18n/localeParity';
 import { TRIGGERS_SUBDIR } from './topicLoader';
+import { createPhraseScanner } from './framingStripper';
+import { foldForFeatures } from './textFeatures';
 
 /** LANG-CONTRACT.md: the exact prompts, paraphrases, questions and typos take a dozen phrases at least. */
 const MIN_TRIGGERS = 12;
@@ -151,10 +153,15 @@ export function validateDialogData({ data, localeKeys, engineKeys, localeTexts }
       for (const phrase of phrases[language]) claim(phrase, `command ${command}`, file);
     }
   }
+  // A trigger with another service's phrase in it could never name its topic.
+  const otherService = createPhraseScanner([], [], data.otherServices);
   for (const topic of data.topics) {
     for (const language of LANGUAGES) {
       const file = phraseFile(language, where(topic));
       const phrases = topic.triggers[language];
+      for (const phrase of phrases)
+        if (otherService(foldForFeatures(phrase)).otherService)
+          errors.push(`${file}: trigger '${phrase}' has a phrase of dialogs/other-services.json, so it never matches`);
       if (phrases.length === 0) errors.push(`${file}: topic '${topic.id}' has no ${language} triggers`);
       else if (phrases.length < MIN_TRIGGERS)
         warnings.push(`${file}: topic '${topic.id}' has only ${phrases.length} ${language} triggers`);

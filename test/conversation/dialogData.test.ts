@@ -153,6 +153,7 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     files: new Map(topics.map((t) => [t.id, `dialogs/${t.id}.json`])),
     framing: [],
     offTopic: [],
+    otherServices: [],
   };
 }
 
@@ -403,6 +404,18 @@ describe('dialog data validator', () => {
       errors.some((e) => e.includes("'command human'") && e.includes("'photo_unclear'")),
       errors.join('\n'),
     );
+  });
+
+  it("reports a trigger that has another service's phrase in it, as it could never match", () => {
+    const data = sampleData((topic) => {
+      topic.triggers.en.push('photo rejected and withdrawal pending');
+    });
+    const errors = validateSample({ ...data, otherServices: ['withdrawal pending'] });
+    assert.ok(
+      errors.some((e) => e.includes("'photo rejected and withdrawal pending'") && e.includes('other-services')),
+      errors.join('\n'),
+    );
+    assert.deepEqual(validateSample({ ...sampleData(), otherServices: ['withdrawal pending'] }), []);
   });
 
   it('reports a file whose name is not its topic id', () => {

@@ -325,6 +325,19 @@ describe('conversation engine behaviour', () => {
     });
   });
 
+  describe("another service's problem", () => {
+    it('gets no scam warning for a code that does not arrive', async () => {
+      await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });
+      const replies = await harness.deliver({
+        type: 'message',
+        text: '2FA code not arriving on my phone',
+        locale: 'en',
+      });
+      assert.ok(!textOf(replies).includes(en('topics:safety_scam.warn')), textOf(replies));
+      assertSays(replies, en('chat:fallback.first'));
+    });
+  });
+
   describe('attempts', () => {
     it('reads a typed "3" as three failures, not as the third button ("Twice")', async () => {
       await harness.deliver({ type: 'message', text: 'attempts', locale: 'en' });

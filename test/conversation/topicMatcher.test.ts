@@ -22,8 +22,8 @@ function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): 
 }
 
 describe('topic matcher on the real dialogs', () => {
-  const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing, offTopic);
+  const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
 
@@ -126,6 +126,18 @@ describe('topic matcher on the real dialogs', () => {
   it('reads the framing and the off-topic words in one scan', () => {
     assert.equal(matcher.match('Verification failed: Document expired. Please try again.').topic, 'document_expired');
     assert.equal(matcher.match('Verification failed: my session expired. Please try again.').topic, null);
+  });
+
+  it("names no topic for another service's problem, though it shares words with the scam warning or the review time", () => {
+    for (const [text, language] of [
+      ['2FA code not arriving on my phone', 'en'],
+      ['谷歌验证码收不到 登不上账户了', 'zh-CN'],
+      ['lệnh rút tiền đang chờ xử lý 2 tiếng rồi', 'vi'],
+      ['出金要多久才會到銀行', 'zh-TW'],
+    ] as const)
+      assert.equal(matcher.match(text, language).topic, null, text);
+    assert.equal(matcher.match('someone asked me for my 2FA code', 'en').topic, 'safety_scam');
+    assert.equal(matcher.match('认证没过，币能提出来吗', 'zh-CN').topic, 'faq_assets');
   });
 
   it('reads full-width letters as their ASCII equivalents', () => {
@@ -347,8 +359,8 @@ describe('text features', () => {
   });
 
   it('names no cause for a Korean sentence that shares only a verb ending with a prompt', () => {
-    const { topics, framing, offTopic } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing, offTopic);
+    const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
     assert.equal(matcher.match('결제 링크가 만료되었습니다').topic, null);
     assert.equal(matcher.match('신분증 유효기간이 만료되었습니다').topic, 'document_expired');
   });
