@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     (t) => kindOf.get(t) === 'cause',
   );
 
-  const matcher = createTopicMatcher(data.topics, data.framing, data.offTopic, data.otherServices);
+  const matcher = createTopicMatcher(data.topics, data);
   const classify = (text: string): string | null => matcher.match(text).topic;
   const ours = reportByLanguage(classifyAll(classify, utterances), (t) => kindOf.get(t) === 'cause');
   // A second opinion: when our matcher names nothing, NLP.js's confident topic counts only if our

@@ -12,9 +12,9 @@ import {
 } from './promptEvaluation';
 
 function main(): void {
-  const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
+  const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
   const constructionStart = process.hrtime.bigint();
-  const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+  const matcher = createTopicMatcher(topics, phrases);
   const constructionMs = Number(process.hrtime.bigint() - constructionStart) / 1e6;
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();

@@ -100,7 +100,7 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const services: ConversationServices = {
     topics,
     commands: data.commands,
-    matcher: createTopicMatcher(data.topics, data.framing, data.offTopic, data.otherServices),
+    matcher: createTopicMatcher(data.topics, data),
     asksForPerson: createPersonRequestDetector(data.commands, data.topics),
     redactPrompt: createPromptRedactor(data.topics),
     localizer,

@@ -13,6 +13,13 @@ export interface PhraseScan {
   otherService: boolean;
 }
 
+/** The phrase lists one scan looks for, each with every language's phrases (see DialogData). */
+export interface ScannedPhrases {
+  framing: readonly string[];
+  offTopic: readonly string[];
+  otherServices: readonly string[];
+}
+
 /** Framing is cut out of the text; the other phrases are only reported. */
 type PhraseKind = 'framing' | 'offTopic' | 'otherService';
 
@@ -34,11 +41,11 @@ function addTo(index: Map<string, number[]>, key: string, order: number): void {
  * "identity verification failed" goes before "verification failed" can split it, and for the
  * off-topic and other-service phrases ("session", "code not arriving"), which it only reports.
  */
-export function createPhraseScanner(
-  framing: readonly string[],
-  offTopic: readonly string[],
-  otherServices: readonly string[],
-): (folded: string) => PhraseScan {
+export function createPhraseScanner({
+  framing,
+  offTopic,
+  otherServices,
+}: ScannedPhrases): (folded: string) => PhraseScan {
   const byText = new Map<string, PhraseKind>();
   const lists: [PhraseKind, readonly string[]][] = [
     ['framing', framing],

@@ -127,24 +127,16 @@ export function loadDialogData(dialogsDir: string): DialogData {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   for (const language of LANGUAGES)
     if (!INLINE_LANGUAGES.includes(language)) addLanguageFile(dialogsDir, language, byId, commands);
-  const framing = parseWith(phrasesByLanguageSchema, path.join(dialogsDir, 'framing.json'), 'dialogs/framing.json');
-  const offTopic = parseWith(
-    phrasesByLanguageSchema,
-    path.join(dialogsDir, 'off-topic.json'),
-    'dialogs/off-topic.json',
-  );
-  const otherServices = parseWith(
-    phrasesByLanguageSchema,
-    path.join(dialogsDir, 'other-services.json'),
-    'dialogs/other-services.json',
-  );
+  /** Every language's phrases of a dialogs/ phrase file, in one list. */
+  const phrases = (file: string): string[] =>
+    Object.values(parseWith(phrasesByLanguageSchema, path.join(dialogsDir, file), `dialogs/${file}`)).flat();
   return {
     topics,
     commands,
     files: new Map(topics.map((topic, i) => [topic.id, `dialogs/${files[i]}`])),
-    framing: Object.values(framing).flat(),
-    offTopic: Object.values(offTopic).flat(),
-    otherServices: Object.values(otherServices).flat(),
+    framing: phrases('framing.json'),
+    offTopic: phrases('off-topic.json'),
+    otherServices: phrases('other-services.json'),
   };
 }
 

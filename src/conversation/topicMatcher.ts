@@ -1,5 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { createPhraseScanner, type PhraseScan } from './framingStripper';
+import { createPhraseScanner, type PhraseScan, type ScannedPhrases } from './framingStripper';
 import {
   foldedTextFeatures,
   foldedWordsAndGrams,
@@ -224,14 +224,10 @@ function typoVariants(
  * weighted by how few topics use them, Chinese character n-grams likewise) that the text
  * contains, typos forgiven by edit distance, plus half the evidence for words only this topic
  * uses; a topic scores as its best trigger, scaled by how much of the text's known vocabulary it
- * explains. Everything that depends only on the topics is computed here once.
+ * explains. Everything that depends only on the topics is computed here once. `scanned` holds the
+ * framing, off-topic and other-service phrases (the DialogData they were loaded in will do).
  */
-export function createTopicMatcher(
-  topics: readonly Topic[],
-  framing: readonly string[] = [],
-  offTopic: readonly string[] = [],
-  otherServices: readonly string[] = [],
-): TopicMatcher {
+export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<ScannedPhrases> = {}): TopicMatcher {
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
   /** Each spelling a trigger word was seen in (and each stem), to the stem's key: typo search runs on these. */
   const spellings = new Map<string, string>();
@@ -676,7 +672,11 @@ export function createTopicMatcher(
     return { words, grams, reading };
   }
 
-  const scanPhrases = createPhraseScanner(framing, offTopic, otherServices);
+  const scanPhrases = createPhraseScanner({
+    framing: scanned.framing ?? [],
+    offTopic: scanned.offTopic ?? [],
+    otherServices: scanned.otherServices ?? [],
+  });
 
   /**
    * `scan.offTopic`: the text has an off-topic word. "My session expired" or "セッションの有効期限が

@@ -34,8 +34,8 @@ describe('Arabic stems', () => {
   });
 
   it('lets the matcher meet a trigger word written with a possessive and a preposition', () => {
-    const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+    const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, phrases);
     assert.equal(matcher.match('بطاقتي انتهت صلاحيتها').topic, 'document_expired');
     assert.equal(matcher.match('صورتي مو واضحة').topic, 'photo_unclear');
     assert.equal(matcher.match('الاسم غير اللي في الجواز').topic, 'info_mismatch');

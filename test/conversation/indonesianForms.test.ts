@@ -26,8 +26,8 @@ describe('Indonesian chat forms', () => {
   });
 
   it('lets the matcher understand a chat-spelled failure', () => {
-    const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+    const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, phrases);
     assert.equal(matcher.match('ktp sy udh dipake akun lain').topic, 'document_already_used');
     assert.equal(matcher.match('knp muka sy gk kedetect').topic, 'face_verification_failed');
   });

@@ -22,8 +22,8 @@ function fixtureTopic(id: string, kind: TopicKind, en: string[], zh: string[]): 
 }
 
 describe('topic matcher on the real dialogs', () => {
-  const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+  const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, phrases);
   const kindOf = new Map(topics.map((t) => [t.id, t.kind]));
   const utterances = loadLabelledUtterances();
 
@@ -289,7 +289,7 @@ describe('topic matcher decisions', () => {
         fixtureTopic('faq_ban', 'faq', ['Will I be banned?', 'will I get banned'], ['会被封号吗']),
         fixtureTopic('attempts_limited', 'cause', ['will I get banned', 'too many attempts'], ['次数过多']),
       ],
-      ['verification failed', 'please try again'],
+      { framing: ['verification failed', 'please try again'] },
     );
     assert.equal(withBan.match('  WILL I BE BANNED ', 'en').topic, 'faq_ban');
     assert.equal(withBan.match('Verification failed: Will I be banned? Please try again.', 'en').topic, 'faq_ban');
@@ -359,8 +359,8 @@ describe('text features', () => {
   });
 
   it('names no cause for a Korean sentence that shares only a verb ending with a prompt', () => {
-    const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+    const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, phrases);
     assert.equal(matcher.match('결제 링크가 만료되었습니다').topic, null);
     assert.equal(matcher.match('신분증 유효기간이 만료되었습니다').topic, 'document_expired');
   });

@@ -76,8 +76,8 @@ describe('Vietnamese typed with its marks', () => {
 });
 
 describe('the matcher on Vietnamese tone twins', () => {
-  const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+  const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, phrases);
   const topicOf = (text: string): string | null => matcher.match(text, 'vi').topic;
 
   it('does not read changing a password ("đổi") as being asked for it ("đòi")', () => {

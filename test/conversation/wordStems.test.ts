@@ -106,8 +106,8 @@ describe('Ukrainian in Latin letters', () => {
   });
 
   it('names the cause of Ukrainian typed in Latin letters', () => {
-    const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-    const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+    const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+    const matcher = createTopicMatcher(topics, phrases);
     assert.equal(matcher.match('ne vdalosia rozpiznaty oblychchia').topic, 'face_verification_failed');
     assert.equal(matcher.match('perevyshcheno kilkist sprob').topic, 'attempts_limited');
   });
@@ -153,8 +153,8 @@ describe('Vietnamese words of several syllables', () => {
 });
 
 describe('matching what users type without their own letters', () => {
-  const { topics, framing, offTopic, otherServices } = loadDialogData(DIALOGS_DIR);
-  const matcher = createTopicMatcher(topics, framing, offTopic, otherServices);
+  const { topics, ...phrases } = loadDialogData(DIALOGS_DIR);
+  const matcher = createTopicMatcher(topics, phrases);
   const topicOf = (text: string): string | null => matcher.match(text).topic;
 
   it('names the cause of Turkish typed without ç ğ ı ö ş ü, and of Russian typed in Latin letters', () => {
