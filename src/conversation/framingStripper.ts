@@ -11,6 +11,11 @@ export interface PhraseScan {
   offTopic: boolean;
   /** Whether it has a phrase of another service's problem ("code not arriving", "withdrawal pending"). */
   otherService: boolean;
+  /**
+   * Whether it names two kinds of document ("passport instead of my ID card", "护照和身份证") or
+   * "another document": what a question about switching documents says, whatever its other words.
+   */
+  namesTwoDocuments: boolean;
 }
 
 /** The phrase lists one scan looks for, each with every language's phrases (see DialogData). */
@@ -18,16 +23,25 @@ export interface ScannedPhrases {
   framing: readonly string[];
   offTopic: readonly string[];
   otherServices: readonly string[];
+  /** Per kind of document (passport, national ID...), every language's names of it. */
+  documentKinds: readonly (readonly string[])[];
+  /** "Another document", "别的证件": a second document without its name. */
+  anotherDocument: readonly string[];
 }
 
 /** Framing is cut out of the text; the other phrases are only reported. */
-type PhraseKind = 'framing' | 'offTopic' | 'otherService';
+type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document';
 
 interface Phrase {
   needle: string;
   unspaced: boolean;
   kind: PhraseKind;
+  /** For a document name, its kind's bit; "another document" has every bit but the first. */
+  documents: number;
 }
+
+/** Kinds past this share the last bit (there are a handful). */
+const MAX_DOCUMENT_KINDS = 30;
 
 function addTo(index: Map<string, number[]>, key: string, order: number): void {
   const list = index.get(key);
@@ -42,27 +56,35 @@ function addTo(index: Map<string, number[]>, key: string, order: number): void {
  * off-topic and other-service phrases ("session", "code not arriving"), which it only reports.
  */
 export function createPhraseScanner({
-  framing,
-  offTopic,
-  otherServices,
-}: ScannedPhrases): (folded: string) => PhraseScan {
-  const byText = new Map<string, PhraseKind>();
-  const lists: [PhraseKind, readonly string[]][] = [
-    ['framing', framing],
-    ['offTopic', offTopic],
-    ['otherService', otherServices],
+  framing = [],
+  offTopic = [],
+  otherServices = [],
+  documentKinds = [],
+  anotherDocument = [],
+}: Partial<ScannedPhrases>): (folded: string) => PhraseScan {
+  const byText = new Map<string, { kind: PhraseKind; documents: number }>();
+  const lists: [PhraseKind, readonly string[], number][] = [
+    ['framing', framing, 0],
+    ['offTopic', offTopic, 0],
+    ['otherService', otherServices, 0],
+    ...documentKinds.map((names, i): [PhraseKind, readonly string[], number] => [
+      'document',
+      names,
+      1 << Math.min(i, MAX_DOCUMENT_KINDS),
+    ]),
+    ['document', anotherDocument, ~1],
   ];
-  for (const [kind, list] of lists)
+  for (const [kind, list, documents] of lists)
     for (const phrase of list) {
       const folded = foldForFeatures(phrase);
-      if (!byText.has(folded)) byText.set(folded, kind);
+      if (!byText.has(folded)) byText.set(folded, { kind, documents });
     }
   const phrases: Phrase[] = [...byText]
     .filter(([text]) => text)
     .sort(([a], [b]) => b.length - a.length)
-    .map(([text, kind]) => {
+    .map(([text, { kind, documents }]) => {
       const unspaced = UNSPACED_SCRIPT.test(text);
-      return { needle: unspaced ? text : ` ${text} `, unspaced, kind };
+      return { needle: unspaced ? text : ` ${text} `, unspaced, kind, documents };
     });
   // Only a phrase whose first word (unspaced: first character) the text has can be in it, so a
   // text is compared with those alone instead of with every phrase; an unspaced phrase needs a
@@ -93,11 +115,18 @@ export function createPhraseScanner({
     let found = false;
     let offTopicFound = false;
     let otherServiceFound = false;
+    let documents = 0;
+    let named = whole;
     for (let order = 0; order < phrases.length; order++) {
       if (candidate[order] !== scan) continue;
       const { needle, unspaced, kind } = phrases[order];
       if (kind === 'offTopic') offTopicFound ||= whole.includes(needle);
       if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
+      // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
+      if (kind === 'document' && named.includes(needle)) {
+        documents |= phrases[order].documents;
+        named = named.split(needle).join(' ');
+      }
       if (kind !== 'framing') continue;
       if (!said.includes(needle)) continue;
       said = said.split(needle).join(' ');
@@ -110,6 +139,8 @@ export function createPhraseScanner({
       bare: found ? said.trim().replace(/ +/g, ' ') : undefined,
       offTopic: offTopicFound,
       otherService: otherServiceFound,
+      // Two bits: two kinds named, or one and "another", or "another" alone (all bits but one).
+      namesTwoDocuments: (documents & (documents - 1)) !== 0,
     };
   };
 }

@@ -24,6 +24,7 @@ const NON_TOPIC_FILES = new Set([
   'framing.json',
   'off-topic.json',
   'other-services.json',
+  'documents.json',
 ]);
 
 export interface DialogData {
@@ -43,10 +44,21 @@ export interface DialogData {
    * a text with one names no topic.
    */
   otherServices: string[];
+  /**
+   * Per kind of document (dialogs/documents.json), every language's names of it: a text naming
+   * two kinds, or "another document", is about switching documents.
+   */
+  documentKinds: string[][];
+  anotherDocument: string[];
 }
 
 /** dialogs/framing.json, off-topic.json and other-services.json: per language, phrases. */
 const phrasesByLanguageSchema = z.record(z.enum(LANGUAGES), z.array(z.string().min(2)).min(1));
+/** dialogs/documents.json: per kind of document its names, and ways of saying "another document". */
+const documentsSchema = z.strictObject({
+  kinds: z.record(z.string(), phrasesByLanguageSchema),
+  another: phrasesByLanguageSchema,
+});
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
 export class DialogDataError extends Error {
@@ -130,6 +142,7 @@ export function loadDialogData(dialogsDir: string): DialogData {
   /** Every language's phrases of a dialogs/ phrase file, in one list. */
   const phrases = (file: string): string[] =>
     Object.values(parseWith(phrasesByLanguageSchema, path.join(dialogsDir, file), `dialogs/${file}`)).flat();
+  const documents = parseWith(documentsSchema, path.join(dialogsDir, 'documents.json'), 'dialogs/documents.json');
   return {
     topics,
     commands,
@@ -137,6 +150,8 @@ export function loadDialogData(dialogsDir: string): DialogData {
     framing: phrases('framing.json'),
     offTopic: phrases('off-topic.json'),
     otherServices: phrases('other-services.json'),
+    documentKinds: Object.values(documents.kinds).map((names) => Object.values(names).flat()),
+    anotherDocument: Object.values(documents.another).flat(),
   };
 }
 

@@ -67,8 +67,11 @@ const ACCEPT = 0.5;
 /** The winner must lead the runner-up by this much; otherwise the bot asks instead of guessing. */
 const MARGIN = 0.12;
 /**
- * A cause or FAQ must lead every safety topic by this much more: walking someone through
- * switching documents when they meant their sister's passport gives tips the bot must refuse.
+ * A cause must lead every safety topic by this much more, and so must an FAQ a safety topic that
+ * would be named on its own (ACCEPT): walking someone through switching documents when they meant
+ * their sister's passport gives tips the bot must refuse. An FAQ ahead of a faint safety score
+ * ("are my coins safe" beside a scam warning's "coins") needs only MARGIN: its answer is
+ * information, not a way through.
  */
 const SAFETY_MARGIN = 0.3;
 /** Below this a topic is not worth offering as an alternative. */
@@ -144,7 +147,16 @@ interface ReadText {
   grams: TextFeatures['grams'];
   /** The languages it is read as (bits in LANGUAGES order), 0 for none. */
   reading: number;
+  /** See PhraseScan.namesTwoDocuments. */
+  namesTwoDocuments: boolean;
 }
+
+/**
+ * The feature of a text that names two kinds of document or "another document" (PhraseScan):
+ * one evidence unit, weighed like a word by how many topics' triggers have it, so "use my passport
+ * next time instead of my ID card" counts the switch it describes, not only its words.
+ */
+const TWO_DOCUMENTS_KEY = 'd:two';
 
 /** Function words are dropped after the text's languages are known (see `read`). */
 const KEEP_STOP_WORDS = { isStopWord: (): boolean => false };
@@ -225,7 +237,8 @@ function typoVariants(
  * contains, typos forgiven by edit distance, plus half the evidence for words only this topic
  * uses; a topic scores as its best trigger, scaled by how much of the text's known vocabulary it
  * explains. Everything that depends only on the topics is computed here once. `scanned` holds the
- * framing, off-topic and other-service phrases (the DialogData they were loaded in will do).
+ * framing, off-topic and other-service phrases and the names of documents (the DialogData they
+ * were loaded in will do).
  */
 export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<ScannedPhrases> = {}): TopicMatcher {
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];
@@ -246,11 +259,13 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
       addLanguage(stopLanguagesOf, word, language);
       addLanguage(languagesOfWord, word, language);
     }
+  const scanPhrases = createPhraseScanner(scanned);
   const phrases = topics.flatMap((topic, index) =>
     LANGUAGES.flatMap((language) =>
       topic.triggers[language].map((phrase) => ({
         topic: index,
         language,
+        twoDocuments: scanPhrases(foldForFeatures(phrase)).namesTwoDocuments,
         ...textFeatures(phrase, { language, weighByWords: true }),
       })),
     ),
@@ -278,12 +293,14 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
     topic.triggers.vi.flatMap((phrase) => {
       const marked = tones.trigger(phrase);
       const features = marked === undefined ? [] : [foldedTextFeatures(marked, { language: 'vi', weighByWords: true })];
-      return features.map((feature) => ({ topic: index, language: 'vi' as const, ...feature }));
+      const twoDocuments = scanPhrases(foldForFeatures(phrase)).namesTwoDocuments;
+      return features.map((feature) => ({ topic: index, language: 'vi' as const, twoDocuments, ...feature }));
     }),
   );
-  for (const { topic, language, words, grams } of [...phrases, ...markedPhrases]) {
+  for (const { topic, language, words, grams, twoDocuments } of [...phrases, ...markedPhrases]) {
     const own = spellingsIn.get(language) ?? new Map<string, string>();
     const features = new Map(grams);
+    if (twoDocuments) features.set(TWO_DOCUMENTS_KEY, 1);
     for (const { surface, stems } of words) {
       addLanguage(languagesOfWord, surface, language);
       const key = wordKey(canonical.get(language)?.get(stems[0]) ?? stems[0]);
@@ -385,6 +402,7 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
   );
 
   const idOfStem = (stem: string): number | undefined => idOf.get(wordKey(stem));
+  const twoDocumentsId = idOf.get(TWO_DOCUMENTS_KEY);
 
   /**
    * The readings of a user's word that some trigger knows, main reading first: with a language
@@ -527,8 +545,14 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
    * only another language's reading of a word already counted: they may complete a trigger but
    * add nothing to how much the text says.
    */
-  function evidence({ words, grams, reading }: ReadText, language: Language | undefined): number[] {
+  function evidence({ words, grams, reading, namesTwoDocuments }: ReadText, language: Language | undefined): number[] {
     const credited: number[] = [];
+    if (namesTwoDocuments && twoDocumentsId !== undefined) {
+      credited.push(twoDocumentsId);
+      isCredited[twoDocumentsId] = 1;
+      credit[twoDocumentsId] = 1;
+      role[twoDocumentsId] = MAIN;
+    }
     for (const key of grams.keys()) {
       const id = idOf.get(key);
       if (id === undefined) continue;
@@ -664,19 +688,18 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
   }
 
   /** A folded text's words and n-grams, without the function words of the languages it is read as. */
-  function read(folded: string, language: Language | undefined, marked?: ReadonlyMap<string, string[]>): ReadText {
+  function read(
+    folded: string,
+    language: Language | undefined,
+    namesTwoDocuments: boolean,
+    marked?: ReadonlyMap<string, string[]>,
+  ): ReadText {
     const { words: surfaces, grams } = foldedWordsAndGrams(folded, KEEP_STOP_WORDS);
     const all = (marked ? surfaces.flatMap((surface) => marked.get(surface) ?? surface) : surfaces).map(knownWord);
     const reading = readingOf(all, language);
     const words = reading === 0 ? all : all.filter((word) => (word.stopLanguages & reading) === 0);
-    return { words, grams, reading };
+    return { words, grams, reading, namesTwoDocuments };
   }
-
-  const scanPhrases = createPhraseScanner({
-    framing: scanned.framing ?? [],
-    offTopic: scanned.offTopic ?? [],
-    otherServices: scanned.otherServices ?? [],
-  });
 
   /**
    * `scan.offTopic`: the text has an off-topic word. "My session expired" or "セッションの有効期限が
@@ -706,13 +729,16 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
       const best = ranked[0];
       const bestScore = topicScore[best];
       const bestIsSafety = topics[best].kind === 'safety';
+      const bestIsCause = topics[best].kind === 'cause';
       let leadsAll = true;
       for (let r = 1; r < count && leadsAll; r++) {
         const other = ranked[r];
-        const margin = topics[other].kind === 'safety' && !bestIsSafety ? SAFETY_MARGIN : MARGIN;
+        const guarded =
+          topics[other].kind === 'safety' && !bestIsSafety && (bestIsCause || topicScore[other] >= ACCEPT);
+        const margin = guarded ? SAFETY_MARGIN : MARGIN;
         leadsAll = bestScore - topicScore[other] >= margin;
       }
-      const accountNotCause = scan.offTopic && !namedDocument && topics[best].kind === 'cause';
+      const accountNotCause = scan.offTopic && !namedDocument && bestIsCause;
       const blocked = scan.otherService || accountNotCause;
       if (isGrounded[best] === 1 && bestScore >= ACCEPT && !blocked && leadsAll) chosen = best;
     }
@@ -752,10 +778,10 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
         return { topic: topic.id, kind: topic.kind, confidence: 1, alternatives: [] };
       }
       if (bare) {
-        const match = decide(read(bare, language, marked), language, scan);
+        const match = decide(read(bare, language, scan.namesTwoDocuments, marked), language, scan);
         if (match.topic) return match;
       }
-      return decide(read(folded, language, marked), language, scan);
+      return decide(read(folded, language, scan.namesTwoDocuments, marked), language, scan);
     },
   };
 }

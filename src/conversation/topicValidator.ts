@@ -154,7 +154,7 @@ export function validateDialogData({ data, localeKeys, engineKeys, localeTexts }
     }
   }
   // A trigger with another service's phrase in it could never name its topic.
-  const otherService = createPhraseScanner({ framing: [], offTopic: [], otherServices: data.otherServices });
+  const otherService = createPhraseScanner({ otherServices: data.otherServices });
   for (const topic of data.topics) {
     for (const language of LANGUAGES) {
       const file = phraseFile(language, where(topic));

@@ -154,6 +154,8 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     framing: [],
     offTopic: [],
     otherServices: [],
+    documentKinds: [],
+    anotherDocument: [],
   };
 }
 

@@ -325,6 +325,27 @@ describe('conversation engine behaviour', () => {
     });
   });
 
+  describe('questions about switching documents and assets', () => {
+    it('answers the switch question when the user names the two documents', async () => {
+      const vi = sayer(harness, 'vi');
+      const replies = await harness.deliver({
+        type: 'message',
+        text: 'lần sau mình nộp hộ chiếu thay cho cccd được không',
+        locale: 'vi',
+      });
+      assertSays(replies, vi('topics:faq_switch_document.answer'));
+    });
+
+    it('tells a worried user their coins are safe though a scam warning shares the word', async () => {
+      const replies = await harness.deliver({
+        type: 'message',
+        text: 'are my coins safe while my account is unverified',
+        locale: 'en',
+      });
+      assertSays(replies, en('topics:faq_assets.safe'));
+    });
+  });
+
   describe("another service's problem", () => {
     it('gets no scam warning for a code that does not arrive', async () => {
       await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { editDistance, FuzzyVocabulary } from '../../src/conversation/fuzzy';
 import { normalizeText } from '../../src/i18n/normalizeText';
-import { textFeatures } from '../../src/conversation/textFeatures';
+import { foldForFeatures, textFeatures } from '../../src/conversation/textFeatures';
+import { createPhraseScanner } from '../../src/conversation/framingStripper';
 import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';
@@ -54,6 +55,22 @@ describe('topic matcher on the real dialogs', () => {
       .map((u) => ({ text: u.text, topic: matcher.match(u.text, u.locale).topic }))
       .filter((r) => r.topic !== null && kindOf.get(r.topic) === 'cause');
     assert.deepEqual(toCause, []);
+  });
+
+  it('answers an FAQ beside a safety score too faint to be named on its own', () => {
+    const result = matcher.match('are my coins safe while my account is unverified', 'en');
+    assert.equal(result.topic, 'faq_assets');
+    // A cause would need a 0.3 lead over it; an FAQ's answer is information, not a way through.
+    const scam = result.alternatives.find((a) => a.topic === 'safety_scam');
+    assert.ok(scam && result.confidence - scam.confidence < 0.3 && scam.confidence < 0.5, JSON.stringify(result));
+  });
+
+  it('reads a text naming two kinds of document as a question about switching', () => {
+    const text = 'lần sau mình nộp hộ chiếu thay cho cccd được không';
+    assert.equal(matcher.match(text, 'vi').topic, 'faq_switch_document');
+    // Without the kinds of document its words alone tie with the attempts restriction ("lần sau").
+    const wordsOnly = createTopicMatcher(topics, { ...phrases, documentKinds: [], anotherDocument: [] });
+    assert.equal(wordsOnly.match(text, 'vi').topic, null);
   });
 
   it('names no cause for a text about the login session or password unless it also names a document', () => {
@@ -327,6 +344,28 @@ describe('topic matcher decisions', () => {
   it('names the topic with its kind when one trigger is fully covered', () => {
     assert.deepEqual(matcher.match('Document has expired').topic, 'document_expired');
     assert.equal(matcher.match('can I switch to my passport?').kind, 'faq');
+  });
+});
+
+describe('names of documents in a text', () => {
+  const data = loadDialogData(DIALOGS_DIR);
+  const scan = createPhraseScanner(data);
+  const namesTwo = (text: string): boolean => scan(foldForFeatures(text)).namesTwoDocuments;
+
+  it('finds two kinds of document, or "another document", in any language', () => {
+    assert.ok(namesTwo('can I use my passport instead of my ID card?'));
+    assert.ok(namesTwo('这次能用护照代替身份证吗'));
+    assert.ok(namesTwo('nộp hộ chiếu thay cho cccd được không'));
+    assert.ok(namesTwo('можно загранпаспорт вместо паспорта?'));
+    assert.ok(namesTwo('can I upload a different document?'));
+    assert.ok(namesTwo('可以换个证件吗'));
+  });
+
+  it('does not count one document named twice, or a longer name holding a shorter one', () => {
+    assert.ok(!namesTwo('my ID card was rejected, the ID is valid'));
+    assert.ok(!namesTwo('passport expired'));
+    assert.ok(!namesTwo('закордонний паспорт прострочений'));
+    assert.ok(!namesTwo('my driving licence is not a valid licence?'));
   });
 });
 
