@@ -53,7 +53,8 @@ function addTo(index: Map<string, number[]>, key: string, order: number): void {
  * One scan of a text folded as the matcher folds it (foldForFeatures) for the exchange's framing
  * phrases ("Verification failed:", "Please try again"), which it removes longest first, so
  * "identity verification failed" goes before "verification failed" can split it, and for the
- * off-topic and other-service phrases ("session", "code not arriving"), which it only reports.
+ * off-topic and other-service phrases ("session", "code not arriving") and the names of
+ * documents, which it only reports. Every list is optional (a validator needs one).
  */
 export function createPhraseScanner({
   framing = [],
