@@ -323,10 +323,14 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
   ],
 };
 
-/** Each language's function words, as a set. */
+/**
+ * Each language's function words, as a set, each also as normalizeText leaves it: texts are
+ * compared folded, and Arabic "على" is "علي" then (the marked Vietnamese forms stay for the
+ * marked reading, see vietnameseTones.ts).
+ */
 export const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = recordOf(
   LANGUAGES,
-  (language) => new Set(STOP_WORD_LISTS[language]),
+  (language) => new Set(STOP_WORD_LISTS[language].flatMap((word) => [word, normalizeText(word)])),
 );
 
 /** Japanese particles: a character n-gram that contains one is dropped, as with the Chinese function characters. */

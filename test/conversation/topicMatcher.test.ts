@@ -65,6 +65,20 @@ describe('topic matcher on the real dialogs', () => {
     assert.ok(scam && result.confidence - scam.confidence < 0.3 && scam.confidence < 0.5, JSON.stringify(result));
   });
 
+  it('drops function words however they are typed: Arabic "على" folds to "علي"', () => {
+    // "on my account" says nothing about what went wrong.
+    assert.equal(matcher.match('على حسابي', 'ar').topic, null);
+    assert.equal(matcher.match('متى', 'ar').topic, null);
+  });
+
+  it("names no topic for another desk's question: setting up an authenticator, a withdrawal under review", () => {
+    for (const [text, language] of [
+      ['how do I set up google authenticator', 'en'],
+      ['вывод средств на проверке уже 5 часов, когда придёт?', 'ru'],
+    ] as const)
+      assert.equal(matcher.match(text, language).topic, null, text);
+  });
+
   it('reads a text naming two kinds of document as a question about switching', () => {
     const text = 'lần sau mình nộp hộ chiếu thay cho cccd được không';
     assert.equal(matcher.match(text, 'vi').topic, 'faq_switch_document');
