@@ -9,7 +9,11 @@ export interface PhraseScan {
   bare: string | undefined;
   /** Whether the text (before any framing is cut) has an off-topic phrase. */
   offTopic: boolean;
-  /** Whether it has a phrase of another service's problem ("code not arriving", "withdrawal pending"). */
+  /**
+   * Whether it has a phrase of another service's problem ("code not arriving", "withdrawal
+   * pending"), or one of its services with a state of it in any order and wording ("my withdrawal
+   * has been under review for 3 days", "google authenticator nasıl kurulur").
+   */
   otherService: boolean;
   /**
    * Whether it names two kinds of document ("passport instead of my ID card", "护照和身份证") or
@@ -27,21 +31,28 @@ export interface ScannedPhrases {
   documentKinds: readonly (readonly string[])[];
   /** "Another document", "别的证件": a second document without its name. */
   anotherDocument: readonly string[];
+  /** Per service of another desk (withdrawals, the authenticator), its names and what goes wrong with it. */
+  otherServicePairs: readonly { readonly services: readonly string[]; readonly states: readonly string[] }[];
 }
 
 /** Framing is cut out of the text; the other phrases are only reported. */
-type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document';
+type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document' | 'servicePair';
 
 interface Phrase {
   needle: string;
   unspaced: boolean;
   kind: PhraseKind;
-  /** For a document name, its kind's bit; "another document" has every bit but the first. */
-  documents: number;
+  /**
+   * For a document name, its kind's bit ("another document" has every bit but the first); for
+   * a service pair's word, bit 2 × pair for a service, the next for a state.
+   */
+  bits: number;
 }
 
 /** Kinds past this share the last bit (there are a handful). */
 const MAX_DOCUMENT_KINDS = 30;
+/** Service pairs past the fifteenth share its bits (there are two). */
+const MAX_PAIR_BIT = 28;
 
 function addTo(index: Map<string, number[]>, key: string, order: number): void {
   const list = index.get(key);
@@ -62,8 +73,9 @@ export function createPhraseScanner({
   otherServices = [],
   documentKinds = [],
   anotherDocument = [],
+  otherServicePairs = [],
 }: Partial<ScannedPhrases>): (folded: string) => PhraseScan {
-  const byText = new Map<string, { kind: PhraseKind; documents: number }>();
+  const byText = new Map<string, { text: string; kind: PhraseKind; bits: number }>();
   const lists: [PhraseKind, readonly string[], number][] = [
     ['framing', framing, 0],
     ['offTopic', offTopic, 0],
@@ -74,18 +86,23 @@ export function createPhraseScanner({
       1 << Math.min(i, MAX_DOCUMENT_KINDS),
     ]),
     ['document', anotherDocument, ~1],
+    ...otherServicePairs.flatMap(({ services, states }, i): [PhraseKind, readonly string[], number][] => [
+      ['servicePair', services, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
+      ['servicePair', states, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
+    ]),
   ];
-  for (const [kind, list, documents] of lists)
+  // One entry per phrase and role: a word may be a service of one pair and a state of another.
+  for (const [kind, list, bits] of lists)
     for (const phrase of list) {
       const folded = foldForFeatures(phrase);
-      if (!byText.has(folded)) byText.set(folded, { kind, documents });
+      const key = `${kind} ${bits} ${folded}`;
+      if (folded && !byText.has(key)) byText.set(key, { text: folded, kind, bits });
     }
-  const phrases: Phrase[] = [...byText]
-    .filter(([text]) => text)
-    .sort(([a], [b]) => b.length - a.length)
-    .map(([text, { kind, documents }]) => {
+  const phrases: Phrase[] = [...byText.values()]
+    .sort((a, b) => b.text.length - a.text.length)
+    .map(({ text, kind, bits }) => {
       const unspaced = UNSPACED_SCRIPT.test(text);
-      return { needle: unspaced ? text : ` ${text} `, unspaced, kind, documents };
+      return { needle: unspaced ? text : ` ${text} `, unspaced, kind, bits };
     });
   // Only a phrase whose first word (unspaced: first character) the text has can be in it, so a
   // text is compared with those alone instead of with every phrase; an unspaced phrase needs a
@@ -118,14 +135,16 @@ export function createPhraseScanner({
     let otherServiceFound = false;
     let documents = 0;
     let named = whole;
+    let pairs = 0;
     for (let order = 0; order < phrases.length; order++) {
       if (candidate[order] !== scan) continue;
       const { needle, unspaced, kind } = phrases[order];
       if (kind === 'offTopic') offTopicFound ||= whole.includes(needle);
       if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
       // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
+      if (kind === 'servicePair' && whole.includes(needle)) pairs |= phrases[order].bits;
       if (kind === 'document' && named.includes(needle)) {
-        documents |= phrases[order].documents;
+        documents |= phrases[order].bits;
         named = named.split(needle).join(' ');
       }
       if (kind !== 'framing') continue;
@@ -139,7 +158,8 @@ export function createPhraseScanner({
     return {
       bare: found ? said.trim().replace(/ +/g, ' ') : undefined,
       offTopic: offTopicFound,
-      otherService: otherServiceFound,
+      // A service and a state of the same pair: bits 2i and 2i + 1 both set.
+      otherService: otherServiceFound || (pairs & (pairs >>> 1) & 0x55555555) !== 0,
       // Two bits: two kinds named, or one and "another", or "another" alone (all bits but one).
       namesTwoDocuments: (documents & (documents - 1)) !== 0,
     };

@@ -25,6 +25,7 @@ const NON_TOPIC_FILES = new Set([
   'off-topic.json',
   'other-services.json',
   'documents.json',
+  'other-service-pairs.json',
 ]);
 
 export interface DialogData {
@@ -50,6 +51,11 @@ export interface DialogData {
    */
   documentKinds: string[][];
   anotherDocument: string[];
+  /**
+   * Another desk's service and what goes wrong with it (dialogs/other-service-pairs.json), every
+   * language's words in one list each: a text with a word of both names no topic.
+   */
+  otherServicePairs: { services: string[]; states: string[] }[];
 }
 
 /** dialogs/framing.json, off-topic.json and other-services.json: per language, phrases. */
@@ -59,6 +65,12 @@ const documentsSchema = z.strictObject({
   kinds: z.record(z.string(), phrasesByLanguageSchema),
   another: phrasesByLanguageSchema,
 });
+
+/** dialogs/other-service-pairs.json: per service of another desk, its names and its states per language. */
+const servicePairsSchema = z.record(
+  z.string(),
+  z.strictObject({ services: phrasesByLanguageSchema, states: phrasesByLanguageSchema }),
+);
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
 export class DialogDataError extends Error {
@@ -152,6 +164,16 @@ export function loadDialogData(dialogsDir: string): DialogData {
     otherServices: phrases('other-services.json'),
     documentKinds: Object.values(documents.kinds).map((names) => Object.values(names).flat()),
     anotherDocument: Object.values(documents.another).flat(),
+    otherServicePairs: Object.values(
+      parseWith(
+        servicePairsSchema,
+        path.join(dialogsDir, 'other-service-pairs.json'),
+        'dialogs/other-service-pairs.json',
+      ),
+    ).map(({ services, states }) => ({
+      services: Object.values(services).flat(),
+      states: Object.values(states).flat(),
+    })),
   };
 }
 

@@ -707,7 +707,8 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
    * about logging in, so no cause is named (an FAQ or safety topic still may be).
    * `scan.otherService`: it has an other-service phrase. "2FA code not arriving" or "提币审核中" share
    * words with a scam warning or the review time, but no topic is named: even "support" or "身份证"
-   * beside them ("客服说提币审核中") is a question for the wallet desk, not a verification to fix.
+   * beside them ("客服说提币审核中") is a question for the wallet desk, not a verification to fix,
+   * and no topic is offered as an alternative either.
    */
   function decide(text: ReadText, language: Language | undefined, scan: Omit<PhraseScan, 'bare'>): TopicMatch {
     const namedDocument = topicScores(text, language);
@@ -743,7 +744,8 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
       if (isGrounded[best] === 1 && bestScore >= ACCEPT && !blocked && leadsAll) chosen = best;
     }
     const alternatives: TopicAlternative[] = [];
-    for (let r = 0; r < count && alternatives.length < MAX_ALTERNATIVES; r++) {
+    // Another desk's question is none of these: "did you mean the review time?" would mislead.
+    for (let r = 0; r < (scan.otherService ? 0 : count) && alternatives.length < MAX_ALTERNATIVES; r++) {
       const index = ranked[r];
       if (index === chosen) continue;
       alternatives.push({

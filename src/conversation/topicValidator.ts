@@ -154,14 +154,16 @@ export function validateDialogData({ data, localeKeys, engineKeys, localeTexts }
     }
   }
   // A trigger with another service's phrase in it could never name its topic.
-  const otherService = createPhraseScanner({ otherServices: data.otherServices });
+  const otherService = createPhraseScanner(data);
   for (const topic of data.topics) {
     for (const language of LANGUAGES) {
       const file = phraseFile(language, where(topic));
       const phrases = topic.triggers[language];
       for (const phrase of phrases)
         if (otherService(foldForFeatures(phrase)).otherService)
-          errors.push(`${file}: trigger '${phrase}' has a phrase of dialogs/other-services.json, so it never matches`);
+          errors.push(
+            `${file}: trigger '${phrase}' has a phrase of dialogs/other-services.json or a pair of other-service-pairs.json, so it never matches`,
+          );
       if (phrases.length === 0) errors.push(`${file}: topic '${topic.id}' has no ${language} triggers`);
       else if (phrases.length < MIN_TRIGGERS)
         warnings.push(`${file}: topic '${topic.id}' has only ${phrases.length} ${language} triggers`);

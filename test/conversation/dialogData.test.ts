@@ -156,6 +156,7 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     otherServices: [],
     documentKinds: [],
     anotherDocument: [],
+    otherServicePairs: [],
   };
 }
 

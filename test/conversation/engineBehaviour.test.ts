@@ -357,6 +357,17 @@ describe('conversation engine behaviour', () => {
       assert.ok(!textOf(replies).includes(en('topics:safety_scam.warn')), textOf(replies));
       assertSays(replies, en('chat:fallback.first'));
     });
+
+    it('does not answer the review time for a withdrawal under review, however it is worded', async () => {
+      await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });
+      const replies = await harness.deliver({
+        type: 'message',
+        text: 'been 3 days and my usdt withdrawal is still under review, when do I get it?',
+        locale: 'en',
+      });
+      assert.ok(!textOf(replies).includes(en('topics:faq_review_time.answer')), textOf(replies));
+      assertSays(replies, en('chat:fallback.first'));
+    });
   });
 
   describe('attempts', () => {

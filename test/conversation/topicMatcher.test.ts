@@ -375,6 +375,19 @@ describe('names of documents in a text', () => {
     assert.ok(namesTwo('可以换个证件吗'));
   });
 
+  it("finds another desk's service with what went wrong with it, in any order and language", () => {
+    const otherService = (text: string): boolean => scan(foldForFeatures(text)).otherService;
+    assert.ok(otherService('been 3 days and my withdrawal is still under review'));
+    assert.ok(otherService('pending since monday: my deposit'));
+    assert.ok(otherService('meu saque tá em análise faz 3 horas'));
+    assert.ok(otherService('google authenticator nasıl kurulur'));
+    assert.ok(otherService('出金申請したら審査中のまま'));
+    // A state alone is a verification's too; so is withdrawing as a verb ("can I withdraw").
+    assert.ok(!otherService('my verification is still under review'));
+    assert.ok(!otherService('can I withdraw while my verification is pending?'));
+    assert.ok(!otherService('someone asked me for my google authenticator code'));
+  });
+
   it('does not count one document named twice, or a longer name holding a shorter one', () => {
     assert.ok(!namesTwo('my ID card was rejected, the ID is valid'));
     assert.ok(!namesTwo('passport expired'));
