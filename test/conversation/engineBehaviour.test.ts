@@ -347,27 +347,25 @@ describe('conversation engine behaviour', () => {
   });
 
   describe("another service's problem", () => {
-    it('gets no scam warning for a code that does not arrive', async () => {
-      await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });
-      const replies = await harness.deliver({
-        type: 'message',
-        text: '2FA code not arriving on my phone',
-        locale: 'en',
+    const cases: [title: string, text: string, notSaid: string][] = [
+      [
+        'gets no scam warning for a code that does not arrive',
+        '2FA code not arriving on my phone',
+        'topics:safety_scam.warn',
+      ],
+      [
+        'does not answer the review time for a withdrawal under review, however it is worded',
+        'been 3 days and my usdt withdrawal is still under review, when do I get it?',
+        'topics:faq_review_time.answer',
+      ],
+    ];
+    for (const [title, text, notSaid] of cases)
+      it(title, async () => {
+        await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });
+        const replies = await harness.deliver({ type: 'message', text, locale: 'en' });
+        assert.ok(!textOf(replies).includes(en(notSaid)), textOf(replies));
+        assertSays(replies, en('chat:fallback.first'));
       });
-      assert.ok(!textOf(replies).includes(en('topics:safety_scam.warn')), textOf(replies));
-      assertSays(replies, en('chat:fallback.first'));
-    });
-
-    it('does not answer the review time for a withdrawal under review, however it is worded', async () => {
-      await harness.deliver({ type: 'message', text: 'hi', locale: 'en' });
-      const replies = await harness.deliver({
-        type: 'message',
-        text: 'been 3 days and my usdt withdrawal is still under review, when do I get it?',
-        locale: 'en',
-      });
-      assert.ok(!textOf(replies).includes(en('topics:faq_review_time.answer')), textOf(replies));
-      assertSays(replies, en('chat:fallback.first'));
-    });
   });
 
   describe('attempts', () => {
