@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { readCameraExif, type CameraExif } from './cameraExif';
 import { toGreyImage, type GreyImage } from './greyImage';
 import { decodeHeic } from './heicDecoder';
-import { sniffImageFormat, type ImageFormat } from './imageFormat';
+import { endsEarly, sniffImageFormat, type ImageFormat } from './imageFormat';
 import { PhotoInputError } from './photoInputError';
 
 export interface PhotoLimits {
@@ -51,13 +51,12 @@ function greyCopyOf(fullImage: () => sharp.Sharp): (longSide: number) => Promise
     );
 }
 
-function inputError(error: unknown): PhotoInputError {
+function inputError(error: unknown, bytes: Buffer, format: ImageFormat): PhotoInputError {
   if (error instanceof PhotoInputError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return new PhotoInputError('too_many_pixels', message);
-  if (/premature end|truncated|unexpected end|not enough data|read error|short read/i.test(message)) {
-    return new PhotoInputError('truncated', message);
-  }
+  const saysCut = /premature end|truncated|unexpected end|not enough data|read error|short read/i.test(message);
+  if (saysCut || endsEarly(bytes, format)) return new PhotoInputError('truncated', message);
   return new PhotoInputError('corrupt', message);
 }
 
@@ -129,6 +128,6 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits): Promise<D
       greyCopy: greyCopyOf(fullImage),
     };
   } catch (error) {
-    throw inputError(error);
+    throw inputError(error, bytes, format);
   }
 }

@@ -45,3 +45,30 @@ export function sniffImageFormat(bytes: Buffer): ImageFormat {
   if (iso) return iso;
   throw new PhotoInputError('unsupported_type', describeRefused(bytes));
 }
+
+/** Trailing zero bytes some cameras and uploaders pad a file with. */
+function withoutPadding(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end -= 1;
+  return bytes.subarray(0, end);
+}
+
+/**
+ * Whether the file stops before its format's end: a JPEG without its end-of-image marker, a PNG
+ * without its IEND chunk, a WebP shorter than its RIFF header says. For telling a cut-off upload
+ * from a corrupt one when the decoder's message does not (libvips sometimes reports only
+ * "Unknown error" when two images decode at once).
+ */
+export function endsEarly(bytes: Buffer, format: ImageFormat): boolean {
+  const body = withoutPadding(bytes);
+  switch (format) {
+    case 'jpeg':
+      return !(body.length >= 2 && body[body.length - 2] === 0xff && body[body.length - 1] === 0xd9);
+    case 'png':
+      return !ascii(body, Math.max(0, body.length - 12), body.length).includes('IEND');
+    case 'webp':
+      return bytes.length < 12 || bytes.readUInt32LE(4) + 8 > bytes.length;
+    default:
+      return false;
+  }
+}

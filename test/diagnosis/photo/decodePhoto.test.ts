@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sharp from 'sharp';
 import { decodePhoto, type PhotoLimits } from '../../../src/diagnosis/photo/decodePhoto';
+import { endsEarly } from '../../../src/diagnosis/photo/imageFormat';
 import { PhotoInputError, type PhotoInputErrorCode } from '../../../src/diagnosis/photo/photoInputError';
 import { loadSettings } from '../../../src/settings';
 import {
@@ -51,6 +52,16 @@ describe('decodePhoto', () => {
 
     it('refuses a truncated JPEG as truncated', async () => {
       assert.equal(await refusal(truncated(jpeg)), 'truncated');
+    });
+
+    it('calls a cut-off upload truncated even when several decode at once', async () => {
+      // libvips sometimes loses a concurrent decode's message ("Unknown error"); the file's own end tells.
+      const cut = truncated(jpeg);
+      const codes = await Promise.all(Array.from({ length: 24 }, () => refusal(cut)));
+      assert.deepEqual([...new Set(codes)], ['truncated']);
+      const png = await sharp(jpeg).png().toBuffer();
+      assert.ok(endsEarly(truncated(png), 'png') && !endsEarly(png, 'png'));
+      assert.ok(endsEarly(cut, 'jpeg') && !endsEarly(jpeg, 'jpeg'));
     });
 
     it('refuses a text file named .jpg as an unsupported type', async () => {
