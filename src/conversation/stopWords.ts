@@ -296,6 +296,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
     ...'и в во на с со к ко по о об от до из у за для что это этот эта мой моя мое мои мне меня я ты вы он она они мы его ее их же ли бы был была было были есть как когда где почему уже очень а но или здравствуйте привет спасибо пожалуйста'.split(
       ' ',
     ),
+    // ru: "чё", "чо", "шо", the spoken "что"
+    ...'чё чо шо'.split(' '),
     // ru in Latin letters ("u menya", "na"; "ne" is a negation and stays)
     ...'v na s k so po o ob ot do iz u za dlya chto eto etot moi moy moya menya mne ya ty vy on ona oni my ego ee ih zhe li by byl byla bylo byli est kak kogda gde pochemu uzhe ochen a no ili privet spasibo pozhaluysta pishet'.split(
       ' ',
@@ -306,6 +308,8 @@ const STOP_WORD_LISTS: Readonly<Record<Language, readonly string[]>> = {
     ...'і й та в у на з із зі до від по про за для що це цей ця мій моя моє мої мені мене я ти ви він вона вони ми його її їх вже дуже а але чи як коли де чому привіт дякую будь ласка пише пишуть написали написано каже кажуть'.split(
       ' ',
     ),
+    // uk: "шо", the spoken "що"
+    'шо',
     // uk: "уже" beside "вже"; "can" ("не можу увійти" is a login problem, "можуть забанити" a ban)
     ...'уже можу може можуть'.split(' '),
     // uk: "want" ("хочу пройти верифікацію за друга" is no request to change the document)
