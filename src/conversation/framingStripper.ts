@@ -15,6 +15,8 @@ export interface PhraseScan {
    * has been under review for 3 days", "google authenticator nasıl kurulur").
    */
   otherService: boolean;
+  /** Which topic pairs (ScannedPhrases.topicPairs, bit i for the i-th) it has a word of both halves of. */
+  topicPairs: number;
   /**
    * Whether it names two kinds of document ("passport instead of my ID card", "护照和身份证") or
    * "another document": what a question about switching documents says, whatever its other words.
@@ -33,10 +35,16 @@ export interface ScannedPhrases {
   anotherDocument: readonly string[];
   /** Per service of another desk (withdrawals, the authenticator), its names and what goes wrong with it. */
   otherServicePairs: readonly { readonly services: readonly string[]; readonly states: readonly string[] }[];
+  /** Per topic, two sets of words, one of each saying what it is about ("buy" + "verified account"). */
+  topicPairs: readonly {
+    readonly topic: string;
+    readonly first: readonly string[];
+    readonly second: readonly string[];
+  }[];
 }
 
 /** Framing is cut out of the text; the other phrases are only reported. */
-type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document' | 'servicePair';
+type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document' | 'servicePair' | 'topicPair';
 
 interface Phrase {
   needle: string;
@@ -53,6 +61,18 @@ interface Phrase {
 const MAX_DOCUMENT_KINDS = 30;
 /** Service pairs past the fifteenth share its bits (there are two). */
 const MAX_PAIR_BIT = 28;
+
+/** Bit 2i of the result when both bit 2i and bit 2i + 1 of `halves` are set. */
+function bothHalves(halves: number): number {
+  return halves & (halves >>> 1) & 0x55555555;
+}
+
+/** Bits 2i of `pairs` as bits i. */
+function compactPairs(pairs: number): number {
+  let compact = 0;
+  for (let i = 0; 2 * i <= MAX_PAIR_BIT; i++) if ((pairs & (1 << (2 * i))) !== 0) compact |= 1 << i;
+  return compact;
+}
 
 function addTo(index: Map<string, number[]>, key: string, order: number): void {
   const list = index.get(key);
@@ -74,6 +94,7 @@ export function createPhraseScanner({
   documentKinds = [],
   anotherDocument = [],
   otherServicePairs = [],
+  topicPairs = [],
 }: Partial<ScannedPhrases>): (folded: string) => PhraseScan {
   const byText = new Map<string, { text: string; kind: PhraseKind; bits: number }>();
   const lists: [PhraseKind, readonly string[], number][] = [
@@ -89,6 +110,10 @@ export function createPhraseScanner({
     ...otherServicePairs.flatMap(({ services, states }, i): [PhraseKind, readonly string[], number][] => [
       ['servicePair', services, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
       ['servicePair', states, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
+    ]),
+    ...topicPairs.flatMap(({ first, second }, i): [PhraseKind, readonly string[], number][] => [
+      ['topicPair', first, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
+      ['topicPair', second, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
     ]),
   ];
   // One entry per phrase and role: a word may be a service of one pair and a state of another.
@@ -136,6 +161,7 @@ export function createPhraseScanner({
     let documents = 0;
     let named = whole;
     let pairs = 0;
+    let topicHalves = 0;
     for (let order = 0; order < phrases.length; order++) {
       if (candidate[order] !== scan) continue;
       const { needle, unspaced, kind } = phrases[order];
@@ -143,6 +169,7 @@ export function createPhraseScanner({
       if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
       // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
       if (kind === 'servicePair' && whole.includes(needle)) pairs |= phrases[order].bits;
+      if (kind === 'topicPair' && whole.includes(needle)) topicHalves |= phrases[order].bits;
       if (kind === 'document' && named.includes(needle)) {
         documents |= phrases[order].bits;
         named = named.split(needle).join(' ');
@@ -159,7 +186,8 @@ export function createPhraseScanner({
       bare: found ? said.trim().replace(/ +/g, ' ') : undefined,
       offTopic: offTopicFound,
       // A service and a state of the same pair: bits 2i and 2i + 1 both set.
-      otherService: otherServiceFound || (pairs & (pairs >>> 1) & 0x55555555) !== 0,
+      otherService: otherServiceFound || bothHalves(pairs) !== 0,
+      topicPairs: compactPairs(bothHalves(topicHalves)),
       // Two bits: two kinds named, or one and "another", or "another" alone (all bits but one).
       namesTwoDocuments: (documents & (documents - 1)) !== 0,
     };

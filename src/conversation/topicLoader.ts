@@ -26,6 +26,7 @@ const NON_TOPIC_FILES = new Set([
   'other-services.json',
   'documents.json',
   'other-service-pairs.json',
+  'topic-pairs.json',
 ]);
 
 export interface DialogData {
@@ -56,6 +57,12 @@ export interface DialogData {
    * language's words in one list each: a text with a word of both names no topic.
    */
   otherServicePairs: { services: string[]; states: string[] }[];
+  /**
+   * Per topic pair (dialogs/topic-pairs.json), its topic and two word sets, every language's words
+   * in one list each: a text with a word of both is evidence for the topic in words its triggers
+   * may not have ("anyone selling kyc'd accs" is buying a verified account).
+   */
+  topicPairs: { topic: string; first: string[]; second: string[] }[];
 }
 
 /** dialogs/framing.json, off-topic.json and other-services.json: per language, phrases. */
@@ -70,6 +77,12 @@ const documentsSchema = z.strictObject({
 const servicePairsSchema = z.record(
   z.string(),
   z.strictObject({ services: phrasesByLanguageSchema, states: phrasesByLanguageSchema }),
+);
+
+/** dialogs/topic-pairs.json: per pair, its topic and its two word sets per language. */
+const topicPairsSchema = z.record(
+  z.string(),
+  z.strictObject({ topic: z.string(), first: phrasesByLanguageSchema, second: phrasesByLanguageSchema }),
 );
 
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
@@ -173,6 +186,13 @@ export function loadDialogData(dialogsDir: string): DialogData {
     ).map(({ services, states }) => ({
       services: Object.values(services).flat(),
       states: Object.values(states).flat(),
+    })),
+    topicPairs: Object.values(
+      parseWith(topicPairsSchema, path.join(dialogsDir, 'topic-pairs.json'), 'dialogs/topic-pairs.json'),
+    ).map(({ topic, first, second }) => ({
+      topic,
+      first: Object.values(first).flat(),
+      second: Object.values(second).flat(),
     })),
   };
 }

@@ -74,6 +74,12 @@ const MARGIN = 0.12;
  * information, not a way through.
  */
 const SAFETY_MARGIN = 0.3;
+/**
+ * A topic pair's topic scores at least this (see DialogData.topicPairs): above ACCEPT, so a pair
+ * names its topic when nothing else is as plausible, and below a fully matched trigger (1), so a
+ * prompt typed word for word still outweighs it.
+ */
+const PAIR_SCORE = 0.8;
 /** Below this a topic is not worth offering as an alternative. */
 const PLAUSIBLE = 0.35;
 const MAX_ALTERNATIVES = 3;
@@ -260,6 +266,8 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
       addLanguage(languagesOfWord, word, language);
     }
   const scanPhrases = createPhraseScanner(scanned);
+  /** Per topic pair (ScannedPhrases.topicPairs), its topic's index; -1 for an unknown id (the validator reports it). */
+  const pairTopics = (scanned.topicPairs ?? []).map(({ topic }) => topics.findIndex((t) => t.id === topic));
   const phrases = topics.flatMap((topic, index) =>
     LANGUAGES.flatMap((language) =>
       topic.triggers[language].map((phrase) => ({
@@ -712,6 +720,18 @@ export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<Sc
    */
   function decide(text: ReadText, language: Language | undefined, scan: Omit<PhraseScan, 'bare'>): TopicMatch {
     const namedDocument = topicScores(text, language);
+    // A safety topic the text names on its own words is not outvoted by a pair ("someone on
+    // Zalo says he can speed up my KYC for a fee" is a scam, not a question about the review).
+    let safetyNamed = false;
+    for (let topic = 0; topic < topics.length; topic++)
+      if (topics[topic].kind === 'safety' && isGrounded[topic] === 1 && topicScore[topic] >= ACCEPT) safetyNamed = true;
+    for (let i = 0; i < pairTopics.length; i++) {
+      const topic = pairTopics[i];
+      if ((scan.topicPairs & (1 << i)) === 0 || topic < 0) continue;
+      if (safetyNamed && topics[topic].kind !== 'safety') continue;
+      topicScore[topic] = Math.max(topicScore[topic], PAIR_SCORE);
+      isGrounded[topic] = 1;
+    }
     // Insertion sort into `ranked`, best score first, lower index first on ties: a handful of
     // topics, and no arrays or closures per match.
     let count = 0;

@@ -121,6 +121,8 @@ export function validateDialogData({ data, localeKeys, engineKeys, localeTexts }
     if (expectedKind && topic.kind !== expectedKind) errors.push(`${where(topic)}: kind must be '${expectedKind}'`);
     checkGraph(topic, where(topic), topicIds, errors);
   }
+  for (const { topic } of data.topicPairs)
+    if (!topicIds.has(topic)) errors.push(`dialogs/topic-pairs.json: '${topic}' is not a topic`);
 
   const usedKeys = new Set<string>(engineKeys);
   for (const topic of data.topics) for (const key of keysOf(topic)) usedKeys.add(key);

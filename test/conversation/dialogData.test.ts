@@ -157,6 +157,7 @@ function sampleData(change: (topic: Topic) => void = () => undefined): DialogDat
     documentKinds: [],
     anotherDocument: [],
     otherServicePairs: [],
+    topicPairs: [],
   };
 }
 
@@ -419,6 +420,16 @@ describe('dialog data validator', () => {
       errors.join('\n'),
     );
     assert.deepEqual(validateSample({ ...sampleData(), otherServices: ['withdrawal pending'] }), []);
+  });
+
+  it('reports a topic pair whose topic does not exist', () => {
+    const pair = { first: ['buy'], second: ['verified account'] };
+    const errors = validateSample({ ...sampleData(), topicPairs: [{ topic: 'no_such_topic', ...pair }] });
+    assert.ok(
+      errors.some((e) => e.includes("'no_such_topic' is not a topic")),
+      errors.join('\n'),
+    );
+    assert.deepEqual(validateSample({ ...sampleData(), topicPairs: [{ topic: 'photo_unclear', ...pair }] }), []);
   });
 
   it('reports a file whose name is not its topic id', () => {

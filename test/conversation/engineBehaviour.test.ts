@@ -319,6 +319,15 @@ describe('conversation engine behaviour', () => {
   });
 
   describe('questions', () => {
+    it('refuses to help buy a verified account, in words no trigger has', async () => {
+      const replies = await harness.deliver({
+        type: 'message',
+        text: 'where can I purchase a verified acc',
+        locale: 'en',
+      });
+      assertSays(replies, en('topics:safety_circumvention.refuse'));
+    });
+
     it('answers a question typed as one of its triggers, though it has only one word that tells', async () => {
       const replies = await harness.deliver({ type: 'message', text: 'will i get banned', locale: 'en' });
       assertSays(replies, en('topics:faq_ban.answer'));

@@ -79,6 +79,24 @@ describe('topic matcher on the real dialogs', () => {
       assert.equal(matcher.match(text, language).topic, null, text);
   });
 
+  it('names a topic from a pair of its words the triggers do not have, but never over a scam it sees', () => {
+    // "purchase" + "verified acc", "trick" + "kyc", "suspended" + "acct": words no trigger pairs.
+    const wordsOnly = createTopicMatcher(topics, { ...phrases, topicPairs: [] });
+    for (const [text, topic] of [
+      ['where can I purchase a verified acc', 'safety_circumvention'],
+      ['is there a way to trick the kyc', 'safety_circumvention'],
+      ['will my acct get suspended', 'faq_ban'],
+    ] as const) {
+      assert.equal(matcher.match(text, 'en').topic, topic, text);
+      assert.equal(wordsOnly.match(text, 'en').topic, null, text);
+    }
+    // "speed up" + "kyc" is the expedite pair, yet a stranger's fee makes it the scam warning.
+    assert.equal(
+      matcher.match('a guy on telegram says he can speed up my kyc if I pay him 50 usdt first', 'en').topic,
+      'safety_scam',
+    );
+  });
+
   it('reads a text naming two kinds of document as a question about switching', () => {
     const text = 'lần sau mình nộp hộ chiếu thay cho cccd được không';
     assert.equal(matcher.match(text, 'vi').topic, 'faq_switch_document');
