@@ -1,5 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy';
-import { createPhraseScanner, type PhraseScan, type ScannedPhrases } from './framingStripper';
+import { createPhraseScanner, type PhraseScan, type ScannedPhrases } from './phraseScanner';
 import {
   foldedTextFeatures,
   foldedWordsAndGrams,
@@ -243,8 +243,8 @@ function typoVariants(
  * contains, typos forgiven by edit distance, plus half the evidence for words only this topic
  * uses; a topic scores as its best trigger, scaled by how much of the text's known vocabulary it
  * explains. Everything that depends only on the topics is computed here once. `scanned` holds the
- * framing, off-topic and other-service phrases and the names of documents (the DialogData they
- * were loaded in will do).
+ * framing, off-topic and other-service phrases, the names of documents and the service and topic
+ * pairs (the DialogData they were loaded in will do).
  */
 export function createTopicMatcher(topics: readonly Topic[], scanned: Partial<ScannedPhrases> = {}): TopicMatcher {
   const triggerFeatures: { topic: number; features: Map<string, number> }[] = [];

@@ -4,7 +4,7 @@ import { CAUSE_IDS, FAQ_IDS, type Step, type Topic } from './topicSchema';
 import { LANGUAGES, LOCALES, type Locale } from '../i18n/locales';
 import { checkLocaleParity } from '../i18n/localeParity';
 import { TRIGGERS_SUBDIR } from './topicLoader';
-import { createPhraseScanner } from './framingStripper';
+import { createPhraseScanner } from './phraseScanner';
 import { foldForFeatures } from './textFeatures';
 
 /** LANG-CONTRACT.md: the exact prompts, paraphrases, questions and typos take a dozen phrases at least. */

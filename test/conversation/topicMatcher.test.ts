@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { editDistance, FuzzyVocabulary } from '../../src/conversation/fuzzy';
 import { normalizeText } from '../../src/i18n/normalizeText';
 import { foldForFeatures, textFeatures } from '../../src/conversation/textFeatures';
-import { createPhraseScanner } from '../../src/conversation/framingStripper';
+import { createPhraseScanner } from '../../src/conversation/phraseScanner';
 import { loadDialogData } from '../../src/conversation/topicLoader';
 import { createTopicMatcher } from '../../src/conversation/topicMatcher';
 import type { Topic, TopicKind } from '../../src/conversation/topicSchema';

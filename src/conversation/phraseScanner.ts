@@ -52,14 +52,15 @@ interface Phrase {
   kind: PhraseKind;
   /**
    * For a document name, its kind's bit ("another document" has every bit but the first); for
-   * a service pair's word, bit 2 × pair for a service, the next for a state.
+   * a word of a service or topic pair, bit 2 × pair for its first half (a service), the next for
+   * its second (a state).
    */
   bits: number;
 }
 
 /** Kinds past this share the last bit (there are a handful). */
 const MAX_DOCUMENT_KINDS = 30;
-/** Service pairs past the fifteenth share its bits (there are two). */
+/** Pairs of one list past the fifteenth share its bits (there are a handful). */
 const MAX_PAIR_BIT = 28;
 
 /** Bit 2i of the result when both bit 2i and bit 2i + 1 of `halves` are set. */
@@ -84,8 +85,9 @@ function addTo(index: Map<string, number[]>, key: string, order: number): void {
  * One scan of a text folded as the matcher folds it (foldForFeatures) for the exchange's framing
  * phrases ("Verification failed:", "Please try again"), which it removes longest first, so
  * "identity verification failed" goes before "verification failed" can split it, and for the
- * off-topic and other-service phrases ("session", "code not arriving") and the names of
- * documents, which it only reports. Every list is optional (a validator needs one).
+ * off-topic and other-service phrases ("session", "code not arriving"), the names of documents
+ * and the words of the service and topic pairs, which it only reports. Every list is optional
+ * (a validator needs one).
  */
 export function createPhraseScanner({
   framing = [],
@@ -167,9 +169,9 @@ export function createPhraseScanner({
       const { needle, unspaced, kind } = phrases[order];
       if (kind === 'offTopic') offTopicFound ||= whole.includes(needle);
       if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
-      // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
       if (kind === 'servicePair' && whole.includes(needle)) pairs |= phrases[order].bits;
       if (kind === 'topicPair' && whole.includes(needle)) topicHalves |= phrases[order].bits;
+      // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
       if (kind === 'document' && named.includes(needle)) {
         documents |= phrases[order].bits;
         named = named.split(needle).join(' ');
