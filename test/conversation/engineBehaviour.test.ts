@@ -319,40 +319,37 @@ describe('conversation engine behaviour', () => {
   });
 
   describe('questions', () => {
-    it('refuses to help buy a verified account, in words no trigger has', async () => {
-      const replies = await harness.deliver({
-        type: 'message',
-        text: 'where can I purchase a verified acc',
-        locale: 'en',
+    const cases: [title: string, text: string, locale: Locale, key: string][] = [
+      [
+        'refuses to help buy a verified account, in words no trigger has',
+        'where can I purchase a verified acc',
+        'en',
+        'topics:safety_circumvention.refuse',
+      ],
+      [
+        'answers a question typed as one of its triggers, though it has only one word that tells',
+        'will i get banned',
+        'en',
+        'topics:faq_ban.answer',
+      ],
+      [
+        'answers the switch question when the user names the two documents',
+        'lần sau mình nộp hộ chiếu thay cho cccd được không',
+        'vi',
+        'topics:faq_switch_document.answer',
+      ],
+      [
+        'tells a worried user their coins are safe though a scam warning shares the word',
+        'are my coins safe while my account is unverified',
+        'en',
+        'topics:faq_assets.safe',
+      ],
+    ];
+    for (const [title, text, locale, key] of cases)
+      it(title, async () => {
+        const replies = await harness.deliver({ type: 'message', text, locale });
+        assertSays(replies, sayer(harness, locale)(key));
       });
-      assertSays(replies, en('topics:safety_circumvention.refuse'));
-    });
-
-    it('answers a question typed as one of its triggers, though it has only one word that tells', async () => {
-      const replies = await harness.deliver({ type: 'message', text: 'will i get banned', locale: 'en' });
-      assertSays(replies, en('topics:faq_ban.answer'));
-    });
-  });
-
-  describe('questions about switching documents and assets', () => {
-    it('answers the switch question when the user names the two documents', async () => {
-      const vi = sayer(harness, 'vi');
-      const replies = await harness.deliver({
-        type: 'message',
-        text: 'lần sau mình nộp hộ chiếu thay cho cccd được không',
-        locale: 'vi',
-      });
-      assertSays(replies, vi('topics:faq_switch_document.answer'));
-    });
-
-    it('tells a worried user their coins are safe though a scam warning shares the word', async () => {
-      const replies = await harness.deliver({
-        type: 'message',
-        text: 'are my coins safe while my account is unverified',
-        locale: 'en',
-      });
-      assertSays(replies, en('topics:faq_assets.safe'));
-    });
   });
 
   describe("another service's problem", () => {
