@@ -44,7 +44,7 @@ export interface ScannedPhrases {
 }
 
 /** Framing is cut out of the text; the other phrases are only reported. */
-type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document' | 'servicePair' | 'topicPair';
+type PhraseKind = 'framing' | 'offTopic' | 'otherService' | 'document' | 'pair';
 
 interface Phrase {
   needle: string;
@@ -52,15 +52,15 @@ interface Phrase {
   kind: PhraseKind;
   /**
    * For a document name, its kind's bit ("another document" has every bit but the first); for
-   * a word of a service or topic pair, bit 2 × pair for its first half (a service), the next for
-   * its second (a state).
+   * a pair's word, bit 2 × pair for its first half (a service), the next for its second (a state),
+   * pairs counted service pairs first, then topic pairs.
    */
   bits: number;
 }
 
 /** Kinds past this share the last bit (there are a handful). */
 const MAX_DOCUMENT_KINDS = 30;
-/** Pairs of one list past the fifteenth share its bits (there are a handful). */
+/** Pairs past the fifteenth, service and topic pairs counted together, share its bits (there are seven). */
 const MAX_PAIR_BIT = 28;
 
 /** Bit 2i of the result when both bit 2i and bit 2i + 1 of `halves` are set. */
@@ -109,15 +109,16 @@ export function createPhraseScanner({
       1 << Math.min(i, MAX_DOCUMENT_KINDS),
     ]),
     ['document', anotherDocument, ~1],
-    ...otherServicePairs.flatMap(({ services, states }, i): [PhraseKind, readonly string[], number][] => [
-      ['servicePair', services, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
-      ['servicePair', states, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
-    ]),
-    ...topicPairs.flatMap(({ first, second }, i): [PhraseKind, readonly string[], number][] => [
-      ['topicPair', first, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
-      ['topicPair', second, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
+    // Service pairs first, then topic pairs: one mechanism, told apart by their place.
+    ...[
+      ...otherServicePairs.map(({ services, states }) => ({ first: services, second: states })),
+      ...topicPairs,
+    ].flatMap(({ first, second }, i): [PhraseKind, readonly string[], number][] => [
+      ['pair', first, 1 << Math.min(2 * i, MAX_PAIR_BIT)],
+      ['pair', second, 1 << Math.min(2 * i + 1, MAX_PAIR_BIT + 1)],
     ]),
   ];
+  const servicePairBits = (1 << (2 * Math.min(otherServicePairs.length, MAX_PAIR_BIT / 2))) - 1;
   // One entry per phrase and role: a word may be a service of one pair and a state of another.
   for (const [kind, list, bits] of lists)
     for (const phrase of list) {
@@ -162,15 +163,13 @@ export function createPhraseScanner({
     let otherServiceFound = false;
     let documents = 0;
     let named = whole;
-    let pairs = 0;
-    let topicHalves = 0;
+    let halves = 0;
     for (let order = 0; order < phrases.length; order++) {
       if (candidate[order] !== scan) continue;
       const { needle, unspaced, kind } = phrases[order];
       if (kind === 'offTopic') offTopicFound ||= whole.includes(needle);
       if (kind === 'otherService') otherServiceFound ||= whole.includes(needle);
-      if (kind === 'servicePair' && whole.includes(needle)) pairs |= phrases[order].bits;
-      if (kind === 'topicPair' && whole.includes(needle)) topicHalves |= phrases[order].bits;
+      if (kind === 'pair' && whole.includes(needle)) halves |= phrases[order].bits;
       // Longest first, and cut out once found: "закордонний паспорт" is not also "паспорт".
       if (kind === 'document' && named.includes(needle)) {
         documents |= phrases[order].bits;
@@ -184,12 +183,13 @@ export function createPhraseScanner({
       // ("abc认证失败def"); removing a spaced phrase never does, nor makes a new character appear.
       if (unspaced) markWords(said, firstWords, byFirstWord, candidate, scan);
     }
+    const pairs = bothHalves(halves);
     return {
       bare: found ? said.trim().replace(/ +/g, ' ') : undefined,
       offTopic: offTopicFound,
       // A service and a state of the same pair: bits 2i and 2i + 1 both set.
-      otherService: otherServiceFound || bothHalves(pairs) !== 0,
-      topicPairs: compactPairs(bothHalves(topicHalves)),
+      otherService: otherServiceFound || (pairs & servicePairBits) !== 0,
+      topicPairs: compactPairs(pairs) >>> otherServicePairs.length,
       // Two bits: two kinds named, or one and "another", or "another" alone (all bits but one).
       namesTwoDocuments: (documents & (documents - 1)) !== 0,
     };

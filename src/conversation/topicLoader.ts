@@ -85,6 +85,11 @@ const topicPairsSchema = z.record(
   z.strictObject({ topic: z.string(), first: phrasesByLanguageSchema, second: phrasesByLanguageSchema }),
 );
 
+/** Every language's phrases of one per-language record, in one list. */
+function everyLanguage(byLanguage: Partial<Record<Language, string[]>>): string[] {
+  return Object.values(byLanguage).flat();
+}
+
 /** A dialogs/ file that cannot be used; the message names the file and, where known, the step. */
 export class DialogDataError extends Error {
   constructor(message: string) {
@@ -164,10 +169,11 @@ export function loadDialogData(dialogsDir: string): DialogData {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   for (const language of LANGUAGES)
     if (!INLINE_LANGUAGES.includes(language)) addLanguageFile(dialogsDir, language, byId, commands);
+  const read = <T>(schema: z.ZodType<T>, file: string): T =>
+    parseWith(schema, path.join(dialogsDir, file), `dialogs/${file}`);
   /** Every language's phrases of a dialogs/ phrase file, in one list. */
-  const phrases = (file: string): string[] =>
-    Object.values(parseWith(phrasesByLanguageSchema, path.join(dialogsDir, file), `dialogs/${file}`)).flat();
-  const documents = parseWith(documentsSchema, path.join(dialogsDir, 'documents.json'), 'dialogs/documents.json');
+  const phrases = (file: string): string[] => everyLanguage(read(phrasesByLanguageSchema, file));
+  const documents = read(documentsSchema, 'documents.json');
   return {
     topics,
     commands,
@@ -175,24 +181,15 @@ export function loadDialogData(dialogsDir: string): DialogData {
     framing: phrases('framing.json'),
     offTopic: phrases('off-topic.json'),
     otherServices: phrases('other-services.json'),
-    documentKinds: Object.values(documents.kinds).map((names) => Object.values(names).flat()),
-    anotherDocument: Object.values(documents.another).flat(),
-    otherServicePairs: Object.values(
-      parseWith(
-        servicePairsSchema,
-        path.join(dialogsDir, 'other-service-pairs.json'),
-        'dialogs/other-service-pairs.json',
-      ),
-    ).map(({ services, states }) => ({
-      services: Object.values(services).flat(),
-      states: Object.values(states).flat(),
-    })),
-    topicPairs: Object.values(
-      parseWith(topicPairsSchema, path.join(dialogsDir, 'topic-pairs.json'), 'dialogs/topic-pairs.json'),
-    ).map(({ topic, first, second }) => ({
+    documentKinds: Object.values(documents.kinds).map(everyLanguage),
+    anotherDocument: everyLanguage(documents.another),
+    otherServicePairs: Object.values(read(servicePairsSchema, 'other-service-pairs.json')).map(
+      ({ services, states }) => ({ services: everyLanguage(services), states: everyLanguage(states) }),
+    ),
+    topicPairs: Object.values(read(topicPairsSchema, 'topic-pairs.json')).map(({ topic, first, second }) => ({
       topic,
-      first: Object.values(first).flat(),
-      second: Object.values(second).flat(),
+      first: everyLanguage(first),
+      second: everyLanguage(second),
     })),
   };
 }
